@@ -1,0 +1,47 @@
+"""`suivi check`: integrity, schema version, where the data and the backups are."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from suivi_tui.cli_commands.common import add_command, nombre
+
+
+def register(commands: Any) -> None:
+    add_command(commands, "check", "vérifier la base : intégrité, version du schéma, emplacement des données",
+                "suivi --db antony.db check", run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
+    from suivi_tui.cli import open_db
+    from suivi_tui.db.schema import schema_version
+    from suivi_tui.paths import backups_dir, storage_warning
+
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            integrity = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
+            fk = session.execute(text("PRAGMA foreign_key_check")).all()
+            version = session.execute(text("PRAGMA user_version")).scalar_one()
+            counts = {t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                      for t in ("contrat", "engagement", "echeance", "seance", "note", "historique")}
+    finally:
+        db.close()
+    ok = integrity == ["ok"] and not fk
+    size = db.path.stat().st_size
+    print(f"Base : {db.path} ({size / 1_048_576:.1f} Mo)")
+    print(f"Schéma : version {version} (cette version de suivi écrit la {schema_version()})")
+    print(f"Intégrité : {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
+    print(f"Références : {'ok' if not fk else f'{len(fk)} référence(s) cassée(s)'}")
+    print("Contenu : " + ", ".join(f"{nombre(n)} {t}" for t, n in counts.items()))
+    folder = backups_dir(db.path)
+    backups = sorted(folder.glob("*.db")) if folder.is_dir() else []
+    print(f"Sauvegardes : {folder} ({len(backups)} fichier(s)" +
+          (f", la plus récente : {backups[-1].name})" if backups else ")"))
+    warning = storage_warning(db.path)
+    if warning:
+        print(warning)
+    return 0 if ok else 1

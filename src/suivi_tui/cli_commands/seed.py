@@ -1,0 +1,57 @@
+"""`suivi seed [ANNEXE] [--dry-run]`: import or refresh an annexe, idempotently."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from suivi_tui.cli import Sortie, open_db
+from suivi_tui.cli_commands.common import add_command
+
+
+def register(commands: Any) -> None:
+    parser = add_command(commands, "seed", "importer ou rafraîchir une annexe (sans rien perdre de ce qui a été saisi)",
+                         "suivi --db antony.db seed seed/annexe-contrat-de-ville-antony-2020-2022.md --dry-run",
+                         run_seed)
+    parser.add_argument("annexe", nargs="?", metavar="ANNEXE",
+                        help="le fichier de l'annexe (défaut : l'annexe d'Antony livrée avec suivi)")
+    parser.add_argument("--dry-run", action="store_true", help="montre ce qui changerait, sans rien écrire")
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    from suivi_tui.annexe import AnnexeIllisible
+    from suivi_tui.services.seed import bundled_annexe, lire_source, seed
+
+    source = Path(args.annexe) if args.annexe else bundled_annexe()
+    try:
+        # Read the annexe before opening the base: a bad file must leave the base untouched.
+        annexe, sha = lire_source(source)
+    except AnnexeIllisible as exc:
+        raise Sortie(f"annexe refusée, la base n'a pas été modifiée. {exc}") from None
+    db = open_db(args, create=not args.dry_run or Path(args.db or "").exists())
+    try:
+        rapport = seed(db, annexe, source.name, sha, dry_run=args.dry_run)
+    finally:
+        db.close()
+    _print_report(rapport, dry_run=args.dry_run, source=source)
+    return 0
+
+
+def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
+    verbe = "changerait" if dry_run else "a changé"
+    print(f"{rapport.contrat_titre} — {rapport.engagements} engagements lus dans {source.name}")
+    if rapport.vide:
+        print("Aucun changement : la base est déjà à jour.")
+    else:
+        print(f"L'import {verbe} {len(rapport.changements)} élément(s) :")
+        for ligne in rapport.changements[:200]:
+            print(f"  + {ligne}")
+    for ligne in rapport.conserves:
+        print(f"  = {ligne}")
+    if rapport.lignes_ignorees:
+        print(f"Lignes ignorées ({len(rapport.lignes_ignorees)}) :")
+        for ligne in rapport.lignes_ignorees:
+            print(f"  - {ligne}")
+    if dry_run:
+        print("(simulation : rien n'a été écrit)")

@@ -1,0 +1,77 @@
+"""`suivi status`: the quick status check, printed as a table per axis and the next échéances."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat
+from suivi_tui.services.vocabulaire import STATUTS
+
+
+def register(commands: Any) -> None:
+    parser = add_command(commands, "status", "l'état du contrat : chiffres par axe, retards, prochaines échéances",
+                         "suivi --today 2021-03-15 status", run_status)
+    add_contrat_option(parser)
+
+
+def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
+    from suivi_tui.cli import open_db
+    from suivi_tui.dates import format_date, format_echeance
+    from suivi_tui.services.contrats import synthese
+    from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
+    from suivi_tui.today import today
+
+    db = open_db(args, create=seed_if_new)
+    try:
+        if seed_if_new:
+            _seed_if_empty(db)
+        contrat_id = choose_contrat(db, getattr(args, "contrat", None))
+        jour = today()
+        resume = synthese(db, contrat_id, jour)
+        axes = etat_par_axe(db, contrat_id, jour)
+        prochaines = prochaines_echeances(db, contrat_id, jour)
+    finally:
+        db.close()
+    print(f"{resume.contrat.titre} — au {format_date(jour)}")
+    print(f"{resume.total} engagements · {resume.par_statut.get('realise', 0)} réalisés · "
+          f"{resume.par_statut.get('en_cours', 0)} en cours · {resume.en_retard} en retard\n")
+    print(_axes_table(axes, format_date))
+    print("\nProchaines échéances :")
+    if not prochaines:
+        print("  aucune échéance à venir")
+    for e in prochaines:
+        quand = format_echeance(e.date, e.precision)
+        print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {_court(e.libelle or e.engagement_libelle, 60)}")
+    return 0
+
+
+def _seed_if_empty(db: Any) -> None:
+    from suivi_tui.services.contrats import lister_contrats
+    from suivi_tui.services.seed import bundled_annexe, lire_source, seed
+
+    if not lister_contrats(db):
+        annexe, sha = lire_source(bundled_annexe())
+        seed(db, annexe, bundled_annexe().name, sha)
+        print(f"Première ouverture : annexe « {annexe.titre} » importée.\n")
+
+
+def _axes_table(axes: list[Any], format_date: Any) -> str:
+    heads = ["Axe", "Total", *STATUTS.values(), "En retard", "Prochaine"]
+    rows = [[f"{a.numero} {_court(a.titre, 28)}", str(a.total),
+             *(str(a.par_statut.get(code, 0)) for code in STATUTS), str(a.en_retard),
+             format_date(a.prochaine) if a.prochaine else "—"] for a in axes]
+    totals = ["Total", str(sum(a.total for a in axes)),
+              *(str(sum(a.par_statut.get(code, 0) for a in axes)) for code in STATUTS),
+              str(sum(a.en_retard for a in axes)), ""]
+    widths = [max(len(r[i]) for r in [heads, *rows, totals]) for i in range(len(heads))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    rule = "  ".join("─" * w for w in widths)
+    return "\n".join([line(heads), rule, *(line(r) for r in rows), rule, line(totals)])
+
+
+def _court(texte: str, n: int) -> str:
+    return texte if len(texte) <= n else texte[: n - 1] + "…"

@@ -1,0 +1,1 @@
+"""The database layer: opening (pragmas, checks, migrations), the ORM models, backups."""

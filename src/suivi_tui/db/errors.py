@@ -1,0 +1,44 @@
+"""Why a database cannot be used, in words a coordinator understands (the CLI exits 2 on these)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BaseInutilisable(Exception):
+    """The database file cannot be used as it is; the message says why and what to do."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BasePasSuivi(BaseInutilisable):
+    """The file is not a suivi database (another SQLite base, a text file, an empty file)."""
+
+
+class BaseEndommagee(BaseInutilisable):
+    """The file is a SQLite database that fails its integrity check."""
+
+
+class BaseTropRecente(BaseInutilisable):
+    """The file was written by a newer suivi whose schema this version does not know."""
+
+
+class BaseEnLectureSeule(BaseInutilisable):
+    """A write was asked of a database opened read-only (or on a read-only file)."""
+
+
+class EcritureImpossible(Exception):
+    """A write failed for a reason outside the data (full disk, locked, permissions)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,110 @@
+"""ORM models mapping schema.sql (tests/unit/test_schema.py fails if the two drift)."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Contrat(Base):
+    __tablename__ = "contrat"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    titre: Mapped[str] = mapped_column(Text, unique=True)
+    territoire: Mapped[str] = mapped_column(Text)
+    debut: Mapped[str | None] = mapped_column(Text)
+    fin: Mapped[str | None] = mapped_column(Text)
+    source_nom: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(Text)
+    importe_le: Mapped[str] = mapped_column(Text)
+
+
+class Partie(Base):
+    __tablename__ = "partie"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contrat_id: Mapped[int] = mapped_column(ForeignKey("contrat.id", ondelete="CASCADE"))
+    nom: Mapped[str] = mapped_column(Text)
+    nom_court: Mapped[str] = mapped_column(Text)
+    ordre: Mapped[int] = mapped_column(Integer)
+
+
+class Axe(Base):
+    __tablename__ = "axe"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contrat_id: Mapped[int] = mapped_column(ForeignKey("contrat.id", ondelete="CASCADE"))
+    numero: Mapped[str] = mapped_column(Text)
+    ordre: Mapped[int] = mapped_column(Integer)
+    titre: Mapped[str] = mapped_column(Text)
+
+
+class Engagement(Base):
+    __tablename__ = "engagement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    axe_id: Mapped[int] = mapped_column(ForeignKey("axe.id", ondelete="RESTRICT"))
+    partie_id: Mapped[int] = mapped_column(ForeignKey("partie.id", ondelete="RESTRICT"))
+    ordre: Mapped[int] = mapped_column(Integer)
+    libelle: Mapped[str] = mapped_column(Text)
+    statut: Mapped[str] = mapped_column(Text, server_default="a_venir")
+    pilote: Mapped[str | None] = mapped_column(Text)
+    a_discuter: Mapped[int] = mapped_column(Integer, server_default="0")
+    cree_le: Mapped[str] = mapped_column(Text)
+    modifie_le: Mapped[str] = mapped_column(Text)
+
+
+class Echeance(Base):
+    __tablename__ = "echeance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"))
+    libelle: Mapped[str] = mapped_column(Text, server_default="")
+    date: Mapped[str] = mapped_column(Text)
+    precision: Mapped[str] = mapped_column(Text, server_default="jour")
+    faite_le: Mapped[str | None] = mapped_column(Text)
+
+
+class Comite(Base):
+    __tablename__ = "comite"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contrat_id: Mapped[int] = mapped_column(ForeignKey("contrat.id", ondelete="CASCADE"))
+    nom: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Seance(Base):
+    __tablename__ = "seance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    comite_id: Mapped[int] = mapped_column(ForeignKey("comite.id", ondelete="RESTRICT"))
+    date: Mapped[str] = mapped_column(Text)
+    lieu: Mapped[str] = mapped_column(Text, server_default="")
+    participants: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Note(Base):
+    __tablename__ = "note"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seance_id: Mapped[int] = mapped_column(ForeignKey("seance.id", ondelete="RESTRICT"))
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagement.id", ondelete="SET NULL"))
+    type: Mapped[str] = mapped_column(Text, server_default="info")
+    texte: Mapped[str] = mapped_column(Text)
+    confidentielle: Mapped[int] = mapped_column(Integer, server_default="0")
+    cree_le: Mapped[str] = mapped_column(Text)
+
+
+class Historique(Base):
+    __tablename__ = "historique"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"))
+    echeance_id: Mapped[int | None] = mapped_column(ForeignKey("echeance.id", ondelete="SET NULL"))
+    champ: Mapped[str] = mapped_column(Text)
+    ancien: Mapped[str | None] = mapped_column(Text)
+    nouveau: Mapped[str | None] = mapped_column(Text)
+    le: Mapped[str] = mapped_column(Text)
+    seance_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
+
+
+class Reglage(Base):
+    __tablename__ = "reglage"
+    cle: Mapped[str] = mapped_column(Text, primary_key=True)
+    valeur: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Use cases: queries returning frozen dataclasses, commands that write and record historique."""

@@ -1,0 +1,60 @@
+"""Search engagements, pilotes and notes (FTS5: accent- and case-insensitive, by prefix)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from suivi_tui.db.engine import Database
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Resultat:
+    genre: str  # « engagement » or « note »
+    id: int
+    engagement_id: int | None
+    titre: str  # the engagement's text, or the note's text
+    contexte: str  # « Axe IV · Ville » or « CT Insertion · 15/03/2021 »
+    extrait: str  # the matching passage, with [ ] around the hits
+    confidentielle: bool = False
+    comite_id: int | None = None
+
+
+def fts_query(saisie: str) -> str | None:
+    """Each typed word becomes a quoted prefix term, all required: « educ priorit » → "educ"* "priorit"*."""
+    words = _WORD.findall(saisie)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def rechercher(db: Database, contrat_id: int, saisie: str, *, limit: int = 30) -> list[Resultat]:
+    """Engagements first (best match first), then notes (newest first)."""
+    query = fts_query(saisie)
+    if query is None:
+        return []
+    engagements = text("""
+        SELECT e.id, e.libelle, a.numero, p.nom_court,
+               snippet(engagement_fts, -1, '[', ']', '…', 12)
+        FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id
+        JOIN partie p ON p.id = e.partie_id
+        WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit""")
+    notes = text("""
+        SELECT n.id, n.engagement_id, n.texte, co.nom, s.date, n.confidentielle, co.id,
+               snippet(note_fts, 0, '[', ']', '…', 12)
+        FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id
+        JOIN comite co ON co.id = s.comite_id
+        WHERE note_fts MATCH :q AND co.contrat_id = :c ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
+    params = {"q": query, "c": contrat_id, "limit": limit}
+    with db.read() as session:
+        found = [Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", r[4])
+                 for r in session.execute(engagements, params).all()]
+        found += [Resultat("note", r[0], r[1], r[2], f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}", r[7],
+                           confidentielle=bool(r[5]), comite_id=r[6])
+                  for r in session.execute(notes, params).all()]
+    return found[:limit]

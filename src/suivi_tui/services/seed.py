@@ -1,0 +1,177 @@
+"""Seed a database from an annexe: idempotent, keeps everything entered since, reports changes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from suivi_tui.annexe import AnnexeLue, AxeLu, lire_fichier_annexe
+from suivi_tui.db.engine import Database
+from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
+from suivi_tui.services.commandes import historiser
+from suivi_tui.today import now_utc
+
+BUNDLED_NAME = "annexe-contrat-de-ville-antony-2020-2022.md"
+
+
+def bundled_annexe() -> Path:
+    """The signed annex shipped inside the package (seed/ in the repository)."""
+    return Path(str(resources.files("suivi_tui").joinpath("data/seed", BUNDLED_NAME)))
+
+
+@dataclass
+class RapportSeed:
+    """What a seed did (or, with --dry-run, would do), in French lines."""
+
+    contrat_id: int | None = None
+    contrat_titre: str = ""
+    contrat_cree: bool = False
+    changements: list[str] = field(default_factory=list)
+    conserves: list[str] = field(default_factory=list)
+    lignes_ignorees: list[str] = field(default_factory=list)
+    engagements: int = 0
+
+    @property
+    def vide(self) -> bool:
+        return not self.changements
+
+
+def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
+    """Parse the annexe and hash its bytes; AnnexeIllisible before anything touches a database."""
+    annexe = lire_fichier_annexe(chemin)
+    return annexe, hashlib.sha256(chemin.read_bytes()).hexdigest()
+
+
+def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_run: bool = False) -> RapportSeed:
+    """Create or refresh the contrat described by annexe, in one transaction (rolled back if dry_run)."""
+    rapport = RapportSeed(contrat_titre=annexe.titre, engagements=sum(len(a.engagements) for a in annexe.axes))
+    rapport.lignes_ignorees = [f"ligne {l.ligne} ({l.raison}) : {l.texte}" for l in annexe.lignes_ignorees]
+    try:
+        with db.write() as session:
+            contrat = _contrat(session, annexe, source_nom, sha256, rapport)
+            parties = _parties(session, contrat.id, annexe, rapport)
+            for axe_lu in annexe.axes:
+                axe = _axe(session, contrat.id, axe_lu, rapport)
+                _engagements(session, axe, axe_lu, parties, rapport)
+            _comites(session, contrat.id, annexe, rapport)
+            rapport.contrat_id = contrat.id
+            if dry_run:
+                raise _Simulation
+    except _Simulation:
+        pass  # the transaction was rolled back: the report says what would have changed
+    return rapport
+
+
+class _Simulation(Exception):
+    """Raised inside the transaction to roll a --dry-run back."""
+
+
+def _contrat(session: Session, annexe: AnnexeLue, source_nom: str, sha256: str, rapport: RapportSeed) -> Contrat:
+    contrat = session.scalar(select(Contrat).where(Contrat.titre == annexe.titre))
+    valeurs = {"territoire": annexe.territoire, "debut": annexe.debut.isoformat() if annexe.debut else None,
+               "fin": annexe.fin.isoformat() if annexe.fin else None, "source_nom": source_nom,
+               "source_sha256": sha256}
+    if contrat is None:
+        contrat = Contrat(titre=annexe.titre, importe_le=now_utc(), **valeurs)
+        session.add(contrat)
+        session.flush()
+        rapport.contrat_cree = True
+        rapport.changements.append(f"contrat créé : {annexe.titre}")
+        return contrat
+    changed = [k for k, v in valeurs.items() if getattr(contrat, k) != v]
+    if changed:
+        for key in changed:
+            setattr(contrat, key, valeurs[key])
+        contrat.importe_le = now_utc()
+        rapport.changements.append(f"contrat mis à jour ({', '.join(changed)})")
+    return contrat
+
+
+def _parties(session: Session, contrat_id: int, annexe: AnnexeLue, rapport: RapportSeed) -> dict[int, int]:
+    """Partie ids by their ordre in the annexe."""
+    ids = {}
+    for lue in annexe.parties:
+        partie = session.scalar(select(Partie).where(Partie.contrat_id == contrat_id, Partie.nom == lue.nom))
+        if partie is None:
+            partie = Partie(contrat_id=contrat_id, nom=lue.nom, nom_court=lue.nom_court, ordre=lue.ordre)
+            session.add(partie)
+            session.flush()
+            rapport.changements.append(f"partie ajoutée : {lue.nom}")
+        elif (partie.nom_court, partie.ordre) != (lue.nom_court, lue.ordre):
+            partie.nom_court, partie.ordre = lue.nom_court, lue.ordre
+            rapport.changements.append(f"partie mise à jour : {lue.nom}")
+        ids[lue.ordre] = partie.id
+    return ids
+
+
+def _axe(session: Session, contrat_id: int, lu: AxeLu, rapport: RapportSeed) -> Axe:
+    axe = session.scalar(select(Axe).where(Axe.contrat_id == contrat_id, Axe.numero == lu.numero))
+    if axe is None:
+        axe = Axe(contrat_id=contrat_id, numero=lu.numero, ordre=lu.ordre, titre=lu.titre)
+        session.add(axe)
+        session.flush()
+        rapport.changements.append(f"axe ajouté : {lu.numero}. {lu.titre}")
+    elif (axe.titre, axe.ordre) != (lu.titre, lu.ordre):
+        axe.titre, axe.ordre = lu.titre, lu.ordre
+        rapport.changements.append(f"axe mis à jour : {lu.numero}. {lu.titre}")
+    return axe
+
+
+def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int], rapport: RapportSeed) -> None:
+    existants = list(session.scalars(select(Engagement).where(Engagement.axe_id == axe.id)))
+    par_texte = {(e.partie_id, e.libelle): e for e in existants}
+    restants = {e.id: e for e in existants}
+    nouveaux = []
+    for eng in lu.engagements:
+        trouve = par_texte.get((parties[eng.partie_ordre], eng.libelle))
+        if trouve is None:
+            nouveaux.append(eng)
+            continue
+        restants.pop(trouve.id, None)
+        if trouve.ordre != eng.ordre:
+            trouve.ordre = eng.ordre
+    # A bullet whose text changed keeps its place: same partie, same position -> edited in place.
+    par_place = {(e.partie_id, e.ordre): e for e in restants.values()}
+    for eng in nouveaux:
+        partie_id = parties[eng.partie_ordre]
+        ancien = par_place.pop((partie_id, eng.ordre), None)
+        if ancien is not None and ancien.id in restants:
+            del restants[ancien.id]
+            historiser(session, ancien.id, "libelle", ancien.libelle, eng.libelle)
+            ancien.libelle, ancien.modifie_le = eng.libelle, now_utc()
+            rapport.changements.append(f"axe {axe.numero}, texte mis à jour : {eng.libelle[:70]}")
+            continue
+        now = now_utc()
+        session.add(Engagement(axe_id=axe.id, partie_id=partie_id, ordre=eng.ordre, libelle=eng.libelle,
+                               cree_le=now, modifie_le=now))
+        rapport.changements.append(f"axe {axe.numero}, engagement ajouté : {eng.libelle[:70]}")
+    session.flush()
+    for orphelin in restants.values():
+        _retirer_ou_conserver(session, orphelin, axe, rapport)
+
+
+def _retirer_ou_conserver(session: Session, engagement: Engagement, axe: Axe, rapport: RapportSeed) -> None:
+    """An engagement gone from the annexe is removed only if nothing was ever recorded on it."""
+    def compte(model: type[Historique] | type[Note] | type[Echeance]) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.engagement_id == engagement.id)) or 0
+
+    if compte(Historique) or compte(Note) or compte(Echeance) or engagement.pilote or engagement.statut != "a_venir":
+        rapport.conserves.append(f"axe {axe.numero}, absent de l'annexe mais conservé (suivi en cours) : "
+                                 f"{engagement.libelle[:70]}")
+        return
+    session.delete(engagement)
+    rapport.changements.append(f"axe {axe.numero}, engagement retiré : {engagement.libelle[:70]}")
+
+
+def _comites(session: Session, contrat_id: int, annexe: AnnexeLue, rapport: RapportSeed) -> None:
+    for lu in annexe.comites:
+        existe = session.scalar(select(Comite.id).where(Comite.contrat_id == contrat_id, Comite.nom == lu.nom))
+        if existe is None:
+            session.add(Comite(contrat_id=contrat_id, nom=lu.nom, description=lu.description))
+            rapport.changements.append(f"comité ajouté : {lu.nom}")
+    session.flush()

@@ -1,0 +1,142 @@
+"""The main screen's lists: axes with their counts, engagements of an axis with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+
+from suivi_tui.db.engine import Database
+from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class AxeResume:
+    id: int
+    numero: str
+    ordre: int
+    titre: str
+    total: int
+    realises: int
+    en_retard: int
+
+
+@dataclass(frozen=True)
+class Filtre:
+    """What the engagements pane shows; None means no restriction."""
+
+    axe_id: int | None = None
+    partie_id: int | None = None
+    statuts: frozenset[str] = field(default_factory=frozenset)
+    en_retard: bool = False
+    a_discuter: bool = False
+
+    @property
+    def actif(self) -> bool:
+        return bool(self.partie_id or self.statuts or self.en_retard or self.a_discuter)
+
+
+@dataclass(frozen=True)
+class EngagementLigne:
+    id: int
+    axe_numero: str
+    partie: str
+    ordre: int
+    libelle: str
+    statut: str
+    pilote: str | None
+    a_discuter: bool
+    prochaine_echeance: dt.date | None
+    delai: dt.date | None
+    en_retard: bool
+
+
+@dataclass(frozen=True)
+class PageEngagements:
+    lignes: tuple[EngagementLigne, ...]
+    total: int  # how many match the filter, for « N sur M »
+
+
+@dataclass(frozen=True)
+class PartieResume:
+    id: int
+    nom: str
+    nom_court: str
+
+
+def lister_axes(db: Database, contrat_id: int, today: dt.date) -> list[AxeResume]:
+    sql = text(f"""
+        SELECT a.id, a.numero, a.ordre, a.titre, count(e.id),
+               coalesce(sum(e.statut = 'realise'), 0), coalesce(sum({EN_RETARD}), 0)
+        FROM axe a JOIN contrat c ON c.id = a.contrat_id LEFT JOIN engagement e ON e.axe_id = a.id
+        WHERE a.contrat_id = :contrat GROUP BY a.id ORDER BY a.ordre""")
+    with db.read() as session:
+        rows = session.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
+    return [AxeResume(*r) for r in rows]
+
+
+def lister_parties(db: Database, contrat_id: int) -> list[PartieResume]:
+    sql = text("SELECT id, nom, nom_court FROM partie WHERE contrat_id = :c ORDER BY ordre")
+    with db.read() as session:
+        return [PartieResume(*r) for r in session.execute(sql, {"c": contrat_id}).all()]
+
+
+def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
+    clauses, params = ["a.contrat_id = :contrat"], {}
+    if filtre.axe_id is not None:
+        clauses.append("e.axe_id = :axe")
+        params["axe"] = filtre.axe_id
+    if filtre.partie_id is not None:
+        clauses.append("e.partie_id = :partie")
+        params["partie"] = filtre.partie_id
+    if filtre.statuts:
+        names = [f":statut{i}" for i in range(len(filtre.statuts))]
+        clauses.append(f"e.statut IN ({', '.join(names)})")
+        params.update({n[1:]: s for n, s in zip(names, sorted(filtre.statuts))})
+    if filtre.en_retard:
+        clauses.append(EN_RETARD)
+    if filtre.a_discuter:
+        clauses.append("e.a_discuter = 1")
+    return " AND ".join(clauses), params
+
+
+def lister_engagements(db: Database, contrat_id: int, filtre: Filtre, today: dt.date,
+                       *, limit: int = PAGE, offset: int = 0) -> PageEngagements:
+    """One page of the engagements matching filtre, in document order, with the match count."""
+    where, params = _where(filtre)
+    params.update({"contrat": contrat_id, "today": today.isoformat(), "limit": limit, "offset": offset})
+    base = ("FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id "
+            f"JOIN contrat c ON c.id = a.contrat_id WHERE {where}")
+    rows_sql = text(f"""
+        SELECT e.id, a.numero, p.nom_court, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
+               {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
+        {base} ORDER BY a.ordre, e.ordre, e.id LIMIT :limit OFFSET :offset""")
+    with db.read() as session:
+        rows = session.execute(rows_sql, params).all()
+        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    return PageEngagements(tuple(_ligne(r) for r in rows), total)
+
+
+def _ligne(r: tuple) -> EngagementLigne:  # type: ignore[type-arg]
+    return EngagementLigne(
+        id=r[0], axe_numero=r[1], partie=r[2], ordre=r[3], libelle=r[4], statut=r[5], pilote=r[6],
+        a_discuter=bool(r[7]),
+        prochaine_echeance=dt.date.fromisoformat(r[8]) if r[8] else None,
+        delai=dt.date.fromisoformat(r[9]) if r[9] else None,
+        en_retard=bool(r[10]),
+    )
+
+
+def engagement_ligne(db: Database, engagement_id: int, today: dt.date) -> EngagementLigne | None:
+    """One row as the table shows it (to refresh a single row after an edit)."""
+    sql = text(f"""
+        SELECT e.id, a.numero, p.nom_court, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
+               {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
+        FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
+        JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id""")
+    with db.read() as session:
+        row = session.execute(sql, {"id": engagement_id, "today": today.isoformat()}).first()
+    return _ligne(tuple(row)) if row else None
