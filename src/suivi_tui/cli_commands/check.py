@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command, nombre
+from suivi_tui.cli_commands.common import add_command, pluriel
 
 
 def register(commands: Any) -> None:
@@ -36,7 +36,9 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"Schéma : version {version} (cette version de suivi écrit la {schema_version()})")
     print(f"Intégrité : {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
     print(f"Références : {'ok' if not fk else f'{len(fk)} référence(s) cassée(s)'}")
-    print("Contenu : " + ", ".join(f"{nombre(n)} {t}" for t, n in counts.items()))
+    noms = {"contrat": ("contrat", None), "engagement": ("engagement", None), "echeance": ("échéance", None),
+            "seance": ("séance", None), "note": ("note", None), "historique": ("modification", None)}
+    print("Contenu : " + ", ".join(pluriel(n, *noms[t]) for t, n in counts.items()))
     folder = backups_dir(db.path)
     backups = sorted(folder.glob("*.db")) if folder.is_dir() else []
     print(f"Sauvegardes : {folder} ({len(backups)} fichier(s)" +

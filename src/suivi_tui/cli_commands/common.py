@@ -45,3 +45,8 @@ def choose_contrat(db: Database, wanted: str | None) -> int:
 def nombre(n: int) -> str:
     """French thousands separator (narrow no-break space)."""
     return f"{n:,}".replace(",", "\u202f")
+
+
+def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """« 1 réalisé », « 3 réalisés » (French: 0 and 1 take the singular)."""
+    return f"{nombre(n)} {singulier if n <= 1 else (pluriel_ or singulier + 's')}"

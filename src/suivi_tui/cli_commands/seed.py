@@ -43,6 +43,10 @@ def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
     print(f"{rapport.contrat_titre} — {rapport.engagements} engagements lus dans {source.name}")
     if rapport.vide:
         print("Aucun changement : la base est déjà à jour.")
+    elif rapport.contrat_cree:
+        verbe = "serait créé" if dry_run else "créé"
+        print(f"Contrat {verbe} : {rapport.axes} axes, {rapport.parties} parties, "
+              f"{rapport.engagements} engagements, {rapport.comites} comité(s) technique(s).")
     else:
         print(f"L'import {verbe} {len(rapport.changements)} élément(s) :")
         for ligne in rapport.changements[:200]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat
+import shutil
+
+from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat, pluriel
 from suivi_tui.services.vocabulaire import STATUTS
 
 
@@ -34,7 +36,7 @@ def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
     finally:
         db.close()
     print(f"{resume.contrat.titre} — au {format_date(jour)}")
-    print(f"{resume.total} engagements · {resume.par_statut.get('realise', 0)} réalisés · "
+    print(f"{pluriel(resume.total, 'engagement')} · {pluriel(resume.par_statut.get('realise', 0), 'réalisé')} · "
           f"{resume.par_statut.get('en_cours', 0)} en cours · {resume.en_retard} en retard\n")
     print(_axes_table(axes, format_date))
     print("\nProchaines échéances :")
@@ -57,13 +59,17 @@ def _seed_if_empty(db: Any) -> None:
 
 
 def _axes_table(axes: list[Any], format_date: Any) -> str:
-    heads = ["Axe", "Total", *STATUTS.values(), "En retard", "Prochaine"]
-    rows = [[f"{a.numero} {_court(a.titre, 28)}", str(a.total),
-             *(str(a.par_statut.get(code, 0)) for code in STATUTS), str(a.en_retard),
-             format_date(a.prochaine) if a.prochaine else "—"] for a in axes]
-    totals = ["Total", str(sum(a.total for a in axes)),
-              *(str(sum(a.par_statut.get(code, 0) for a in axes)) for code in STATUTS),
+    # Only the statuts in use get a column, and titles shrink, so the table fits 80 columns.
+    codes = [c for c in STATUTS if c in ("a_venir", "en_cours", "realise") or any(a.par_statut.get(c) for a in axes)]
+    heads = ["Axe", "Total", *(STATUTS[c] for c in codes), "En retard", "Prochaine"]
+    rows = [[f"{a.numero} {a.titre}", str(a.total), *(str(a.par_statut.get(c, 0)) for c in codes),
+             str(a.en_retard), format_date(a.prochaine) if a.prochaine else "—"] for a in axes]
+    totals = ["Total", str(sum(a.total for a in axes)), *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
               str(sum(a.en_retard for a in axes)), ""]
+    others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))
+    room = max(12, min(40, shutil.get_terminal_size((100, 24)).columns - others - 1))
+    for row in rows:
+        row[0] = _court(row[0], room)
     widths = [max(len(r[i]) for r in [heads, *rows, totals]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:

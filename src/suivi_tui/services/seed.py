@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from suivi_tui.annexe import AnnexeLue, AxeLu, lire_fichier_annexe
+from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, lire_fichier_annexe
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
 from suivi_tui.services.commandes import historiser
@@ -35,6 +36,9 @@ class RapportSeed:
     conserves: list[str] = field(default_factory=list)
     lignes_ignorees: list[str] = field(default_factory=list)
     engagements: int = 0
+    axes: int = 0
+    parties: int = 0
+    comites: int = 0
 
     @property
     def vide(self) -> bool:
@@ -49,7 +53,8 @@ def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
 
 def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_run: bool = False) -> RapportSeed:
     """Create or refresh the contrat described by annexe, in one transaction (rolled back if dry_run)."""
-    rapport = RapportSeed(contrat_titre=annexe.titre, engagements=sum(len(a.engagements) for a in annexe.axes))
+    rapport = RapportSeed(contrat_titre=annexe.titre, engagements=sum(len(a.engagements) for a in annexe.axes),
+                          axes=len(annexe.axes), parties=len(annexe.parties), comites=len(annexe.comites))
     rapport.lignes_ignorees = [f"ligne {l.ligne} ({l.raison}) : {l.texte}" for l in annexe.lignes_ignorees]
     try:
         with db.write() as session:
@@ -135,24 +140,45 @@ def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int],
         restants.pop(trouve.id, None)
         if trouve.ordre != eng.ordre:
             trouve.ordre = eng.ordre
-    # A bullet whose text changed keeps its place: same partie, same position -> edited in place.
-    par_place = {(e.partie_id, e.ordre): e for e in restants.values()}
+    edits = _apparier(nouveaux, list(restants.values()), parties)
     for eng in nouveaux:
-        partie_id = parties[eng.partie_ordre]
-        ancien = par_place.pop((partie_id, eng.ordre), None)
-        if ancien is not None and ancien.id in restants:
+        ancien = edits.get(eng.ligne)
+        if ancien is not None:
             del restants[ancien.id]
             historiser(session, ancien.id, "libelle", ancien.libelle, eng.libelle)
-            ancien.libelle, ancien.modifie_le = eng.libelle, now_utc()
+            ancien.libelle, ancien.ordre, ancien.modifie_le = eng.libelle, eng.ordre, now_utc()
             rapport.changements.append(f"axe {axe.numero}, texte mis à jour : {eng.libelle[:70]}")
             continue
         now = now_utc()
-        session.add(Engagement(axe_id=axe.id, partie_id=partie_id, ordre=eng.ordre, libelle=eng.libelle,
-                               cree_le=now, modifie_le=now))
+        session.add(Engagement(axe_id=axe.id, partie_id=parties[eng.partie_ordre], ordre=eng.ordre,
+                               libelle=eng.libelle, cree_le=now, modifie_le=now))
         rapport.changements.append(f"axe {axe.numero}, engagement ajouté : {eng.libelle[:70]}")
     session.flush()
     for orphelin in restants.values():
         _retirer_ou_conserver(session, orphelin, axe, rapport)
+
+
+SIMILARITE_MIN = 0.6
+
+
+def _apparier(nouveaux: list[EngagementLu], anciens: list[Engagement],
+              parties: dict[int, int]) -> dict[int, Engagement]:
+    """Edited bullets: pair each new text with the old text of the same partie it most resembles.
+
+    Position alone would rename a removed engagement into an unrelated new one (and carry its
+    statut and notes over); a similarity threshold keeps genuinely new bullets new.
+    """
+    candidats = sorted(
+        ((SequenceMatcher(None, old.libelle, new.libelle).ratio(), new.ligne, old.id, new, old)
+         for new in nouveaux for old in anciens if old.partie_id == parties[new.partie_ordre]),
+        key=lambda c: (-c[0], c[1], c[2]))
+    paires: dict[int, Engagement] = {}
+    pris: set[int] = set()
+    for ratio, ligne, old_id, _new, old in candidats:
+        if ratio >= SIMILARITE_MIN and ligne not in paires and old_id not in pris:
+            paires[ligne] = old
+            pris.add(old_id)
+    return paires
 
 
 def _retirer_ou_conserver(session: Session, engagement: Engagement, axe: Axe, rapport: RapportSeed) -> None:
