@@ -27,4 +27,4 @@ def today() -> dt.date:
 
 def now_utc() -> str:
     """The current instant as ISO UTC text, the form every *_le column stores."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

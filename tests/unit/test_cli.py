@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ANNEXE
 
 from suivi_tui.cli import build_parser
-from tests.conftest import ANNEXE
 
 
 def suivi(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -29,9 +29,8 @@ def test_pragmas_on_every_connection(empty_db) -> None:  # type: ignore[no-untyp
 
 
 def test_orphan_row_is_refused(empty_db) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(IntegrityError):
-        with empty_db.write() as session:
-            session.execute(text("INSERT INTO partie (contrat_id, nom, nom_court, ordre) VALUES (42, 'x', 'x', 1)"))
+    with pytest.raises(IntegrityError), empty_db.write() as session:
+        session.execute(text("INSERT INTO partie (contrat_id, nom, nom_court, ordre) VALUES (42, 'x', 'x', 1)"))
     with empty_db.read() as session:
         assert session.execute(text("SELECT count(*) FROM partie")).scalar() == 0
 

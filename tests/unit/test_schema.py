@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect
+from tests.conftest import REPO
 
 from suivi_tui.db.models import Base
 from suivi_tui.db.schema import schema_sql, schema_version
-from tests.conftest import REPO
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import text
+from tests.conftest import ANNEXE, TODAY
 
 from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.seed import bundled_annexe, lire_source, seed
-from tests.conftest import ANNEXE, TODAY
 
 
 def _scalar(db, sql: str, **params):  # type: ignore[no-untyped-def]

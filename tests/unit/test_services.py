@@ -6,11 +6,19 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import text
+from tests.conftest import TODAY
 
 from suivi_tui.services.annulation import annuler
 from suivi_tui.services.commandes import (
-    SaisieInvalide, ajouter_echeance, ajouter_note, basculer_a_discuter, basculer_echeance_faite, changer_pilote,
-    changer_statut, creer_comite, supprimer_echeance,
+    SaisieInvalide,
+    ajouter_echeance,
+    ajouter_note,
+    basculer_a_discuter,
+    basculer_echeance_faite,
+    changer_pilote,
+    changer_statut,
+    creer_comite,
+    supprimer_echeance,
 )
 from suivi_tui.services.contrats import synthese
 from suivi_tui.services.detail import detail_engagement
@@ -18,7 +26,6 @@ from suivi_tui.services.echeances import lister_echeances
 from suivi_tui.services.journal import journal_comite, lister_comites
 from suivi_tui.services.recherche import rechercher
 from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements
-from tests.conftest import TODAY
 
 
 def _id(db, libelle: str) -> int:  # type: ignore[no-untyped-def]

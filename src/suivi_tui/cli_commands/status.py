@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
 import shutil
+from typing import Any
 
 from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat, pluriel
 from suivi_tui.services.vocabulaire import STATUTS

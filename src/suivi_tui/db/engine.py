@@ -73,9 +73,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only snapshot (deferred BEGIN: other processes may write meanwhile)."""
-        with Session(self._reader, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with Session(self._reader, expire_on_commit=False) as session, session.begin():
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -83,9 +82,8 @@ class Database:
         if self.readonly:
             raise BaseEnLectureSeule(self.path, "La base est ouverte en lecture seule : rien n'a été modifié.")
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
         except OperationalError as exc:
             raise EcritureImpossible(describe_write_error(exc)) from exc
 

@@ -85,7 +85,7 @@ def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None
             raise BasePasSuivi(path, f"{path} est une base SQLite vide, pas une base suivi.")
         _apply_schema(path)
         return
-    if not CORE_TABLES <= found.tables:
+    if not found.tables >= CORE_TABLES:
         raise BasePasSuivi(path, f"{path} est une base SQLite, mais pas une base suivi "
                                  "(tables du contrat de ville absentes). Elle n'a pas été modifiée.")
     if found.user_version < current and not readonly:

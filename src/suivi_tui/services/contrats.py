@@ -66,7 +66,7 @@ def synthese(db: Database, contrat_id: int, today: dt.date) -> Synthese:
         SELECT e.statut, count(*), sum({EN_RETARD}), sum(e.a_discuter)
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN contrat c ON c.id = a.contrat_id
         WHERE c.id = :contrat GROUP BY e.statut""")
-    prochaine = text(f"""
+    prochaine = text("""
         SELECT x.date, x.libelle, e.id, e.libelle
         FROM echeance x JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
         WHERE a.contrat_id = :contrat AND x.faite_le IS NULL AND x.date >= :today

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
