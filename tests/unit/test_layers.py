@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "suivi_tui"
 FORBIDDEN = {
     "db": ("textual", "suivi_tui.ui", "suivi_tui.services", "suivi_tui.cli"),
     "services": ("textual", "suivi_tui.ui", "suivi_tui.cli"),
-    "annexe.py": ("textual", "sqlalchemy", "suivi_tui.db", "suivi_tui.services", "suivi_tui.ui"),
+    "annexe": ("textual", "sqlalchemy", "suivi_tui.db", "suivi_tui.services", "suivi_tui.ui"),
     "dates.py": ("textual", "sqlalchemy", "suivi_tui.db", "suivi_tui.services", "suivi_tui.ui"),
     "paths.py": ("textual", "sqlalchemy", "suivi_tui.db", "suivi_tui.services", "suivi_tui.ui"),
     "today.py": ("textual", "sqlalchemy", "suivi_tui.db", "suivi_tui.services", "suivi_tui.ui"),

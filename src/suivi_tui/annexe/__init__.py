@@ -1,0 +1,177 @@
+"""Lire le texte d'une annexe signée au contrat de ville : axes, parties, engagements et comités techniques.
+
+Paquet pur (bibliothèque standard seulement, aucune base de données) : il
+transforme le texte Markdown (ou le texte extrait d'un PDF) d'une annexe signée
+en dataclasses figées. Les annexes des différentes villes suivent le même
+modèle national avec des variantes ; on les lit toutes, ou on refuse
+(``AnnexeIllisible``) avec la ligne où la lecture s'est perdue. On n'importe
+JAMAIS une structure fausse en silence.
+
+Règles de lecture
+-----------------
+Chaque ligne est d'abord classée seule, puis lue par un automate
+(préambule → titre d'axe → introduction → liste d'une partie → …).
+
+* Balisage retiré de tout texte : ``**``/``__``, ``*italique*``, balises HTML
+  (``<sup>ème</sup>`` → « ème », ``<br>`` → espace), entités (``&nbsp;``,
+  ``&amp;``…), échappements Markdown ; les espaces sont fusionnés.
+* Mobilier de page, ignoré et signalé dans ``lignes_ignorees`` : numéros de
+  page (« 12 », « - 12 - », « Page 3 sur 10 », « 3/10 »), sauts de page
+  (``\\f``), tampons de transmission en préfecture (« Reçu en préfecture le… »,
+  « ID : 092-… »), et toute ligne courte (≤ 100 caractères) commençant par une
+  majuscule ou un chiffre, qui n'est ni puce, ni partie, ni titre d'axe, et qui
+  revient à l'identique au moins 3 fois (titre courant, pied de page). Une puce
+  vide est aussi signalée.
+* Titre d'axe : ``## I. Titre``, ``## **II. Titre**``, ``# AXE 3 – Titre``,
+  ``## 1. Titre``, ``## 2) Titre``, ``## VI Titre`` ; une ligne entièrement en
+  gras ``**IV. Titre**`` ; une ligne simple ``AXE 3 : Titre``, ``Axe 3 - Titre``
+  ou ``III. Titre`` (chiffres romains, séparateur obligatoire). Une ligne simple
+  ``1. Texte`` est une puce numérotée, pas un titre. Le premier axe doit porter
+  le numéro 1 (sinon un titre précédent n'a pas été reconnu) et deux axes ne
+  peuvent pas porter le même numéro.
+* Partie signataire : ligne « <Partie> s'engage à : » ou « <Parties>
+  s'engagent à : » (en gras ou précédée d'une puce, acceptées). La même partie
+  d'un axe à l'autre est une seule ``PartieLue`` (nom normalisé ; toutes les
+  formes de l'État n'en font qu'une ; « La Ville » sans nom rejoint la seule
+  ville nommée).
+* Engagement : une puce (``-``, ``*``, ``+``, ``•``, ``–``, ``—``, ``o``, ``▪``,
+  ``◦``, ``●``, ``■``, ``➢``, ``1.``, ``1)``, ``a)``, et ``-Texte`` : tiret collé
+  à une majuscule) sous une partie. Une puce plus en retrait que la première
+  puce de la liste détaille la puce en cours : elle est ajoutée à son libellé
+  (« … : a ; b »), pas comptée à part.
+* Continuation : dans une liste, une ligne de texte (ni puce, ni partie, ni
+  titre, ni mobilier) prolonge la puce en cours, jointe par une espace, si
+
+  1. aucune ligne vide ne la sépare de la ligne précédente de cette puce (le
+     mobilier de page ne compte pas) : ligne repliée, comme en Markdown ;
+  2. ou elle est plus en retrait que les puces de la liste (paragraphe de la
+     puce en Markdown) ;
+  3. ou elle commence par une minuscule (phrase coupée par une ligne vide ou
+     une page).
+
+  Sinon l'annexe est refusée : un paragraphe sans puce, après une ligne vide,
+  au milieu des engagements, peut être un engagement dont la puce a été perdue,
+  et on ne devine pas. Une ligne vide puis une puce continue la même liste.
+* Ignoré sans le signaler : le préambule (avant le premier axe, listes
+  comprises), la prose entre un titre d'axe et sa première partie, un
+  sous-titre Markdown plus profond que le titre d'axe, et tout ce qui suit une
+  formule de clôture (« Fait à … », « Signatures ») ou un titre qui n'est pas
+  un axe — à condition qu'aucune partie signataire n'y apparaisse.
+* Refus (``AnnexeIllisible``, avec la ligne quand elle existe) : fichier vide ;
+  aucun axe ; puce avant toute partie dans son axe ; partie sans aucune puce ;
+  axe sans engagement ; texte non rattachable au milieu d'une liste ; texte
+  après « s'engage à : » au lieu d'une puce ; partie hors de tout axe (après un
+  titre non reconnu) ; partie au sujet tronqué (commençant par une minuscule) ;
+  numéro d'axe en double ou premier axe différent de 1 ; territoire
+  introuvable ; date de fin impossible.
+
+Le contrat : territoire = la ville signataire (à défaut « ville de X » dans le
+préambule) ; fin = « jusqu'au 31 décembre 2022 » du préambule, à défaut la fin
+de la période « 2020-2022 » ; début = 1er janvier de la première année de cette
+période. Les comités techniques sont cherchés dans les libellés d'engagement.
+
+Organisation : ``modele`` (le résultat), ``balisage`` (nettoyage du texte),
+``lignes`` (classement de chaque ligne seule), ``parties`` (identité des
+parties signataires), ``lecteur`` (l'automate), ``contrat`` (territoire et
+période), ``comites`` (comités techniques) ; ce module-ci les enchaîne.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .balisage import nettoyer_balisage
+from .comites import extraire_comites
+from .contrat import periode_du_contrat, territoire_du_contrat, titre_du_contrat
+from .lecteur import Lecteur
+from .lignes import classer, marquer_titres_courants
+from .modele import AnnexeIllisible, AnnexeLue, AxeLu, ComiteLu, EngagementLu, LigneIgnoree, PartieLue
+from .parties import noms_courts_uniques
+
+__all__ = [
+    "AnnexeIllisible",
+    "AnnexeLue",
+    "AxeLu",
+    "ComiteLu",
+    "EngagementLu",
+    "LigneIgnoree",
+    "PartieLue",
+    "lire_annexe",
+    "lire_fichier_annexe",
+    "nettoyer_balisage",
+]
+
+
+def _decouper(texte: str) -> list[str]:
+    # Pas de splitlines() : il coupe aussi sur \f et \x1c…, ce qui fausserait les numéros de ligne.
+    return texte.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _axes_lus(lecteur: Lecteur) -> tuple[AxeLu, ...]:
+    """Les sections lues, figées ; les engagements sont numérotés dans leur axe."""
+    return tuple(
+        AxeLu(
+            section.numero,
+            ordre,
+            section.titre,
+            section.ligne,
+            tuple(
+                EngagementLu(e.partie.ordre, rang, e.libelle, e.ligne)
+                for rang, e in enumerate(section.engagements, start=1)
+            ),
+        )
+        for ordre, section in enumerate(lecteur.sections, start=1)
+    )
+
+
+def _assembler(lecteur: Lecteur) -> AnnexeLue:
+    courts = noms_courts_uniques(lecteur.parties)
+    parties = tuple(PartieLue(p.nom, court, p.ordre) for p, court in zip(lecteur.parties, courts, strict=True))
+    axes = _axes_lus(lecteur)
+    territoire = territoire_du_contrat(lecteur)
+    debut, fin = periode_du_contrat(lecteur)
+    titre = titre_du_contrat(territoire, debut, fin)
+    return AnnexeLue(
+        titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees)
+    )
+
+
+def lire_annexe(texte: str, source: str = "annexe") -> AnnexeLue:
+    """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur."""
+    lignes = _decouper(texte)
+    if not any(ligne.strip() for ligne in lignes):
+        raise AnnexeIllisible("annexe vide : aucun texte à lire", None, source)
+    classees = marquer_titres_courants([classer(n, brut) for n, brut in enumerate(lignes, start=1)])
+    lecteur = Lecteur(source)
+    for ligne in classees:
+        lecteur.lire(ligne)
+    lecteur.terminer()
+    return _assembler(lecteur)
+
+
+def lire_fichier_annexe(chemin: str | os.PathLike[str]) -> AnnexeLue:
+    """Lit une annexe en UTF-8 (BOM accepté) ; toute impossibilité de lecture devient ``AnnexeIllisible``."""
+    chemin = Path(chemin)
+    nom = chemin.name or str(chemin)
+    if chemin.is_dir():
+        raise AnnexeIllisible(f"« {chemin} » est un dossier, pas un fichier d'annexe", None, nom)
+    try:
+        donnees = chemin.read_bytes()
+    except FileNotFoundError:
+        raise AnnexeIllisible(f"fichier introuvable : « {chemin} »", None, nom) from None
+    except PermissionError:
+        raise AnnexeIllisible(f"lecture refusée (droits insuffisants) : « {chemin} »", None, nom) from None
+    except OSError as erreur:
+        raise AnnexeIllisible(f"lecture impossible de « {chemin} » : {erreur.strerror}", None, nom) from None
+    try:
+        texte = donnees.decode("utf-8-sig")
+    except UnicodeDecodeError as erreur:
+        ligne = donnees.count(b"\n", 0, erreur.start) + 1
+        raise AnnexeIllisible(
+            f"« {chemin.name} » n'est pas encodé en UTF-8 (octet 0x{donnees[erreur.start]:02x} illisible) : "
+            "réenregistrez le fichier en UTF-8",
+            ligne,
+            nom,
+        ) from None
+    return lire_annexe(texte, nom)
