@@ -1,0 +1,86 @@
+"""`suivi export OUTPUT`: the contrat as a SQLite base, a workbook, a CSV, a report or a calendar."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
+from suivi_tui.cli_commands.common import add_command, add_contrat_option, nombre
+from suivi_tui.services.export import FORMATS, NOMS_FORMATS, TABLES_CSV, UNITES
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands, "export",
+        "exporter le contrat : base SQLite, classeur Excel, CSV, rapport Markdown ou HTML, calendrier",
+        "suivi --db antony.db export ~/Documents/point-etape.html", run_export)
+    parser.add_argument("sortie", metavar="FICHIER",
+                        help="le fichier à écrire : .sqlite/.db, .xlsx, .csv, .md, .html ou .ics")
+    parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
+                        help=f"le format, si l'extension ne le dit pas ({', '.join(FORMATS)})")
+    parser.add_argument("--force", action="store_true", help="remplace le fichier s'il existe déjà")
+    parser.add_argument("--include-confidential", action="store_true",
+                        help="inclut les notes confidentielles (elles peuvent nommer des habitants)")
+    add_contrat_option(parser)
+    parser.add_argument("--table", choices=TABLES_CSV, default="engagements", metavar="TABLE",
+                        help=f"pour le CSV : la table à exporter ({', '.join(TABLES_CSV)} ; défaut : engagements)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from suivi_tui.atomic import FichierExistant
+    from suivi_tui.cli import open_db
+    from suivi_tui.services.export import DemandeExport, ExportImpossible, ExportInvalide, exporter, format_demande
+    from suivi_tui.today import today
+
+    demande = DemandeExport(chemin=Path(args.sortie), format=args.format, force=args.force,
+                            inclure_confidentiel=args.include_confidential, table=args.table)
+    try:
+        # Refuse a bad name before even opening the base.
+        fmt = format_demande(demande)
+        db = open_db(args)
+        try:
+            demande = _avec_contrat(db, demande, fmt, args.contrat)
+            resultat = exporter(db, demande, today())
+        finally:
+            db.close()
+    except (ExportInvalide, FichierExistant) as exc:
+        raise Sortie(_message(exc), EXIT_BAD_INPUT) from None
+    except ExportImpossible as exc:
+        raise Sortie(exc.message, EXIT_FAILURE) from None
+    _afficher(resultat)
+    return 0
+
+
+def _avec_contrat(db: Any, demande: Any, fmt: str, voulu: str | None) -> Any:
+    """The SQLite snapshot holds the whole base unless --contrat names one; the others need one contrat."""
+    from dataclasses import replace
+
+    from suivi_tui.cli_commands.common import choose_contrat
+
+    if fmt == "sqlite" and not voulu:
+        return demande
+    return replace(demande, contrat_id=choose_contrat(db, voulu))
+
+
+def _message(exc: Exception) -> str:
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _afficher(resultat: Any) -> None:
+    print(f"Export écrit : {resultat.chemin}")
+    print(f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
+          f"{nombre(resultat.lignes)} {UNITES[resultat.format]}")
+    if resultat.confidentiel_inclus:
+        print("Notes confidentielles incluses : ce fichier ne doit pas quitter le poste sans précaution.")
+    else:
+        print(f"Notes confidentielles exclues : {nombre(resultat.notes_exclues)}")
+
+
+def _taille(octets: int) -> str:
+    if octets < 1024:
+        return f"{octets} octets"
+    if octets < 1024 * 1024:
+        return f"{octets / 1024:.1f} Ko".replace(".", ",")
+    return f"{octets / 1024 / 1024:.1f} Mo".replace(".", ",")

@@ -1,0 +1,208 @@
+"""Exports for colleagues (SQLite, XLSX, CSV, report, calendar): one entry point, safe by default.
+
+Kept import-light: `suivi` parses its arguments with this module loaded, so the writers (and
+XlsxWriter, icalendar, SQLAlchemy) are imported only when an export actually runs.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from suivi_tui.atomic import FichierExistant, staged_file
+
+if TYPE_CHECKING:
+    from suivi_tui.db.engine import Database
+
+FORMATS = ("sqlite", "xlsx", "csv", "md", "html", "ics")
+TABLES_CSV = ("engagements", "echeances", "notes", "historique")
+
+NOMS_FORMATS: dict[str, str] = {
+    "sqlite": "Base SQLite (.sqlite)",
+    "xlsx": "Classeur Excel (.xlsx)",
+    "csv": "CSV pour Excel (.csv)",
+    "md": "Rapport Markdown (.md)",
+    "html": "Rapport HTML imprimable (.html)",
+    "ics": "Calendrier (.ics)",
+}
+EXTENSIONS: dict[str, str] = {f: f for f in FORMATS}
+_PAR_EXTENSION = {".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx", ".csv": "csv",
+                  ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".ics": "ics"}
+# What `lignes` counts, per format (the command line says it in words).
+UNITES: dict[str, str] = {"sqlite": "engagements", "xlsx": "engagements", "csv": "lignes",
+                          "md": "engagements", "html": "engagements", "ics": "évènements"}
+
+
+class ExportInvalide(ValueError):
+    """The request cannot be honoured as asked (format, table, path); nothing was written."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ExportImpossible(Exception):
+    """Writing failed (full disk, permissions, I/O); no partial file was left behind."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class DemandeExport:
+    chemin: Path
+    format: str | None = None
+    force: bool = False
+    inclure_confidentiel: bool = False
+    contrat_id: int | None = None
+    table: str = "engagements"  # CSV only: engagements | echeances | notes | historique
+
+
+@dataclass(frozen=True)
+class ResultatExport:
+    chemin: Path
+    format: str
+    octets: int
+    lignes: int
+    confidentiel_inclus: bool
+    notes_exclues: int = 0  # confidential notes left out (0 when they were included)
+
+
+Progression = Callable[[float], None]
+
+
+def format_depuis_extension(chemin: Path) -> str:
+    """The format an output name asks for (.sqlite/.db, .xlsx, .csv, .md, .html/.htm, .ics)."""
+    suffixe = Path(chemin).suffix.lower()
+    if suffixe in _PAR_EXTENSION:
+        return _PAR_EXTENSION[suffixe]
+    connues = ", ".join(sorted(_PAR_EXTENSION))
+    quoi = f"L'extension « {suffixe} »" if suffixe else "Le nom du fichier n'a pas d'extension et"
+    raise ExportInvalide(f"{quoi} ne désigne aucun format d'export connu ({connues}) ; "
+                         "choisissez une de ces extensions ou précisez --format.")
+
+
+def format_demande(demande: DemandeExport) -> str:
+    """The format of a request: the explicit one, else the extension's; ExportInvalide if neither is known."""
+    if demande.format is None:
+        return format_depuis_extension(demande.chemin)
+    if demande.format not in FORMATS:
+        raise ExportInvalide(f"Format « {demande.format} » inconnu ; formats possibles : {', '.join(FORMATS)}.")
+    return demande.format
+
+
+def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
+    """Check everything that does not need the data: format, table, folder, target. Nothing is written."""
+    fmt = format_demande(demande)
+    if demande.table not in TABLES_CSV:
+        raise ExportInvalide(f"Table « {demande.table} » inconnue ; tables possibles : {', '.join(TABLES_CSV)}.")
+    if demande.table != "engagements" and fmt != "csv":
+        raise ExportInvalide("Le choix d'une table (--table) ne vaut que pour l'export CSV.")
+    chemin = Path(demande.chemin).expanduser().absolute()
+    dossier = chemin.parent
+    if not dossier.exists():
+        raise ExportInvalide(f"Le dossier {dossier} n'existe pas : créez-le ou choisissez-en un autre.")
+    if not dossier.is_dir():
+        raise ExportInvalide(f"{dossier} n'est pas un dossier : choisissez un autre emplacement.")
+    if not os.access(dossier, os.W_OK | os.X_OK):
+        raise ExportInvalide(f"Le dossier {dossier} n'est pas accessible en écriture : choisissez-en un autre.")
+    if chemin.is_dir():
+        raise ExportInvalide(f"{chemin} est un dossier : donnez un nom de fichier, "
+                             f"par exemple {chemin / 'suivi.xlsx'}.")
+    if _meme_fichier(chemin, Path(db.path)):
+        raise ExportInvalide(f"{chemin} est la base ouverte elle-même : choisissez un autre nom pour l'export.")
+    if chemin.exists() and not demande.force:
+        raise FichierExistant(chemin)
+    return fmt, chemin
+
+
+def _meme_fichier(chemin: Path, base: Path) -> bool:
+    base = base.expanduser().absolute()
+    voisins = {base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm")}
+    if chemin in voisins or chemin.resolve() in {v.resolve() for v in voisins}:
+        return True
+    try:
+        return chemin.exists() and os.path.samefile(chemin, base)
+    except OSError:
+        return False
+
+
+def exporter(db: Database, demande: DemandeExport, today: date,
+             progression: Progression | None = None) -> ResultatExport:
+    """Write the export the request asks for; ExportInvalide, FichierExistant or ExportImpossible otherwise."""
+    avancer = progression or (lambda _fraction: None)
+    fmt, chemin = verifier_demande(db, demande)
+    avancer(0.0)
+    try:
+        if fmt == "sqlite":
+            lignes, exclues = _exporter_sqlite(db, demande, chemin, avancer)
+        else:
+            lignes, exclues = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
+    except (FichierExistant, ExportInvalide, ExportImpossible):
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise ExportImpossible(decrire_echec(exc, chemin)) from exc
+    except Exception as exc:
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError):
+            raise ExportImpossible(decrire_echec(exc, chemin)) from exc
+        raise
+    avancer(1.0)
+    return ResultatExport(chemin, fmt, chemin.stat().st_size, lignes, demande.inclure_confidentiel, exclues)
+
+
+def _exporter_sqlite(db: Database, demande: DemandeExport, chemin: Path, avancer: Progression) -> tuple[int, int]:
+    from suivi_tui.services.export import snapshot
+
+    with staged_file(chemin, force=demande.force) as tmp:
+        resultat = snapshot.ecrire(db, tmp, contrat_id=demande.contrat_id,
+                                   inclure_confidentiel=demande.inclure_confidentiel, avancer=avancer)
+        os.chmod(tmp, 0o600)
+    return resultat
+
+
+_ECRIVAINS = {"xlsx": "classeur", "csv": "tableur_csv", "md": "rapport_md", "html": "rapport_html",
+              "ics": "calendrier"}
+
+
+def _exporter_donnees(db: Database, demande: DemandeExport, fmt: str, chemin: Path, today: date,
+                      avancer: Progression) -> tuple[int, int]:
+    from suivi_tui.services.export.donnees import charger
+
+    donnees = charger(db, demande.contrat_id, today, inclure_confidentiel=demande.inclure_confidentiel)
+    avancer(0.3)
+    module = import_module(f"suivi_tui.services.export.{_ECRIVAINS[fmt]}")
+    with staged_file(chemin, force=demande.force) as tmp:
+        lignes: int = module.ecrire(donnees, tmp, table=demande.table)
+        os.chmod(tmp, 0o600)
+        avancer(0.9)
+    return lignes, donnees.notes_exclues
+
+
+def decrire_echec(exc: BaseException, chemin: Path) -> str:
+    """A French sentence for a failed write, saying that nothing was left behind."""
+    fin = "l'export n'a pas été écrit et aucun fichier partiel n'est resté."
+    code = getattr(exc, "errno", None)
+    texte = str(getattr(exc, "orig", None) or exc).lower()
+    if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "disk is full" in texte or "too large" in texte:
+        return (f"Le disque est plein (ou le fichier dépasse la taille permise) : {fin} "
+                "Libérez de la place puis recommencez.")
+    if "disk i/o error" in texte:
+        return f"Erreur d'écriture sur le disque (disque plein ou support défaillant) : {fin}"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"Accès refusé dans le dossier {chemin.parent} : {fin} Choisissez un autre dossier."
+    if code == errno.EROFS:
+        return f"Le dossier {chemin.parent} est en lecture seule : {fin}"
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return f"Le dossier {chemin.parent} a disparu pendant l'export : {fin}"
+    raison = getattr(exc, "strerror", None) or str(exc)
+    return f"Écriture impossible de {chemin} ({raison}) : {fin}"

@@ -1,0 +1,153 @@
+"""The XLSX export (XlsxWriter): Synthèse, Engagements, Échéances, Journal, Historique sheets."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from suivi_tui.dates import format_date
+from suivi_tui.services.export.cellules import cellule_xlsx
+from suivi_tui.services.export.donnees import Donnees
+from suivi_tui.services.export.mise_en_forme import COULEUR_RETARD, COULEURS_STATUT, au_format_local
+from suivi_tui.services.export.rapport import synthese_axes
+from suivi_tui.services.export.tables import TABLES, Colonne, colonnes, lignes
+from suivi_tui.services.vocabulaire import STATUTS, libelle_statut
+
+# Never a formula or a link from a text, whatever it starts with; built in memory, so no
+# temporary file holding the data is left in the system's temp folder.
+OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+           "in_memory": True}
+FEUILLES = ("Synthèse", "Engagements", "Échéances", "Journal", "Historique")
+
+
+class Styles:
+    """The workbook's formats, created once (XlsxWriter wants a bounded number of them)."""
+
+    def __init__(self, wb: Any) -> None:
+        base = {"valign": "top", "font_name": "Calibri", "font_size": 10}
+        self.texte = wb.add_format(base)
+        self.long = wb.add_format({**base, "text_wrap": True})
+        self.date = wb.add_format({**base, "num_format": "dd/mm/yyyy", "align": "left"})
+        self.instant = wb.add_format({**base, "num_format": "dd/mm/yyyy hh:mm", "align": "left"})
+        self.nombre = wb.add_format(base)
+        self.numero = wb.add_format({**base, "align": "center"})
+        self.pourcent = wb.add_format({**base, "num_format": "0 %"})
+        self.entete = wb.add_format({**base, "bold": True, "text_wrap": True, "bg_color": "#1F3A5F",
+                                     "font_color": "#FFFFFF", "border": 1, "valign": "vcenter"})
+        self.titre = wb.add_format({"bold": True, "font_size": 14, "font_name": "Calibri"})
+        self.total = wb.add_format({**base, "bold": True, "top": 1})
+        self.total_pourcent = wb.add_format({**base, "bold": True, "top": 1, "num_format": "0 %"})
+        fond, encre = COULEUR_RETARD
+        self.alerte = wb.add_format({**base, "bold": True, "bg_color": fond, "font_color": encre})
+        self.statuts = {code: wb.add_format({**base, "bg_color": f, "font_color": e, "border": 1, "border_color": f})
+                        for code, (f, e) in COULEURS_STATUT.items()}
+
+
+def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
+    """Write the workbook to tmp; returns the number of engagements."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    memoire = io.BytesIO()
+    wb = xlsxwriter.Workbook(memoire, OPTIONS)
+    wb.set_properties({"title": cellule_xlsx(f"Point d'étape — {donnees.contrat.titre}"), "author": "suivi"})
+    styles = Styles(wb)
+    _synthese(wb, styles, donnees)
+    for nom, contenu in zip(FEUILLES[1:], TABLES, strict=True):
+        _feuille(wb, styles, nom, colonnes(contenu, donnees), lignes(contenu, donnees))
+    wb.close()
+    # Zipped in memory, written here: a full disk is a plain OSError, with no half-closed zip
+    # object complaining on stderr later.
+    tmp.write_bytes(memoire.getvalue())
+    return len(donnees.engagements)
+
+
+def _imprimable(ws: Any, lignes_titre: int) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(lignes_titre)
+    ws.set_footer("&L&A&RPage &P / &N")
+
+
+# Points per line of 10 pt text; Excel caps a row at 409 points.
+HAUTEUR_LIGNE = 13.0
+HAUTEUR_MAX = 409.0
+
+
+def hauteur(textes: Iterable[tuple[str, float]]) -> float | None:
+    """The height a row needs for its wrapped texts (text, column width), or None for one line.
+
+    Neither Excel nor LibreOffice reliably fits row heights to wrapped text in a generated file:
+    without this, long texts overlap the rows below. A column width unit holds about one
+    character of 10 pt text (a little more on average), so the estimate errs on the tall side.
+    """
+    lignes = 1
+    for texte, largeur in textes:
+        par_ligne = max(1, int(largeur * 1.15))
+        lignes = max(lignes, sum(max(1, -(-len(p) // par_ligne)) for p in texte.split("\n")))
+    return min(HAUTEUR_MAX, lignes * HAUTEUR_LIGNE) if lignes > 1 else None
+
+
+def _feuille(wb: Any, styles: Styles, nom: str, cols: Sequence[Colonne], rangees: Iterable[Sequence[Any]]) -> None:
+    ws = wb.add_worksheet(nom)
+    for i, col in enumerate(cols):
+        ws.set_column(i, i, col.largeur, styles.long if col.genre == "long" else None)
+        ws.write_string(0, i, col.titre, styles.entete)
+    ws.set_row(0, hauteur((c.titre, c.largeur) for c in cols))
+    n = 0
+    for n, rangee in enumerate(rangees, start=1):
+        for i, (col, valeur) in enumerate(zip(cols, rangee, strict=True)):
+            _cellule(ws, styles, n, i, col.genre, valeur)
+        longs = [(str(v), c.largeur) for c, v in zip(cols, rangee, strict=True) if c.genre == "long" and v]
+        ws.set_row(n, hauteur(longs))
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
+    _imprimable(ws, 0)
+
+
+def _cellule(ws: Any, styles: Styles, ligne: int, col: int, genre: str, valeur: Any) -> None:
+    if valeur is None or valeur == "" or valeur is False:
+        ws.write_blank(ligne, col, None, styles.long if genre == "long" else styles.texte)
+    elif genre == "date":
+        ws.write_datetime(ligne, col, valeur, styles.date)
+    elif genre == "instant":
+        ws.write_datetime(ligne, col, au_format_local(valeur), styles.instant)
+    elif genre == "nombre":
+        ws.write_number(ligne, col, valeur, styles.numero)
+    elif genre == "statut":
+        ws.write_string(ligne, col, libelle_statut(valeur), styles.statuts.get(valeur, styles.texte))
+    elif genre == "alerte":
+        ws.write_string(ligne, col, "Oui", styles.alerte)
+    else:
+        ws.write_string(ligne, col, cellule_xlsx(str(valeur)), styles.long if genre == "long" else styles.texte)
+
+
+def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
+    ws = wb.add_worksheet("Synthèse")
+    ws.write_string(0, 0, cellule_xlsx(f"Point d'étape — {donnees.contrat.titre}"), styles.titre)
+    confidentiel = ("notes confidentielles incluses (à ne pas diffuser)" if donnees.confidentiel_inclus
+                    else f"notes confidentielles exclues : {donnees.notes_exclues}")
+    ws.write_string(1, 0, f"Situation au {format_date(donnees.today)} · {confidentiel}", styles.texte)
+    entetes = ["Axe", "Intitulé", "Total", *STATUTS.values(), "En retard", "% réalisé"]
+    largeurs = [7, 50, 8, *[10] * len(STATUTS), 10, 10]
+    for i, (titre, largeur) in enumerate(zip(entetes, largeurs, strict=True)):
+        ws.set_column(i, i, largeur, styles.long if i == 1 else None)
+        ws.write_string(3, i, titre, styles.entete)
+    ws.set_row(3, hauteur(zip(entetes, largeurs, strict=True)))
+    par_axe, total = synthese_axes(donnees)
+    for r, ligne in enumerate([*par_axe, total], start=4):
+        est_total = ligne is total
+        fmt = styles.total if est_total else styles.nombre
+        ws.write_string(r, 0, cellule_xlsx(ligne.numero), styles.total if est_total else styles.texte)
+        ws.write_string(r, 1, cellule_xlsx(ligne.titre), styles.total if est_total else styles.long)
+        valeurs = [ligne.total, *(ligne.par_statut[c] for c in STATUTS), ligne.en_retard]
+        for c, valeur in enumerate(valeurs, start=2):
+            ws.write_number(r, c, valeur, fmt)
+        ws.write_number(r, len(entetes) - 1, ligne.part_realisee,
+                        styles.total_pourcent if est_total else styles.pourcent)
+        ws.set_row(r, hauteur([(ligne.titre, largeurs[1])]))
+    ws.freeze_panes(4, 0)
+    ws.autofilter(3, 0, 3 + len(par_axe), len(entetes) - 1)
+    _imprimable(ws, 3)

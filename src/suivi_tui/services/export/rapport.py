@@ -1,0 +1,106 @@
+"""The « Point d'étape » report's content, built once from the data and rendered as Markdown or HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from suivi_tui.services.export.donnees import (
+    AxeInfo,
+    Donnees,
+    EcheanceExport,
+    EngagementExport,
+    NoteExport,
+    PartieInfo,
+)
+from suivi_tui.services.vocabulaire import STATUTS
+
+NOTES_PAR_ENGAGEMENT = 3
+
+
+@dataclass(frozen=True)
+class LigneAxe:
+    """One row of the per-axis table (or the total row, with numero « Total »)."""
+
+    numero: str
+    titre: str
+    par_statut: dict[str, int]
+    en_retard: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.par_statut.values())
+
+    @property
+    def realises(self) -> int:
+        return self.par_statut.get("realise", 0)
+
+    @property
+    def part_realisee(self) -> float:
+        return self.realises / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Fiche:
+    """An engagement as the report shows it: statut, its échéances, its last notes."""
+
+    engagement: EngagementExport
+    echeances: tuple[EcheanceExport, ...]  # open ones first, by date
+    notes: tuple[NoteExport, ...]  # newest first, at most NOTES_PAR_ENGAGEMENT
+
+
+@dataclass(frozen=True)
+class GroupePartie:
+    partie: PartieInfo
+    fiches: tuple[Fiche, ...]
+
+
+@dataclass(frozen=True)
+class SectionAxe:
+    axe: AxeInfo
+    ligne: LigneAxe
+    parties: tuple[GroupePartie, ...]
+
+
+@dataclass(frozen=True)
+class Rapport:
+    donnees: Donnees
+    lignes: tuple[LigneAxe, ...]
+    total: LigneAxe
+    sections: tuple[SectionAxe, ...]
+
+    @property
+    def en_retard(self) -> tuple[Fiche, ...]:
+        return tuple(f for s in self.sections for g in s.parties for f in g.fiches if f.engagement.en_retard)
+
+
+def synthese_axes(donnees: Donnees) -> tuple[tuple[LigneAxe, ...], LigneAxe]:
+    """Per axis: engagements per statut and en retard; and the total row."""
+    lignes = []
+    for axe in donnees.axes:
+        engagements = [e for e in donnees.engagements if e.axe_id == axe.id]
+        lignes.append(_ligne(axe.numero, axe.titre, engagements))
+    return tuple(lignes), _ligne("Total", "", list(donnees.engagements))
+
+
+def _ligne(numero: str, titre: str, engagements: list[EngagementExport]) -> LigneAxe:
+    par_statut = {code: sum(1 for e in engagements if e.statut == code) for code in STATUTS}
+    return LigneAxe(numero, titre, par_statut, sum(1 for e in engagements if e.en_retard))
+
+
+def construire(donnees: Donnees) -> Rapport:
+    lignes, total = synthese_axes(donnees)
+    sections = []
+    for axe, ligne in zip(donnees.axes, lignes, strict=True):
+        groupes = []
+        for partie in donnees.parties:
+            fiches = tuple(_fiche(donnees, e) for e in donnees.engagements
+                           if e.axe_id == axe.id and e.partie_id == partie.id)
+            if fiches:
+                groupes.append(GroupePartie(partie, fiches))
+        sections.append(SectionAxe(axe, ligne, tuple(groupes)))
+    return Rapport(donnees, lignes, total, tuple(sections))
+
+
+def _fiche(donnees: Donnees, engagement: EngagementExport) -> Fiche:
+    echeances = sorted(donnees.echeances_de(engagement.id), key=lambda x: (not x.ouverte, x.date, x.id))
+    return Fiche(engagement, tuple(echeances), tuple(donnees.notes_de(engagement.id)[:NOTES_PAR_ENGAGEMENT]))

@@ -1,0 +1,107 @@
+"""The « Point d'étape » report in Markdown: readable as plain text, every user text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from suivi_tui.dates import format_date
+from suivi_tui.services.export.donnees import Donnees
+from suivi_tui.services.export.mise_en_forme import compte, etat_echeance, pourcent, quand
+from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire
+from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
+
+# Characters that Markdown (CommonMark, GFM tables) would read as markup or raw HTML.
+_SPECIAUX = re.compile(r"([\\`*_\[\]<>|#~!&])")
+# At a line's start, these open a list, a quote or a heading.
+_DEBUT_BLOC = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+
+
+def echapper(texte: str) -> str:
+    """User text as literal Markdown: markup characters backslash-escaped, lines kept."""
+    lignes = []
+    for ligne in texte.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        ligne = _SPECIAUX.sub(r"\\\1", ligne.rstrip())
+        lignes.append(_DEBUT_BLOC.sub(lambda m: m.group(1) + "\\" + m.group(2), ligne))
+    return "  \n".join(lignes)  # two spaces: a hard line break inside the same paragraph
+
+
+def _en_ligne(texte: str) -> str:
+    """User text inside a line (a heading, a table cell, after a label): one line, never a block start."""
+    return _SPECIAUX.sub(r"\\\1", " ".join(texte.split()))
+
+
+def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
+    """Write the report to tmp; returns the number of engagements."""
+    tmp.write_text(rendre(construire(donnees)), encoding="utf-8", newline="\n")
+    return len(donnees.engagements)
+
+
+def rendre(rapport: Rapport) -> str:
+    d = rapport.donnees
+    parties = [f"# Point d'étape — {_en_ligne(d.contrat.titre)}", "",
+               f"Situation au {format_date(d.today)}. {_mention_confidentiel(d)}", "",
+               "## Totaux", "", _totaux(rapport.total), "", "## Par axe", "", _tableau(rapport), ""]
+    if rapport.en_retard:
+        parties += ["## En retard", ""]
+        parties += [f"- **Axe {_en_ligne(d.axe(f.engagement.axe_id).numero)}** — {_en_ligne(f.engagement.libelle)}"
+                    for f in rapport.en_retard]
+        parties.append("")
+    for section in rapport.sections:
+        parties += _section(d, section)
+    return "\n".join(parties).rstrip() + "\n"
+
+
+def _mention_confidentiel(d: Donnees) -> str:
+    if d.confidentiel_inclus:
+        return "**Contient des notes confidentielles : ne pas diffuser.**"
+    return f"Notes confidentielles exclues : {d.notes_exclues}."
+
+
+def _totaux(total: LigneAxe) -> str:
+    details = " · ".join(f"{n} {libelle_statut(code).lower()}" for code, n in total.par_statut.items() if n)
+    return (f"**{compte(total.total, 'engagement')}** — {details} — **{total.en_retard} en retard** — "
+            f"{pourcent(total.part_realisee)} réalisés")
+
+
+def _tableau(rapport: Rapport) -> str:
+    entetes = ["Axe", "Intitulé", "Total", *STATUTS.values(), "En retard", "% réalisé"]
+    lignes = ["| " + " | ".join(entetes) + " |", "|" + "|".join([":--", ":--", *["--:"] * (len(entetes) - 2)]) + "|"]
+    for ligne in [*rapport.lignes, rapport.total]:
+        gras = "**" if ligne is rapport.total else ""
+        cellules = [f"{gras}{_en_ligne(ligne.numero)}{gras}", _en_ligne(ligne.titre), str(ligne.total),
+                    *(str(ligne.par_statut[c]) for c in STATUTS), str(ligne.en_retard),
+                    pourcent(ligne.part_realisee)]
+        lignes.append("| " + " | ".join(cellules) + " |")
+    return "\n".join(lignes)
+
+
+def _section(d: Donnees, section: SectionAxe) -> list[str]:
+    ligne = section.ligne
+    lignes = [f"## Axe {_en_ligne(section.axe.numero)} — {_en_ligne(section.axe.titre)}", "",
+              f"{compte(ligne.total, 'engagement')}, {compte(ligne.realises, 'réalisé')}, "
+              f"{ligne.en_retard} en retard.", ""]
+    for groupe in section.parties:
+        lignes += [f"### {_en_ligne(groupe.partie.nom)}", ""]
+        for fiche in groupe.fiches:
+            lignes += _fiche(fiche, d.today)
+    return lignes
+
+
+def _fiche(fiche: Fiche, today: dt.date) -> list[str]:
+    e = fiche.engagement
+    retard = " — **⚠ EN RETARD**" if e.en_retard else ""
+    lignes = [f"#### {e.ordre}. {_en_ligne(e.libelle)}", "",
+              f"- Statut : **{libelle_statut(e.statut)}**{retard}",
+              f"- Pilote : {_en_ligne(e.pilote) if e.pilote else '—'}"]
+    if e.a_discuter:
+        lignes.append("- À discuter à la prochaine séance")
+    for x in fiche.echeances:
+        etat = "**en retard**" if x.en_retard else etat_echeance(x, today)
+        libelle = f" — {_en_ligne(x.libelle)}" if x.libelle else ""
+        lignes.append(f"- Échéance {quand(x)}{libelle} ({etat})")
+    for n in fiche.notes:
+        lignes.append(f"- Note ({TYPES_NOTE.get(n.type, n.type).lower()}, {_en_ligne(n.comite)}, "
+                      f"{format_date(n.seance_date)}) :  \n  " + echapper(n.texte).replace("  \n", "  \n  "))
+    return [*lignes, ""]

@@ -1,0 +1,101 @@
+"""The SQLite export: a VACUUM INTO snapshot, stripped of confidential notes, with no residue of them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from suivi_tui import __version__
+from suivi_tui.db.backup import integrity_ok, vacuum_into
+from suivi_tui.db.engine import BUSY_TIMEOUT_MS, Database
+from suivi_tui.services.export import ExportImpossible, ExportInvalide
+from suivi_tui.today import now_utc
+
+_META = """CREATE TABLE export_meta (
+    exporte_le          TEXT NOT NULL,
+    version_app         TEXT NOT NULL,
+    version_schema      INTEGER NOT NULL,
+    confidentiel_inclus INTEGER NOT NULL CHECK (confidentiel_inclus IN (0, 1)),
+    contrat             TEXT NOT NULL,
+    notes_exclues       INTEGER NOT NULL
+)"""
+
+# Other contrats' rows, children before parents (engagement and séance are ON DELETE RESTRICT).
+_AUTRES_CONTRATS = (
+    "DELETE FROM note WHERE seance_id IN (SELECT s.id FROM seance s JOIN comite co ON co.id = s.comite_id"
+    " WHERE co.contrat_id <> :c)",
+    "DELETE FROM engagement WHERE axe_id IN (SELECT id FROM axe WHERE contrat_id <> :c)",
+    "DELETE FROM seance WHERE comite_id IN (SELECT id FROM comite WHERE contrat_id <> :c)",
+    "DELETE FROM contrat WHERE id <> :c",
+)
+
+
+def ecrire(db: Database, tmp: Path, *, contrat_id: int | None, inclure_confidentiel: bool,
+           avancer: Callable[[float], None]) -> tuple[int, int]:
+    """Fill tmp (an empty file beside the target) with the snapshot; returns (engagements, notes removed)."""
+    source = sqlite3.connect(db.path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        # A consistent read of the live base by SQLite itself: never a copy of its bytes.
+        vacuum_into(source, tmp)
+    finally:
+        source.close()
+    avancer(0.4)
+    copie = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        # A scratch file until published: no -journal file beside it if the process dies.
+        copie.execute("PRAGMA journal_mode = MEMORY")
+        # Deleted pages are zeroed, and the final VACUUM leaves no free page behind.
+        copie.execute("PRAGMA secure_delete = ON")
+        copie.execute("PRAGMA foreign_keys = ON")
+        retirees = _preparer(copie, contrat_id, inclure_confidentiel)
+        avancer(0.7)
+        copie.execute("VACUUM")
+        engagements = copie.execute("SELECT count(*) FROM engagement").fetchone()[0]
+    finally:
+        copie.close()
+    if not integrity_ok(tmp):
+        raise ExportImpossible("La copie de la base ne passe pas le contrôle d'intégrité : "
+                               "l'export n'a pas été écrit et aucun fichier partiel n'est resté.")
+    avancer(0.9)
+    return engagements, retirees
+
+
+def _preparer(copie: sqlite3.Connection, contrat_id: int | None, inclure_confidentiel: bool) -> int:
+    copie.execute("BEGIN IMMEDIATE")
+    try:
+        titre = _garder_contrat(copie, contrat_id)
+        retirees = 0
+        if not inclure_confidentiel:
+            retirees = copie.execute("DELETE FROM note WHERE confidentielle = 1").rowcount
+        # The remembered choices are this laptop's, not the colleagues'.
+        copie.execute("DELETE FROM reglage")
+        # The FTS indexes keep the terms of deleted rows until rebuilt from the remaining ones.
+        copie.execute("INSERT INTO note_fts(note_fts) VALUES('rebuild')")
+        copie.execute("INSERT INTO engagement_fts(engagement_fts) VALUES('rebuild')")
+        _ecrire_meta(copie, titre, inclure_confidentiel, retirees)
+        copie.execute("COMMIT")
+    except BaseException:
+        copie.execute("ROLLBACK")
+        raise
+    return retirees
+
+
+def _garder_contrat(copie: sqlite3.Connection, contrat_id: int | None) -> str:
+    """Remove every other contrat when one is asked for; returns what export_meta calls the content."""
+    if contrat_id is None:
+        return "tous"
+    row = copie.execute("SELECT titre FROM contrat WHERE id = ?", (contrat_id,)).fetchone()
+    if row is None:
+        raise ExportInvalide(f"Le contrat n°{contrat_id} n'existe pas dans cette base.")
+    for sql in _AUTRES_CONTRATS:
+        copie.execute(sql, {"c": contrat_id})
+    return str(row[0])
+
+
+def _ecrire_meta(copie: sqlite3.Connection, contrat: str, inclure_confidentiel: bool, retirees: int) -> None:
+    copie.execute("DROP TABLE IF EXISTS export_meta")  # a snapshot of a snapshot gets fresh metadata
+    copie.execute(_META)
+    version_schema = copie.execute("PRAGMA user_version").fetchone()[0]
+    copie.execute("INSERT INTO export_meta VALUES (?, ?, ?, ?, ?, ?)",
+                  (now_utc(), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))

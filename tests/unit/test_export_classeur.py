@@ -1,0 +1,142 @@
+"""The XLSX export read back by openpyxl: sheets, headers, real dates, colours, no formula, no secret."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_export_donnees import FORMULE, JETONS, SCRIPT, SENTINELLE, SENTINELLE_EFFACEE, TODAY, Peuple, peuple
+
+from suivi_tui.services.export import DemandeExport, exporter
+from suivi_tui.services.export.cellules import est_neutre
+from suivi_tui.services.export.classeur import hauteur
+from suivi_tui.services.export.mise_en_forme import COULEURS_STATUT
+
+__all__ = ["peuple"]
+
+ENTETES = {
+    "Engagements": ["Axe", "Partie", "N°", "Libellé", "Statut", "Pilote", "Prochaine échéance", "En retard",
+                    "À discuter", "Dernière note (séance)", "Dernière note"],
+    "Échéances": ["Axe", "Partie", "Engagement", "Échéance", "Date", "Précision", "Faite le", "Statut", "Pilote",
+                  "En retard"],
+    "Journal": ["Comité", "Séance", "Type", "Axe", "Engagement", "Note"],
+    "Historique": ["Le", "Axe", "Engagement", "Changement", "Avant", "Après", "Séance"],
+}
+
+
+@pytest.fixture
+def classeur(peuple: Peuple, tmp_path: Path) -> Path:
+    cible = tmp_path / "suivi.xlsx"
+    resultat = exporter(peuple.db, DemandeExport(cible), TODAY)
+    assert resultat.format == "xlsx" and resultat.lignes == 52
+    return cible
+
+
+def lignes(path: Path, feuille: str) -> list[tuple[object, ...]]:
+    return list(openpyxl.load_workbook(path)[feuille].iter_rows(values_only=True))
+
+
+def test_feuilles_et_entetes(classeur: Path) -> None:
+    wb = openpyxl.load_workbook(classeur)
+    assert wb.sheetnames == ["Synthèse", "Engagements", "Échéances", "Journal", "Historique"]
+    for nom, entetes in ENTETES.items():
+        assert [c.value for c in wb[nom][1]] == entetes, nom
+
+
+def test_nombre_de_lignes(classeur: Path) -> None:
+    assert len(lignes(classeur, "Engagements")) == 1 + 52
+    assert len(lignes(classeur, "Échéances")) == 1 + 4
+    assert len(lignes(classeur, "Journal")) == 1 + 2  # the confidential note is not there
+    assert len(lignes(classeur, "Historique")) > 1 + 8
+
+
+def test_synthese_par_axe(classeur: Path) -> None:
+    rangees = lignes(classeur, "Synthèse")
+    assert "Contrat de ville d'Antony" in str(rangees[0][0])
+    assert "notes confidentielles exclues : 1" in str(rangees[1][0])
+    assert rangees[3][:3] == ("Axe", "Intitulé", "Total")
+    axes = [r for r in rangees[4:] if r[0]]
+    assert [r[0] for r in axes] == ["I", "II", "III", "IV", "V", "VI", "Total"]
+    total = axes[-1]
+    assert total[2] == 52 and total[9] == 1  # total, en retard
+    assert total[10] == pytest.approx(1 / 52)
+    assert sum(r[2] for r in axes[:-1]) == 52
+
+
+def test_dates_reelles_au_format_francais(classeur: Path) -> None:
+    ws = openpyxl.load_workbook(classeur)["Échéances"]
+    cellule = ws["E2"]
+    assert isinstance(cellule.value, dt.datetime) and cellule.value.date() == dt.date(2021, 1, 15)  # sorted by date
+    assert cellule.number_format == "dd/mm/yyyy"
+    assert isinstance(openpyxl.load_workbook(classeur)["Historique"]["A2"].value, dt.datetime)
+
+
+def test_entete_fige_filtre_largeurs_retour_a_la_ligne(classeur: Path) -> None:
+    wb = openpyxl.load_workbook(classeur)
+    ws = wb["Engagements"]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:K53"
+    assert ws.column_dimensions["D"].width > 50
+    assert ws["D2"].alignment.wrap_text
+    assert wb["Synthèse"].freeze_panes == "A5"
+
+
+def test_statuts_colores(classeur: Path, peuple: Peuple) -> None:
+    ws = openpyxl.load_workbook(classeur)["Engagements"]
+    vus = {}
+    for row in ws.iter_rows(min_row=2):
+        vus[row[4].value] = row[4].fill.fgColor.rgb
+    assert vus["En cours"].endswith(COULEURS_STATUT["en_cours"][0][1:].upper())
+    assert vus["Bloqué"].endswith(COULEURS_STATUT["bloque"][0][1:].upper())
+    assert vus["En cours"] != vus["Réalisé"]
+
+
+def test_aucune_formule(classeur: Path) -> None:
+    wb = openpyxl.load_workbook(classeur)
+    pilotes = [r[5] for r in wb["Engagements"].iter_rows(min_row=2, values_only=True)]
+    assert "'" + FORMULE in pilotes
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if isinstance(c.value, str):
+                    assert est_neutre(c.value), (ws.title, c.coordinate, c.value)
+
+
+def test_texte_utilisateur_intact(classeur: Path) -> None:
+    notes = [r[5] for r in lignes(classeur, "Journal")[1:]]
+    assert SCRIPT in notes
+
+
+def _octets_decompresses(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return b"".join(z.read(n) for n in z.namelist())
+
+
+def test_aucune_trace_des_notes_confidentielles(classeur: Path) -> None:
+    for contenu in (classeur.read_bytes(), _octets_decompresses(classeur)):
+        for secret in (SENTINELLE, SENTINELLE_EFFACEE, *JETONS):
+            assert secret.encode() not in contenu
+
+
+def test_confidentielles_incluses_sur_demande(peuple: Peuple, tmp_path: Path) -> None:
+    cible = tmp_path / "complet.xlsx"
+    exporter(peuple.db, DemandeExport(cible, inclure_confidentiel=True), TODAY)
+    journal = lignes(cible, "Journal")
+    assert journal[0][-1] == "Confidentielle"
+    assert (SENTINELLE, "Oui") in [(r[5], r[6]) for r in journal[1:]]
+    assert SENTINELLE.encode() in _octets_decompresses(cible)
+    assert SENTINELLE_EFFACEE.encode() not in _octets_decompresses(cible)
+
+
+def test_hauteur_des_lignes_pour_les_textes_longs(classeur: Path) -> None:
+    """Without an explicit height, LibreOffice draws wrapped texts over the rows below."""
+    ws = openpyxl.load_workbook(classeur)["Engagements"]
+    libelle = str(ws["D2"].value)
+    assert len(libelle) > 150
+    assert ws.row_dimensions[2].height is not None and ws.row_dimensions[2].height >= 3 * 13
+    assert hauteur([("court", 60)]) is None
+    assert hauteur([("x" * 2000, 10)]) == 409.0  # capped at Excel's maximum
