@@ -15,16 +15,26 @@ def set_today(value: dt.date | None) -> None:
     _override = value
 
 
-def today() -> dt.date:
-    """Today's date as the app sees it; raises ValueError on a malformed $SUIVI_TODAY."""
+def _pinned() -> dt.date | None:
     if _override is not None:
         return _override
     env = os.environ.get(ENV_TODAY)
-    if env:
-        return dt.date.fromisoformat(env)
-    return dt.date.today()
+    return dt.date.fromisoformat(env) if env else None
+
+
+def today() -> dt.date:
+    """Today's date as the app sees it; raises ValueError on a malformed $SUIVI_TODAY."""
+    return _pinned() or dt.date.today()
 
 
 def now_utc() -> str:
-    """The current instant as ISO UTC text, the form every *_le column stores."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current instant as ISO UTC text, the form every *_le column stores.
+
+    With a pinned today, the instant falls on that day (at the clock's time), so that what is
+    recorded during a rehearsed or replayed meeting is dated like the meeting.
+    """
+    now = dt.datetime.now(dt.UTC)
+    pinned = _pinned()
+    if pinned is not None:
+        now = now.replace(year=pinned.year, month=pinned.month, day=pinned.day)
+    return now.strftime("%Y-%m-%dT%H:%M:%SZ")
