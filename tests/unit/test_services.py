@@ -158,3 +158,16 @@ def test_engagements_are_paged_with_their_total(seeded) -> None:  # type: ignore
     axes = lister_axes(db, contrat, TODAY)
     filtered = lister_engagements(db, contrat, Filtre(axe_id=axes[3].id, statuts=frozenset({"a_venir"})), TODAY)
     assert filtered.total == 12 and {l.axe_numero for l in filtered.lignes} == {"IV"}
+
+
+def test_control_characters_are_dropped_not_a_raw_error(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, contrat = seeded
+    comite = lister_comites(db, contrat)[0].id
+    ajouter_note(db, comite, "\x00=CMD\x07 collé\nsuite", date=TODAY)
+    (note,) = journal_comite(db, comite)[0].notes
+    assert note.texte == "=CMD collé\nsuite"
+    with pytest.raises(SaisieInvalide, match="vide"):
+        ajouter_note(db, comite, "\x00\x00", date=TODAY)
+    eid = _id(db, "Créer un espace de coworking")
+    changer_pilote(db, eid, "Mme\x00 Martin")
+    assert detail_engagement(db, eid, TODAY).pilote == "Mme Martin"

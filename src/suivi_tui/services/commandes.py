@@ -20,6 +20,14 @@ class SaisieInvalide(ValueError):
     """The input cannot be saved as it is; the message (French) says why. Nothing was written."""
 
 
+_CONTROLES = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
+
+
+def sans_controles(texte: str) -> str:
+    """Typed or pasted text without control characters (a NUL would cut the text in SQLite)."""
+    return texte.translate(_CONTROLES)
+
+
 @dataclass(frozen=True)
 class Changement:
     """What a command did: the toast's text, and enough to undo it."""
@@ -85,7 +93,7 @@ def changer_statut(db: Database, engagement_id: int, statut: str, *, seance_id: 
 
 def changer_pilote(db: Database, engagement_id: int, pilote: str | None, *, seance_id: int | None = None) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
-    propre = " ".join((pilote or "").split()) or None
+    propre = " ".join(sans_controles(pilote or "").split()) or None
     if propre is not None and len(propre) > 200:
         raise SaisieInvalide("Le nom du pilote est trop long (200 caractères au plus).")
     return _changer_champ(db, engagement_id, "pilote", propre, seance_id)
@@ -101,7 +109,7 @@ def basculer_a_discuter(db: Database, engagement_id: int, *, seance_id: int | No
 
 def ajouter_echeance(db: Database, engagement_id: int, date: dt.date, precision: Precision | str,
                      libelle: str = "", *, seance_id: int | None = None) -> Changement:
-    texte = " ".join(libelle.split())
+    texte = " ".join(sans_controles(libelle).split())
     quand = format_echeance(date, precision)
     with db.write() as session:
         _engagement(session, engagement_id)
@@ -148,12 +156,12 @@ def supprimer_echeance(db: Database, echeance_id: int, *, seance_id: int | None 
 
 
 def creer_comite(db: Database, contrat_id: int, nom: str, description: str = "") -> Changement:
-    propre = " ".join(nom.split())
+    propre = " ".join(sans_controles(nom).split())
     if not propre:
         raise SaisieInvalide("Donnez un nom au comité.")
     try:
         with db.write() as session:
-            comite = Comite(contrat_id=contrat_id, nom=propre, description=description.strip())
+            comite = Comite(contrat_id=contrat_id, nom=propre, description=sans_controles(description).strip())
             session.add(comite)
             session.flush()
     except IntegrityError:
@@ -177,7 +185,7 @@ def seance_du_jour(session: Session, comite_id: int, date: dt.date) -> tuple[int
 def ajouter_note(db: Database, comite_id: int, texte: str, *, type: str = "info", engagement_id: int | None = None,
                  confidentielle: bool = False, date: dt.date, seance_id: int | None = None) -> Changement:
     """Add a note to the comité's log, in seance_id or in the comité's séance of that date."""
-    propre = texte.strip()
+    propre = sans_controles(texte).strip()
     if not propre:
         raise SaisieInvalide("La note est vide : écrivez ce qui a été dit ou décidé.")
     if type not in TYPES_NOTE:
