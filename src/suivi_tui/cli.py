@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from suivi_tui import __version__
@@ -54,21 +57,62 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never write to the database: no rolling backup (they stay fast), and a file the
+# user may not write to is opened read-only for them instead of being refused.
+READ_ONLY_COMMANDS = frozenset({"status", "check", "changes", "seance", "export"})
+
+
 def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = False) -> Database:
-    """Open the database named by --db / $SUIVI_DB / the data dir; Sortie(2) with the reason if unusable."""
-    from suivi_tui.db.errors import BaseInutilisable
+    """Open the database named by --db / $SUIVI_DB / the data dir; Sortie(2) with the reason if unusable.
+
+    A damaged file is refused (never modified) with the command that restores the newest verified
+    backup; a command that writes takes the rolling backup when one is due.
+    """
+    from suivi_tui.db.errors import BaseEndommagee, BaseInutilisable, BasePasSuivi
     from suivi_tui.db.opening import open_database
     from suivi_tui.paths import resolve_db_path
 
     path = resolve_db_path(args.db)
-    if not create and not path.exists():
+    existed = path.exists()
+    if not create and not existed:
         raise Sortie(f"Aucune base à {path}. Créez-la avec : suivi --db {path} seed", EXIT_FAILURE)
+    writes = not readonly and getattr(args, "command", None) not in READ_ONLY_COMMANDS
+    readonly = readonly or (existed and not writes and not _writable(path))
+    if writes and existed and not _writable(path):
+        raise Sortie(f"La base {path} est en lecture seule (droits du fichier ou du dossier) : "
+                     "suivi ne peut rien y enregistrer. Rien n'a été modifié.")
     try:
-        return open_database(path, create=create, readonly=readonly)
+        db = open_database(path, create=create, readonly=readonly)
+    except (BaseEndommagee, BasePasSuivi) as exc:
+        from suivi_tui.db.recovery import restore_advice
+        from suivi_tui.db.rolling import list_backups
+
+        # A text file with no backups beside it is someone else's file: no advice to restore over it.
+        offer = isinstance(exc, BaseEndommagee) or bool(list_backups(path))
+        raise Sortie(f"{exc.message} {restore_advice(path)}" if offer else exc.message) from None
     except BaseInutilisable as exc:
         raise Sortie(exc.message) from None
     except PermissionError as exc:
         raise Sortie(f"Accès refusé à {path} ({exc.strerror}).") from None
+    if writes and existed:
+        _rolling_backup(path)
+    return db
+
+
+def _writable(path: Path) -> bool:
+    # SQLite in WAL mode also creates -wal and -shm files beside the database.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _rolling_backup(path: Path) -> None:
+    """Take the 12-hourly backup; a failure is a warning, not a refusal (the data is untouched)."""
+    from suivi_tui.db.errors import SauvegardeImpossible
+    from suivi_tui.db.rolling import backup_if_due
+
+    try:
+        backup_if_due(path)
+    except SauvegardeImpossible as exc:
+        print(f"suivi : attention : {exc.message}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from suivi_tui.cli_commands import run_default
 
         handler = run_default
+    from suivi_tui.signals import Interruption, install_signal_handlers
+
+    install_signal_handlers()
     try:
         return handler(args)
     except Sortie as exc:
@@ -89,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except Interruption as exc:
+        _say(f"suivi : interrompu ({exc.nom}) ; ce qui a été confirmé est enregistré, le reste est annulé.")
+        return int(exc.code)  # type: ignore[arg-type]
     except Exception as exc:  # the last net: a French message, never a traceback
         from suivi_tui.db.errors import EcritureImpossible
 
@@ -97,3 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILURE
         raise
 
+
+def _say(message: str) -> None:
+    """Print to stderr if there still is one (after SIGHUP the terminal may be gone)."""
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr)

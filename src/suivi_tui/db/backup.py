@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from suivi_tui.atomic import FichierExistant, publish, temporary_path
 
@@ -14,10 +15,15 @@ class SnapshotInvalide(Exception):
     """The snapshot failed its integrity check; nothing was published."""
 
 
+def sqlite_uri(path: Path, mode: str = "ro", *, immutable: bool = False) -> str:
+    """A file: URI for path (?, # and % in a folder name must not end the path)."""
+    return f"file:{quote(str(Path(path).absolute()))}?mode={mode}" + ("&immutable=1" if immutable else "")
+
+
 def integrity_ok(path: Path, *, quick: bool = False) -> bool:
     """True when SQLite's own check of the file says ok (the file is opened read-only)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error:
         return False
     try:

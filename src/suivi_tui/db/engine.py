@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
@@ -42,10 +42,11 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(path: Path, *, readonly: bool = False) -> Engine:
+def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) -> Engine:
     """One connection, shared by threads one at a time (the pool hands it out exclusively)."""
     if readonly:
-        url = f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true"
+        # immutable: a WAL base in a folder we cannot write (see opening.needs_immutable)
+        url = f"sqlite+pysqlite:///file:{path}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
     else:
         url = f"sqlite+pysqlite:///{path}"
     engine = create_engine(
@@ -86,12 +87,18 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise EcritureImpossible(describe_write_error(exc)) from exc
+        except DatabaseError as exc:
+            # Damage found mid-session surfaces as a bare DatabaseError (SQLITE_CORRUPT, NOTADB);
+            # its subclasses (IntegrityError…) are the caller's to handle.
+            if type(exc.orig) is not sqlite3.DatabaseError:
+                raise
+            raise EcritureImpossible(describe_write_error(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def describe_write_error(exc: OperationalError) -> str:
+def describe_write_error(exc: DatabaseError) -> str:
     """Turn SQLite's English error into a French sentence that says what to do."""
     text = str(exc.orig).lower()
     if "disk is full" in text or "database or disk is full" in text:
@@ -102,5 +109,10 @@ def describe_write_error(exc: OperationalError) -> str:
     if "readonly" in text or "read-only" in text:
         return "La base est en lecture seule : la modification n'a pas été enregistrée."
     if "disk i/o" in text or "i/o error" in text:
-        return "Erreur d'écriture sur le disque : la modification n'a pas été enregistrée."
+        # a file-size limit or some full filesystems surface as an I/O error rather than "full"
+        return ("Erreur d'écriture sur le disque (disque plein ?) : la modification n'a pas été enregistrée. "
+                "Libérez de la place puis recommencez.")
+    if "malformed" in text or "not a database" in text:
+        return ("La base semble endommagée : la modification n'a pas été enregistrée. Quittez suivi ; "
+                "au prochain lancement, il proposera de restaurer la dernière sauvegarde vérifiée.")
     return f"La modification n'a pas été enregistrée : {exc.orig}"

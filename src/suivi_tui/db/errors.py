@@ -42,3 +42,22 @@ class EcritureImpossible(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class BaseOccupee(BaseInutilisable):
+    """Another process has the database open, and the operation needs it alone (a restore)."""
+
+
+class SauvegardeInvalide(BaseInutilisable):
+    """A backup offered for a restore cannot be trusted (damaged, not suivi, too new); nothing changed."""
+
+
+class SauvegardeImpossible(Exception):
+    """A rolling backup could not be written (full disk, permissions); the database itself is untouched."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

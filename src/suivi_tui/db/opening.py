@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_tui.atomic import fsync_dir
-from suivi_tui.db.backup import snapshot_file
+from suivi_tui.db.backup import snapshot_file, sqlite_uri
 from suivi_tui.db.engine import Database, make_engine
-from suivi_tui.db.errors import BaseEndommagee, BaseInutilisable, BasePasSuivi, BaseTropRecente
+from suivi_tui.db.errors import (
+    BaseEndommagee,
+    BaseEnLectureSeule,
+    BaseInutilisable,
+    BaseOccupee,
+    BasePasSuivi,
+    BaseTropRecente,
+)
 from suivi_tui.db.schema import CORE_TABLES, Migration, list_migrations, schema_sql, schema_version
 from suivi_tui.paths import backups_dir, ensure_private_dir
 from suivi_tui.today import now_utc
@@ -38,7 +45,7 @@ def inspect_file(path: Path) -> Inspection:
     if header != SQLITE_HEADER:
         raise BasePasSuivi(path, f"{path} n'est pas une base de données SQLite (fichier texte ou autre format).")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, immutable=needs_immutable(path)), uri=True)
     except sqlite3.Error as exc:
         raise BaseInutilisable(path, f"Impossible d'ouvrir {path} : {exc}.") from exc
     try:
@@ -47,17 +54,50 @@ def inspect_file(path: Path) -> Inspection:
         conn.close()
 
 
+def needs_immutable(path: Path) -> bool:
+    """True when SQLite can read this WAL base only as immutable: folder not writable, no -shm to share.
+
+    SQLite needs a -shm file to read a WAL base; where it can neither find nor create one it
+    refuses even to read, unless told the file cannot change. That is safe only if the -wal
+    holds nothing: otherwise committed changes would be silently ignored, so we refuse.
+    """
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    if folder_writable or path.with_name(path.name + "-shm").exists():
+        return False
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise BaseEnLectureSeule(path, f"{path} est dans un dossier en lecture seule et son journal ({wal.name}) "
+                                       "contient des modifications que SQLite ne peut pas lire sans écrire à côté. "
+                                       "Copiez le dossier ailleurs, ou ouvrez-le avec les droits d'écriture. "
+                                       "Rien n'a été modifié.")
+    return True
+
+
 def _inspect_connection(path: Path, conn: sqlite3.Connection) -> Inspection:
     try:
         check = conn.execute("PRAGMA quick_check").fetchall()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     except sqlite3.DatabaseError as exc:
-        raise BaseEndommagee(path, f"{path} est endommagée et n'a pas été modifiée ({exc}).") from exc
+        raise _unreadable(path, exc) from exc
     if check != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in check[:3])
+        detail = "; ".join(" ".join(str(r[0]).split()) for r in check[:3])
         raise BaseEndommagee(path, f"{path} est endommagée et n'a pas été modifiée ({detail}).")
     return Inspection(user_version=int(version), tables=tables)
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> BaseInutilisable:
+    """Damage only when SQLite says so: a lock, a permission or a missing folder is not corruption."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return BaseOccupee(path, f"{path} est verrouillée par un autre programme (une restauration, une "
+                                 "migration ?) : réessayez dans un instant. Elle n'a pas été modifiée.")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return BaseEnLectureSeule(path, f"Impossible de lire {path} sans écrire à côté d'elle ({exc}) : "
+                                        "vérifiez les droits du fichier et du dossier. Rien n'a été modifié.")
+    if name.startswith("SQLITE_IOERR"):
+        return BaseInutilisable(path, f"Erreur de lecture du disque sur {path} ({exc}). Elle n'a pas été modifiée.")
+    return BaseEndommagee(path, f"{path} est endommagée et n'a pas été modifiée ({exc}).")
 
 
 def open_database(path: Path, *, create: bool = True, readonly: bool = False,
@@ -70,7 +110,8 @@ def open_database(path: Path, *, create: bool = True, readonly: bool = False,
         _create(path)
     else:
         _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir)
-    return Database(path, make_engine(path, readonly=readonly), readonly=readonly)
+    immutable = readonly and needs_immutable(path)
+    return Database(path, make_engine(path, readonly=readonly, immutable=immutable), readonly=readonly)
 
 
 def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None) -> None:

@@ -1,0 +1,154 @@
+"""Matrix #10: migration from every released schema: a verified backup first, counts kept, and a failed
+or killed migration leaves the old file intact.
+
+tests/reliability/schemas/ holds each earlier released schema.sql (schema-vN.sql); the current
+schema.sql is the newest one. A test-only migration 0002
+rebuilds the engagement table the way SQLite's 12-step procedure says, which deletes every échéance
+and historique row through ON DELETE CASCADE if foreign keys were on (kanboard#4687).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from tests.reliability.conftest import child, integrity, scalar, wait_for
+
+from suivi_tui.db.backup import integrity_ok
+from suivi_tui.db.opening import migrate, open_database
+from suivi_tui.db.rolling import MIGRATION, list_backups
+from suivi_tui.db.schema import Migration, schema_sql, schema_version
+
+SCHEMAS = Path(__file__).with_name("schemas")
+TABLES = ("contrat", "partie", "axe", "engagement", "echeance", "comite", "seance", "note", "historique")
+SLOW_STATEMENT = ("CREATE TABLE lent AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                  "WHERE x < 20000000) SELECT count(*) AS n FROM c;\n")
+
+
+def _released() -> list[tuple[int, str]]:
+    """(version, schema text) of every released schema: the files in schemas/, then the current one."""
+    found = {int(p.stem.split("-v")[1]): p.read_text(encoding="utf-8") for p in SCHEMAS.glob("schema-v*.sql")}
+    found[schema_version()] = schema_sql()
+    return sorted(found.items())
+
+
+def _old_database(path: Path, schema: str) -> dict[str, int]:
+    """A base as that release created it, with rows in every table; returns the counts."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.executescript(schema)
+    conn.executescript("""
+        BEGIN;
+        INSERT INTO contrat VALUES (1, 'Contrat de test', 'Test', '2020-01-01', '2022-12-31', 'a.md',
+                                    printf('%064d', 0), '2021-01-01T00:00:00Z');
+        INSERT INTO partie VALUES (1, 1, 'La ville de Test', 'Ville', 1);
+        INSERT INTO axe VALUES (1, 1, 'I', 1, 'Emploi');
+        INSERT INTO comite VALUES (1, 1, 'CT Emploi', '');
+        INSERT INTO seance VALUES (1, 1, '2021-03-15', 'Mairie', '');
+        COMMIT;""")
+    with conn:
+        conn.execute("BEGIN")
+        for i in range(1, 41):
+            conn.execute("INSERT INTO engagement (id, axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
+                         "VALUES (?, 1, 1, ?, ?, '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
+                         (i, i, f"Engagement {i}"))
+            for mois in (6, 12):
+                conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (?, ?)", (i, f"2021-{mois:02d}-30"))
+            conn.execute("INSERT INTO note (seance_id, engagement_id, texte, cree_le) "
+                         "VALUES (1, ?, 'point', '2021-03-15T10:00:00Z')", (i,))
+            conn.execute("INSERT INTO historique (engagement_id, champ, ancien, nouveau, le) "
+                         "VALUES (?, 'statut', 'a_venir', 'en_cours', '2021-03-15T10:00:00Z')", (i,))
+    conn.close()
+    return _counts(path)
+
+
+def _counts(path: Path) -> dict[str, int]:
+    return {t: int(scalar(path, f"SELECT count(*) FROM {t}")) for t in TABLES}  # type: ignore[arg-type]
+
+
+def _rebuild_engagement(path: Path, tail: str = "") -> Path:
+    """Migration 0002 (test only): engagement gains a column by the 12-step table rebuild."""
+    conn = sqlite3.connect(path)
+    create = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'engagement'").fetchone()[0]
+    columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(engagement)"))
+    attached = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'engagement' "
+                                           "AND type IN ('index', 'trigger') AND sql IS NOT NULL")]
+    views = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' "
+                         "AND sql LIKE '%engagement%'").fetchall()
+    conn.close()
+    lines = [f"DROP VIEW {name};" for name, _ in views]
+    lines += [create.replace("CREATE TABLE engagement (", "CREATE TABLE engagement_neuf (\n    priorite INTEGER NOT "
+                                                          "NULL DEFAULT 0,", 1) + ";",
+              f"INSERT INTO engagement_neuf ({columns}) SELECT {columns} FROM engagement;",
+              "DROP TABLE engagement;", "ALTER TABLE engagement_neuf RENAME TO engagement;"]
+    lines += [sql + ";" for _, sql in views] + [sql + ";" for sql in attached]
+    step = path.with_name("0002_priorite.sql")
+    step.write_text("\n".join(lines) + "\n" + tail, encoding="utf-8")
+    return step
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("version, schema", _released(), ids=lambda v: f"v{v}" if isinstance(v, int) else "")
+def test_every_released_schema_opens_with_the_shipped_migrations(tmp_path: Path, version: int, schema: str) -> None:
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, schema)
+    open_database(path).close()
+    assert scalar(path, "PRAGMA user_version") == schema_version()
+    assert _counts(path) == counts and integrity(path) == ["ok"]
+    backups = [b for b in list_backups(path) if b.kind == MIGRATION]
+    assert len(backups) == (version < schema_version())
+    assert all(integrity_ok(b.path) and _counts(b.path) == counts for b in backups)
+
+
+def test_every_older_version_has_its_released_schema() -> None:
+    """A migration shipped without the schema it migrates from would never be tested (see schemas/README.md)."""
+    assert [v for v, _ in _released()] == list(range(1, schema_version() + 1))
+
+
+def test_rebuild_migration_keeps_every_row_and_backs_up_first(tmp_path: Path) -> None:
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, _released()[0][1])
+    backup = migrate(path, 1, [Migration(2, _rebuild_engagement(path))], target=2)
+    assert scalar(path, "PRAGMA user_version") == 2
+    assert _counts(path) == counts, "rows lost by the table rebuild (foreign keys on during the migration?)"
+    assert scalar(path, "SELECT count(*) FROM pragma_table_info('engagement') WHERE name = 'priorite'") == 1
+    assert integrity(path) == ["ok"] and scalar(path, "SELECT count(*) FROM pragma_foreign_key_check") == 0
+    assert integrity_ok(backup) and scalar(backup, "PRAGMA user_version") == 1 and _counts(backup) == counts
+    print(f"\n#10 : reconstruction de la table engagement, {sum(counts.values())} lignes gardées, sauvegarde vérifiée")
+
+
+def test_failed_migration_leaves_the_old_file_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, _released()[0][1])
+    step = _rebuild_engagement(path, tail="INSERT INTO table_absente VALUES (1);\n")
+    before = _digest(path)
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(path, 1, [Migration(2, step)], target=2)
+    assert _digest(path) == before and _counts(path) == counts
+    assert not path.with_name("suivi.db-wal").exists() or path.with_name("suivi.db-wal").stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_migration_leaves_the_old_base(tmp_path: Path, reaper: list) -> None:  # type: ignore[type-arg]
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, _released()[0][1])
+    process = child("migre", path, _rebuild_engagement(path, tail=SLOW_STATEMENT))
+    reaper.append(process)
+    wait_for(process, "migration")
+    time.sleep(0.8)  # the backup is taken, the rebuild done, the slow statement running
+    assert process.poll() is None
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    assert scalar(path, "PRAGMA user_version") == 1 and _counts(path) == counts and integrity(path) == ["ok"]
+    assert scalar(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('lent', 'engagement_neuf')") == 0
+    assert [integrity_ok(b.path) for b in list_backups(path)] == [True]
+    migrate(path, 1, [Migration(2, _rebuild_engagement(path))], target=2)
+    assert _counts(path) == counts

@@ -1,0 +1,101 @@
+"""Matrix #11: the pragmas on every fresh connection (other threads, after a dispose, read-only), and an
+orphan row through any foreign key of the schema raises IntegrityError and writes nothing.
+
+tests/unit/test_opening.py checks the first connection and one orphan; this goes through every
+connection the app can get and every foreign key the schema declares.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from tests.reliability.conftest import scalar
+
+from suivi_tui.db.engine import Database
+from suivi_tui.db.opening import open_database
+
+WRITER = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000, "secure_delete": 1}
+
+
+def _pragmas(db: Database) -> dict[str, object]:
+    with db.read() as session:
+        return {name: session.execute(text(f"PRAGMA {name}")).scalar() for name in WRITER}
+
+
+def test_every_connection_has_the_pragmas(seeded_file: Path) -> None:
+    db = open_database(seeded_file)
+    try:
+        assert _pragmas(db) == WRITER
+        found: list[dict[str, object]] = []
+        thread = threading.Thread(target=lambda: found.append(_pragmas(db)))
+        thread.start()
+        thread.join()
+        assert found == [WRITER], "a worker thread's connection"
+        db.engine.dispose()  # the pool's connection is dropped: the next one is new
+        assert _pragmas(db) == WRITER, "a connection made after dispose"
+        with db.write() as session:  # and the write path itself
+            assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        db.close()
+
+
+def test_a_read_only_connection_still_checks_references_and_waits(seeded_file: Path) -> None:
+    db = open_database(seeded_file, readonly=True)
+    try:
+        found = _pragmas(db)
+    finally:
+        db.close()
+    assert found["foreign_keys"] == 1 and found["busy_timeout"] == 5000 and found["journal_mode"] == "wal"
+
+
+def _foreign_keys(path: Path) -> list[tuple[str, str, str]]:
+    """(table, column, parent table) for every REFERENCES clause of the schema."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'")]
+        return [(t, r[3], r[2]) for t in tables for r in conn.execute(f"PRAGMA foreign_key_list({t})")]
+    finally:
+        conn.close()
+
+
+def _orphan_insert(path: Path, table: str, column: str) -> tuple[str, dict[str, object]]:
+    """An INSERT copying an existing row of table, with column pointing nowhere."""
+    conn = sqlite3.connect(path)
+    try:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if not r[5]]  # all but the key
+    finally:
+        conn.close()
+    # Each UNIQUE of the schema includes its foreign key column, so the copy breaks only the reference.
+    values = ", ".join(":orphan" if c == column else f"(SELECT {c} FROM {table} LIMIT 1)" for c in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})", {"orphan": 987654}
+
+
+def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> None:
+    with sqlite3.connect(seeded_file) as conn:  # a row in every table, so that each can be copied
+        conn.execute("INSERT INTO seance (comite_id, date) VALUES (1, '2021-03-15')")
+        conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-06-30')")
+        conn.execute("INSERT INTO note (seance_id, engagement_id, texte, cree_le) VALUES "
+                     "(1, 1, 'x', '2021-03-15T10:00:00Z')")
+        conn.execute("INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
+                     "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)")
+    conn.close()
+    keys = _foreign_keys(seeded_file)
+    assert len(keys) >= 12, keys
+    db = open_database(seeded_file)
+    try:
+        for table, column, _parent in keys:
+            sql, params = _orphan_insert(seeded_file, table, column)
+            before = scalar(seeded_file, f"SELECT count(*) FROM {table}")
+            with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.write() as session:
+                session.execute(text(sql), params)
+            with db.read() as session:
+                assert session.execute(text(f"SELECT count(*) FROM {table}")).scalar() == before, (table, column)
+    finally:
+        db.close()
+    print(f"\n#11 : {len(keys)} clés étrangères, chacune refuse une ligne orpheline (IntegrityError, rien écrit)")
