@@ -124,38 +124,59 @@ CREATE INDEX historique_par_date ON historique (le);
 CREATE INDEX historique_par_seance ON historique (seance_id);
 CREATE INDEX historique_par_echeance ON historique (echeance_id);
 
--- Search: accent- and case-insensitive (« educ » finds « Éducation »), prefix-indexed so that
--- search-as-you-type stays within a frame. External content: the text lives once, in its table.
+-- Search: accent- and case-insensitive (« educ » finds « Éducation »), by prefix from the first
+-- letter typed, and per contrat. Each row also indexes its contrat as a token (« c12 », column
+-- contrat), so a search reads only its contrat's part of the index and stays within a frame at
+-- national scale (hundreds of contrats in one base). External content: the text lives once, in
+-- its table; the *_fts_source views hand the index each row with its contrat (rebuild, snippets).
+CREATE VIEW engagement_fts_source AS
+    SELECT e.id, e.libelle, e.pilote, 'c' || a.contrat_id AS contrat
+    FROM engagement e JOIN axe a ON a.id = e.axe_id;
+CREATE VIEW note_fts_source AS
+    SELECT n.id, n.texte, 'c' || co.contrat_id AS contrat
+    FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id;
+
 CREATE VIRTUAL TABLE engagement_fts USING fts5 (
-    libelle, pilote,
-    content = 'engagement', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+    libelle, pilote, contrat,
+    content = 'engagement_fts_source', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8'
 );
 CREATE VIRTUAL TABLE note_fts USING fts5 (
-    texte,
-    content = 'note', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+    texte, contrat,
+    content = 'note_fts_source', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8'
 );
 
+-- The values given to 'delete' must be those indexed: the contrat comes from the same lookup.
 CREATE TRIGGER engagement_fts_ai AFTER INSERT ON engagement BEGIN
-    INSERT INTO engagement_fts (rowid, libelle, pilote) VALUES (new.id, new.libelle, new.pilote);
+    INSERT INTO engagement_fts (rowid, libelle, pilote, contrat)
+    VALUES (new.id, new.libelle, new.pilote, (SELECT 'c' || contrat_id FROM axe WHERE id = new.axe_id));
 END;
 CREATE TRIGGER engagement_fts_ad AFTER DELETE ON engagement BEGIN
-    INSERT INTO engagement_fts (engagement_fts, rowid, libelle, pilote)
-    VALUES ('delete', old.id, old.libelle, old.pilote);
+    INSERT INTO engagement_fts (engagement_fts, rowid, libelle, pilote, contrat)
+    VALUES ('delete', old.id, old.libelle, old.pilote, (SELECT 'c' || contrat_id FROM axe WHERE id = old.axe_id));
 END;
-CREATE TRIGGER engagement_fts_au AFTER UPDATE OF libelle, pilote ON engagement BEGIN
-    INSERT INTO engagement_fts (engagement_fts, rowid, libelle, pilote)
-    VALUES ('delete', old.id, old.libelle, old.pilote);
-    INSERT INTO engagement_fts (rowid, libelle, pilote) VALUES (new.id, new.libelle, new.pilote);
+CREATE TRIGGER engagement_fts_au AFTER UPDATE OF libelle, pilote, axe_id ON engagement BEGIN
+    INSERT INTO engagement_fts (engagement_fts, rowid, libelle, pilote, contrat)
+    VALUES ('delete', old.id, old.libelle, old.pilote, (SELECT 'c' || contrat_id FROM axe WHERE id = old.axe_id));
+    INSERT INTO engagement_fts (rowid, libelle, pilote, contrat)
+    VALUES (new.id, new.libelle, new.pilote, (SELECT 'c' || contrat_id FROM axe WHERE id = new.axe_id));
 END;
 CREATE TRIGGER note_fts_ai AFTER INSERT ON note BEGIN
-    INSERT INTO note_fts (rowid, texte) VALUES (new.id, new.texte);
+    INSERT INTO note_fts (rowid, texte, contrat)
+    VALUES (new.id, new.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
+                                WHERE s.id = new.seance_id));
 END;
 CREATE TRIGGER note_fts_ad AFTER DELETE ON note BEGIN
-    INSERT INTO note_fts (note_fts, rowid, texte) VALUES ('delete', old.id, old.texte);
+    INSERT INTO note_fts (note_fts, rowid, texte, contrat)
+    VALUES ('delete', old.id, old.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
+                                          WHERE s.id = old.seance_id));
 END;
-CREATE TRIGGER note_fts_au AFTER UPDATE OF texte ON note BEGIN
-    INSERT INTO note_fts (note_fts, rowid, texte) VALUES ('delete', old.id, old.texte);
-    INSERT INTO note_fts (rowid, texte) VALUES (new.id, new.texte);
+CREATE TRIGGER note_fts_au AFTER UPDATE OF texte, seance_id ON note BEGIN
+    INSERT INTO note_fts (note_fts, rowid, texte, contrat)
+    VALUES ('delete', old.id, old.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
+                                          WHERE s.id = old.seance_id));
+    INSERT INTO note_fts (rowid, texte, contrat)
+    VALUES (new.id, new.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
+                                WHERE s.id = new.seance_id));
 END;

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from suivi_tui.db.engine import Database
 from suivi_tui.services.retard import EN_RETARD
@@ -47,18 +50,31 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_CONTRATS = """
+    SELECT c.id, c.titre, c.territoire, c.debut, c.fin,
+           (SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE a.contrat_id = c.id)
+    FROM contrat c"""
+
+
+def _resume(r: Sequence[Any]) -> ContratResume:
+    return ContratResume(r[0], r[1], r[2], _date(r[3]), _date(r[4]), r[5])
+
+
 def lister_contrats(db: Database) -> list[ContratResume]:
-    sql = text("""
-        SELECT c.id, c.titre, c.territoire, c.debut, c.fin,
-               (SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE a.contrat_id = c.id)
-        FROM contrat c ORDER BY c.titre""")
     with db.read() as session:
-        rows = session.execute(sql).all()
-    return [ContratResume(r[0], r[1], r[2], _date(r[3]), _date(r[4]), r[5]) for r in rows]
+        rows = session.execute(text(_CONTRATS + " ORDER BY c.titre")).all()
+    return [_resume(r) for r in rows]
+
+
+def _contrat(session: Session, contrat_id: int) -> ContratResume | None:
+    # One contrat only: counting every contrat's engagements takes milliseconds at national scale.
+    row = session.execute(text(_CONTRATS + " WHERE c.id = :id"), {"id": contrat_id}).first()
+    return _resume(row) if row else None
 
 
 def contrat_par_id(db: Database, contrat_id: int) -> ContratResume | None:
-    return next((c for c in lister_contrats(db) if c.id == contrat_id), None)
+    with db.read() as session:
+        return _contrat(session, contrat_id)
 
 
 def synthese(db: Database, contrat_id: int, today: dt.date) -> Synthese:
@@ -75,7 +91,7 @@ def synthese(db: Database, contrat_id: int, today: dt.date) -> Synthese:
     with db.read() as session:
         rows = session.execute(counts, params).all()
         nxt = session.execute(prochaine, params).first()
-    resume = contrat_par_id(db, contrat_id)
+        resume = _contrat(session, contrat_id)
     if resume is None:
         raise LookupError(f"contrat {contrat_id} introuvable")
     par_statut = {r[0]: r[1] for r in rows}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from suivi_tui.db.engine import Database
-from suivi_tui.services.detail import NOTES_SQL, NoteLigne, note_ligne
+from suivi_tui.services.detail import NoteLigne, note_ligne
 
 
 @dataclass(frozen=True)
@@ -53,14 +53,22 @@ SEANCE_SQL = """SELECT s.id, s.comite_id, co.nom, s.date, s.lieu, s.participants
                 FROM seance s JOIN comite co ON co.id = s.comite_id"""
 
 
+# NOTES_SQL's columns (what note_ligne reads), then the séance each note belongs to.
+_NOTES_DES_SEANCES = """
+    SELECT n.id, co.nom, s.date, n.type, n.texte, n.confidentielle, n.cree_le, n.engagement_id, n.seance_id
+    FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
+    WHERE n.seance_id IN :ids ORDER BY n.id"""
+
+
 def journal_comite(db: Database, comite_id: int, *, seances: int = 20) -> list[SeanceJournal]:
     """The comité's most recent séances (newest first), each with its notes in order of entry."""
     seance_sql = text(SEANCE_SQL + " WHERE s.comite_id = :c ORDER BY s.date DESC LIMIT :n")
-    notes_sql = text(NOTES_SQL + " WHERE n.seance_id = :s ORDER BY n.id")
+    # All the shown séances' notes in one query: one query per séance costs a frame at 20 séances.
+    notes_sql = text(_NOTES_DES_SEANCES).bindparams(bindparam("ids", expanding=True))
     with db.read() as session:
         rows = session.execute(seance_sql, {"c": comite_id, "n": seances}).all()
-        result = []
-        for r in rows:
-            notes = session.execute(notes_sql, {"s": r[0]}).all()
-            result.append(SeanceJournal(seance_info(tuple(r)), tuple(note_ligne(tuple(n)) for n in notes)))
-    return result
+        notes = session.execute(notes_sql, {"ids": [r[0] for r in rows]}).all() if rows else []
+    par_seance: dict[int, list[NoteLigne]] = {}
+    for n in notes:
+        par_seance.setdefault(n[8], []).append(note_ligne(tuple(n)))
+    return [SeanceJournal(seance_info(tuple(r)), tuple(par_seance.get(r[0], ()))) for r in rows]

@@ -33,28 +33,43 @@ def fts_query(saisie: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def portee(contrat_id: int, query: str, colonnes: str) -> str:
+    """query limited to one contrat and to the text columns (the index holds each row's contrat token)."""
+    return f"contrat : c{int(contrat_id)} AND {colonnes} : ({query})"
+
+
+_ENGAGEMENTS = text("""
+    SELECT e.id, e.libelle, a.numero, p.nom_court,
+           snippet(engagement_fts, 0, '[', ']', '…', 12), snippet(engagement_fts, 1, '[', ']', '…', 12)
+    FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id
+    JOIN partie p ON p.id = e.partie_id
+    WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit""")
+_NOTES = text("""
+    SELECT n.id, n.engagement_id, n.texte, co.nom, s.date, n.confidentielle, co.id,
+           snippet(note_fts, 0, '[', ']', '…', 12)
+    FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id
+    JOIN comite co ON co.id = s.comite_id
+    WHERE note_fts MATCH :q AND co.contrat_id = :c ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
+
+
 def rechercher(db: Database, contrat_id: int, saisie: str, *, limit: int = 30) -> list[Resultat]:
     """Engagements first (best match first), then notes (newest first)."""
     query = fts_query(saisie)
     if query is None:
         return []
-    engagements = text("""
-        SELECT e.id, e.libelle, a.numero, p.nom_court,
-               snippet(engagement_fts, -1, '[', ']', '…', 12)
-        FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id
-        JOIN partie p ON p.id = e.partie_id
-        WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit""")
-    notes = text("""
-        SELECT n.id, n.engagement_id, n.texte, co.nom, s.date, n.confidentielle, co.id,
-               snippet(note_fts, 0, '[', ']', '…', 12)
-        FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id
-        JOIN comite co ON co.id = s.comite_id
-        WHERE note_fts MATCH :q AND co.contrat_id = :c ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
-    params = {"q": query, "c": contrat_id, "limit": limit}
+    # Scoped in the MATCH itself: the index then reads only this contrat's rows, whatever the
+    # size of the base (filtering after the MATCH would read every contrat's matches first).
+    engagements = {"q": portee(contrat_id, query, "{libelle pilote}"), "c": contrat_id, "limit": limit}
+    notes = {"q": portee(contrat_id, query, "texte"), "c": contrat_id, "limit": limit}
     with db.read() as session:
-        found = [Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", r[4])
-                 for r in session.execute(engagements, params).all()]
+        found = [Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))
+                 for r in session.execute(_ENGAGEMENTS, engagements).all()]
         found += [Resultat("note", r[0], r[1], r[2], f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}", r[7],
                            confidentielle=bool(r[5]), comite_id=r[6])
-                  for r in session.execute(notes, params).all()]
+                  for r in session.execute(_NOTES, notes).all()]
     return found[:limit]
+
+
+def _extrait(libelle: str, pilote: str | None) -> str:
+    """The libellé's passage, or the pilote's when only the pilote matched."""
+    return pilote if "[" not in libelle and pilote and "[" in pilote else libelle

@@ -1,0 +1,76 @@
+"""`suivi demo --contrats N [--seed S] [--ajouter]`: realistic generated data, up to national scale."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from suivi_tui.cli import Sortie, open_db
+from suivi_tui.cli_commands.common import add_command, nombre, pluriel
+
+
+def _nombre_de_contrats(value: str) -> int:
+    from suivi_tui.services.demo import CONTRATS_MAX
+
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre entier") from None
+    if not 1 <= n <= CONTRATS_MAX:
+        raise argparse.ArgumentTypeError(f"entre 1 et {CONTRATS_MAX} (reçu : {n})")
+    return n
+
+
+def register(commands: Any) -> None:
+    parser = add_command(
+        commands, "demo",
+        "générer des données réalistes (contrats, échéances, séances, notes), jusqu'à l'échelle nationale",
+        "suivi --db /tmp/national.db demo --contrats 435 --seed 1", run_demo)
+    parser.add_argument("--contrats", type=_nombre_de_contrats, required=True, metavar="N",
+                        help="le nombre de contrats à générer (435 : l'échelle nationale)")
+    parser.add_argument("--seed", type=int, default=1, metavar="S",
+                        help="la graine : la même graine donne les mêmes données (défaut : 1)")
+    parser.add_argument("--ajouter", action="store_true",
+                        help="accepte une base qui contient déjà des contrats et y ajoute les contrats générés")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from suivi_tui.paths import resolve_db_path
+    from suivi_tui.services.demo import DemoRefusee, generer
+
+    if not args.ajouter and resolve_db_path(args.db).exists():
+        _refuser_si_occupee(args)
+    db = open_db(args, create=True)
+    try:
+        rapport = generer(db, args.contrats, seed=args.seed, progression=_progression, ajouter=args.ajouter)
+    except DemoRefusee as exc:
+        raise Sortie(exc.message) from None
+    finally:
+        db.close()
+    duree = f"{rapport.duree:.1f}".replace(".", ",")
+    print(f"{pluriel(rapport.contrats, 'contrat généré', 'contrats générés')} dans {db.path} en {duree} s :")
+    print(f"  {pluriel(rapport.engagements, 'engagement')}, {pluriel(rapport.echeances, 'échéance')}, "
+          f"{pluriel(rapport.comites, 'comité')}, {pluriel(rapport.seances, 'séance')}, "
+          f"{pluriel(rapport.notes, 'note')}, {pluriel(rapport.historique, 'modification')} dans l'historique.")
+    print(f"  Premier contrat : {rapport.premier_titre} (graine {nombre(args.seed)}).")
+    return 0
+
+
+def _refuser_si_occupee(args: argparse.Namespace) -> None:
+    """Refuse a base that holds contrats before opening it for writing (which may take a backup)."""
+    from suivi_tui.services.contrats import lister_contrats
+    from suivi_tui.services.demo import message_base_occupee
+
+    db = open_db(args, readonly=True)
+    try:
+        contrats = len(lister_contrats(db))
+    finally:
+        db.close()
+    if contrats:
+        raise Sortie(message_base_occupee(contrats))
+
+
+def _progression(fait: int, total: int) -> None:
+    fin = "\n" if fait == total else ""
+    print(f"\rGénération : {fait}/{total} contrats", end=fin, file=sys.stderr, flush=True)
