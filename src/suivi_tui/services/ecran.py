@@ -1,0 +1,111 @@
+"""Everything the main screen shows at once, read in one snapshot: header, axes, table, échéances, log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, text
+
+from suivi_tui.db.engine import Database
+from suivi_tui.services.contrats import Synthese, synthese
+from suivi_tui.services.echeances import PageEcheances, lister_echeances
+from suivi_tui.services.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
+from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
+from suivi_tui.services.tableau import (
+    PAGE,
+    AxeResume,
+    Filtre,
+    PageEngagements,
+    PartieResume,
+    lister_axes,
+    lister_engagements,
+    lister_parties,
+)
+
+# The log pane shows this many séances of the comité, newest first.
+SEANCES_AFFICHEES = 20
+
+
+@dataclass(frozen=True)
+class Ecran:
+    """One consistent picture of a contrat for the main screen."""
+
+    synthese: Synthese
+    axes: tuple[AxeResume, ...]
+    engagements: PageEngagements
+    precisions: dict[int, str]  # engagement id -> precision of its next open échéance
+    echeances: PageEcheances
+    comites: tuple[ComiteResume, ...]
+    comite_id: int | None  # the comité whose log is shown
+    journal: tuple[SeanceJournal, ...]
+    parties: tuple[PartieResume, ...]
+
+
+def precisions_prochaines(db: Database, engagement_ids: Sequence[int]) -> dict[int, str]:
+    """The precision of each engagement's earliest open échéance (« T3 2021 » rather than 30/09/2021)."""
+    if not engagement_ids:
+        return {}
+    sql = text("""
+        SELECT x.engagement_id, x.precision FROM echeance x
+        WHERE x.engagement_id IN :ids AND x.faite_le IS NULL
+          AND x.id = (SELECT y.id FROM echeance y WHERE y.engagement_id = x.engagement_id
+                      AND y.faite_le IS NULL ORDER BY y.date, y.id LIMIT 1)""").bindparams(
+        bindparam("ids", expanding=True))
+    with db.read() as session:
+        return {r[0]: r[1] for r in session.execute(sql, {"ids": list(engagement_ids)}).all()}
+
+
+def comite_a_afficher(db: Database, contrat_id: int, comites: Sequence[ComiteResume],
+                      voulu: int | None) -> int | None:
+    """The comité asked for if it exists, else the last one used in this contrat, else the first."""
+    ids = [c.id for c in comites]
+    if voulu in ids:
+        return voulu
+    dernier = lire_reglage(db, dernier_comite_cle(contrat_id))
+    if dernier and dernier.isdigit() and int(dernier) in ids:
+        return int(dernier)
+    return ids[0] if ids else None
+
+
+def charger_ecran(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *,
+                  comite_id: int | None = None, limit: int = PAGE) -> Ecran:
+    """The header totals, the axes, one page of engagements, the open échéances and one comité's log."""
+    page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
+    comites = tuple(lister_comites(db, contrat_id))
+    choisi = comite_a_afficher(db, contrat_id, comites, comite_id)
+    return Ecran(
+        synthese=synthese(db, contrat_id, today),
+        axes=tuple(lister_axes(db, contrat_id, today)),
+        engagements=page,
+        precisions=precisions_prochaines(db, [ligne.id for ligne in page.lignes]),
+        echeances=lister_echeances(db, contrat_id, today, limit=limit),
+        comites=comites,
+        comite_id=choisi,
+        journal=tuple(journal_comite(db, choisi, seances=SEANCES_AFFICHEES)) if choisi is not None else (),
+        parties=tuple(lister_parties(db, contrat_id)),
+    )
+
+
+def page_suivante(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, offset: int,
+                  *, limit: int = PAGE) -> tuple[PageEngagements, dict[int, str]]:
+    """The next page of the engagements table, with the precisions of their échéances."""
+    page = lister_engagements(db, contrat_id, filtre, today, limit=limit, offset=offset)
+    return page, precisions_prochaines(db, [ligne.id for ligne in page.lignes])
+
+
+def pilotes_connus(db: Database, contrat_id: int, *, limit: int = 200) -> list[str]:
+    """The pilotes already named in the contrat, most used first (the pilote form's completions)."""
+    sql = text("""SELECT e.pilote FROM engagement e JOIN axe a ON a.id = e.axe_id
+                  WHERE a.contrat_id = :c AND e.pilote IS NOT NULL AND trim(e.pilote) != ''
+                  GROUP BY e.pilote ORDER BY count(*) DESC, e.pilote LIMIT :n""")
+    with db.read() as session:
+        return [r[0] for r in session.execute(sql, {"c": contrat_id, "n": limit}).all()]
+
+
+def axe_engagement(db: Database, engagement_id: int) -> int | None:
+    """The axe an engagement belongs to (to show it after a search), None if it no longer exists."""
+    with db.read() as session:
+        return session.execute(text("SELECT axe_id FROM engagement WHERE id = :id"),
+                               {"id": engagement_id}).scalar_one_or_none()
