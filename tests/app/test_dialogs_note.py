@@ -129,3 +129,21 @@ async def test_sans_comite_tient_dans_l_ecran(taille: tuple[int, int]) -> None:
     app = Hote(NoteDialog([], None, None))
     async with app.run_test(size=taille):
         assert_tient(app.screen, *taille)
+
+
+async def test_alt_keys_from_a_real_terminal_change_the_type_not_the_text() -> None:
+    """A terminal sends alt+d with its character « d »: the text area must not swallow it."""
+    from textual import events
+
+    app = Hote(NoteDialog(COMITES, 7, LIBELLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await taper(pilot, "Point")
+        for key in ("alt+d", "alt+c"):
+            event = events.Key(key, key[-1])
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+            await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "Point"
+        assert app.screen.query_one(Checkbox).value
+        await pilot.press("ctrl+s")
+        assert app.resultats == [NoteSaisie(7, "decision", "Point", True)]

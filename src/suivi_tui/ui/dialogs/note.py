@@ -28,7 +28,8 @@ class NoteSaisie:
 
 def _raccourci_type(touche: str, code: str) -> Binding:
     libelle = TYPES_NOTE[code]
-    return Binding(touche, f"type('{code}')", libelle, show=False,
+    # priority: a terminal sends alt+d with its character, which the text area would insert.
+    return Binding(touche, f"type('{code}')", libelle, show=False, priority=True,
                    tooltip=f"Note de type « {libelle} »", id=f"note.type.{code}")
 
 
@@ -59,7 +60,7 @@ class NoteDialog(Dialogue[NoteSaisie]):
         _raccourci_type("alt+i", "info"),
         _raccourci_type("alt+d", "decision"),
         _raccourci_type("alt+a", "action"),
-        Binding("alt+c", "confidentielle", "Confidentielle", show=False,
+        Binding("alt+c", "confidentielle", "Confidentielle", show=False, priority=True,
                 tooltip="Marquer ou démarquer la note comme confidentielle", id="note.confidentielle"),
     ]
 
