@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from suivi_tui.dates import format_date
+
 STATUTS: dict[str, str] = {
     "a_venir": "À venir",
     "en_cours": "En cours",
@@ -34,3 +38,19 @@ def libelle_statut(code: str) -> str:
 
 def libelle_champ(code: str) -> str:
     return CHAMPS.get(code, code)
+
+
+def valeur_historique(champ: str, valeur: str | None) -> str:
+    """An old or new value of a historique row in words (statut labels, Oui/Non, French dates)."""
+    if valeur is None or valeur == "":
+        return "—"
+    if champ == "statut" and valeur in STATUTS:
+        return libelle_statut(valeur)
+    if champ == "a_discuter":
+        return "Oui" if valeur == "1" else "Non"
+    if champ in ("echeance.faite", "echeance.rouverte"):
+        try:
+            return format_date(dt.date.fromisoformat(valeur))
+        except ValueError:
+            return valeur
+    return valeur

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.content import Content
 
 from suivi_tui.dates import format_date, format_echeance
+from suivi_tui.services import vocabulaire
 from suivi_tui.services.vocabulaire import TYPES_NOTE, libelle_statut
 
 # Content styles (theme variables): the statut picker uses the same ones.
@@ -99,21 +100,10 @@ def type_note(code: str) -> Content:
 
 
 def valeur_historique(champ: str, valeur: str | None, presentation: bool) -> str:
-    """A historique value in words: statut labels, oui/non, dates dd/mm/yyyy, masked pilotes."""
-    if valeur is None or valeur == "":
-        return VIDE
-    if champ == "statut":
-        return libelle_statut(valeur)
-    if champ == "a_discuter":
-        return "oui" if valeur == "1" else "non"
-    if champ == "pilote" and presentation:
+    """A historique value in words, with the pilote masked on a shared screen."""
+    if champ == "pilote" and presentation and valeur:
         return MASQUE
-    if champ in ("echeance.faite", "echeance.rouverte"):
-        try:
-            return format_date(dt.date.fromisoformat(valeur))
-        except ValueError:
-            return valeur
-    return valeur
+    return vocabulaire.valeur_historique(champ, valeur)
 
 
 def raison(exc: BaseException) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.services.export.donnees import Donnees, EcheanceExport, EngagementExport
-from suivi_tui.services.vocabulaire import STATUTS, libelle_champ, libelle_statut
+from suivi_tui.services.vocabulaire import libelle_champ
 
 # (background, text) per statut, the app's palette: grey to come, blue running, green done,
 # amber paused, red blocked, dark grey abandoned.
@@ -48,22 +48,6 @@ def etat_echeance(echeance: EcheanceExport, today: dt.date) -> str:
 
 def oui(valeur: bool) -> str:
     return "Oui" if valeur else ""
-
-
-def valeur_historique(champ: str, valeur: str | None) -> str:
-    """An old or new value of a historique row in words (statut labels, Oui/Non, French dates)."""
-    if valeur is None or valeur == "":
-        return "—"
-    if champ == "statut" and valeur in STATUTS:
-        return libelle_statut(valeur)
-    if champ == "a_discuter":
-        return "Oui" if valeur == "1" else "Non"
-    if champ in ("echeance.faite", "echeance.rouverte"):
-        try:
-            return format_date(dt.date.fromisoformat(valeur))
-        except ValueError:
-            return valeur
-    return valeur
 
 
 def champ_historique(champ: str) -> str:

@@ -8,8 +8,8 @@ from typing import Any
 
 from suivi_tui.services.export import TABLES_CSV
 from suivi_tui.services.export.donnees import Donnees
-from suivi_tui.services.export.mise_en_forme import champ_historique, quand, valeur_historique
-from suivi_tui.services.vocabulaire import TYPES_NOTE
+from suivi_tui.services.export.mise_en_forme import champ_historique, quand
+from suivi_tui.services.vocabulaire import TYPES_NOTE, valeur_historique
 
 # In sheet order (after Synthèse); the CSV export writes one of them (--table).
 TABLES = TABLES_CSV
