@@ -16,6 +16,7 @@ from suivi_tui.cli_french import FrenchParser
 
 if TYPE_CHECKING:
     from suivi_tui.db.engine import Database
+    from suivi_tui.db.rolling import Backup
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -27,6 +28,16 @@ class Sortie(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class BaseARestaurer(Sortie):
+    """A damaged base, refused with the restore advice; the app offers that restore on a screen instead."""
+
+    def __init__(self, message: str, path: Path, raison: str, sauvegarde: Backup | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.raison = raison  # what is wrong, without the advice
+        self.sauvegarde = sauvegarde  # the newest verified backup, None when there is none
 
 
 def _date_option(value: str) -> dt.date:
@@ -44,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Suivi d'un contrat de ville : engagements, échéances, comités techniques.",
         epilog="Exemple : suivi --db ~/antony.db --today 2021-03-15",
     )
-    parser.add_argument("--db", metavar="CHEMIN", help="la base à utiliser (défaut : $SUIVI_DB, sinon le dossier de données)")
+    parser.add_argument("--db", metavar="CHEMIN",
+                        help="la base à utiliser (défaut : $SUIVI_DB, sinon le dossier de données)")
     parser.add_argument("--today", metavar="AAAA-MM-JJ", type=_date_option,
                         help="la date du jour à utiliser (défaut : $SUIVI_TODAY, sinon l'horloge)")
     parser.add_argument("--version", action="version", version=f"suivi {__version__}",
@@ -84,12 +96,14 @@ def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = 
     try:
         db = open_database(path, create=create, readonly=readonly)
     except (BaseEndommagee, BasePasSuivi) as exc:
-        from suivi_tui.db.recovery import restore_advice
+        from suivi_tui.db.recovery import advice_for, newest_good
         from suivi_tui.db.rolling import list_backups
 
         # A text file with no backups beside it is someone else's file: no advice to restore over it.
-        offer = isinstance(exc, BaseEndommagee) or bool(list_backups(path))
-        raise Sortie(f"{exc.message} {restore_advice(path)}" if offer else exc.message) from None
+        if isinstance(exc, BaseEndommagee) or list_backups(path):
+            best = newest_good(path)
+            raise BaseARestaurer(f"{exc.message} {advice_for(path, best)}", path, exc.message, best) from None
+        raise Sortie(exc.message) from None
     except BaseInutilisable as exc:
         raise Sortie(exc.message) from None
     except PermissionError as exc:

@@ -111,8 +111,9 @@ def test_antony_exposants_et_lignes_vides_dans_les_listes(antony: AnnexeLue) -> 
         "Déployer de nouveaux formats de stages de 3ème en partenariat avec les Centres sociaux "
         "et culturels du département."
     )
-    assert antony.axes[4].engagements[9].libelle.startswith("Développer au sein des contrats locaux de santé 3ème génération")
-    assert not any("<" in l or "**" in l for l in _libelles(antony))
+    assert antony.axes[4].engagements[9].libelle.startswith(
+        "Développer au sein des contrats locaux de santé 3ème génération")
+    assert not any("<" in t or "**" in t for t in _libelles(antony))
     # Ligne 72 vide au milieu de la liste de la Ville (axe IV) : la puce ligne 73 est la 5e du même axe.
     assert antony.axes[3].engagements[4].ligne == 73
     assert antony.axes[3].engagements[4].partie_ordre == 1
@@ -225,7 +226,8 @@ def test_titres_gras() -> None:
     assert _par_axe(annexe) == [3, 3, 2, 2]
     assert _par_partie(annexe) == {"Ville": 6, "État": 4}
     assert annexe.parties[1].nom == "État (services en Seine-Saint-Denis)"
-    assert annexe.axes[1].engagements[0].libelle == "Étendre la vidéoprotection aux abords de la gare de Sevran-Beaudottes"
+    assert annexe.axes[1].engagements[0].libelle == (
+        "Étendre la vidéoprotection aux abords de la gare de Sevran-Beaudottes")
     assert annexe.territoire == "Sevran"
 
 
@@ -335,7 +337,7 @@ def test_mobilier_de_page() -> None:
     assert _par_axe(annexe) == [5, 3]
     assert _par_partie(annexe) == {"Ville": 5, "État": 3}
     titre_courant = "Contrat de ville de Grigny – Protocole d'engagements"
-    assert [(l.ligne, l.texte, l.raison) for l in annexe.lignes_ignorees] == [
+    assert [(x.ligne, x.texte, x.raison) for x in annexe.lignes_ignorees] == [
         (1, titre_courant, "titre courant répété"),
         (9, "Reçu en préfecture le 12/03/2020", "tampon de transmission"),
         (11, "Page 1 sur 3", "numéro de page"),
@@ -413,7 +415,8 @@ def test_refus_texte_vide_ou_blanc() -> None:
 
 def test_refus_numero_romain_et_arabe_du_meme_axe() -> None:
     texte = (
-        "Contrat de ville de Stains 2020-2022\n\n## I. Emploi\n\nLa ville de Stains s'engage à :\n\n- Ouvrir un forum\n\n"
+        "Contrat de ville de Stains 2020-2022\n\n## I. Emploi\n\n"
+        "La ville de Stains s'engage à :\n\n- Ouvrir un forum\n\n"
         "AXE 1 : Emploi encore\n\nLa ville de Stains s'engage à :\n\n- Ouvrir un second forum\n"
     )
     with pytest.raises(AnnexeIllisible, match="en double") as erreur:

@@ -37,7 +37,8 @@ def test_seed_then_sql_shows_the_annexe(db_path: Path) -> None:
     again = suivi("--db", str(db_path), "seed")
     assert again.returncode == 0 and "Aucun changement" in again.stdout
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT statut FROM engagement WHERE libelle LIKE 'Créer un espace%'").fetchone()[0] == "realise"
+    statut = conn.execute("SELECT statut FROM engagement WHERE libelle LIKE 'Créer un espace%'").fetchone()[0]
+    assert statut == "realise"
     assert conn.execute("SELECT count(*) FROM engagement").fetchone()[0] == 52
 
 

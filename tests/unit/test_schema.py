@@ -66,11 +66,12 @@ def test_constraints_refuse_bad_rows(seeded, statement: str) -> None:  # type: i
     db, _ = seeded
     conn = sqlite3.connect(db.path)
     conn.execute("PRAGMA foreign_keys = ON")
-    before = conn.execute("SELECT (SELECT count(*) FROM engagement) + (SELECT count(*) FROM echeance)").fetchone()
+    counts = "SELECT (SELECT count(*) FROM engagement) + (SELECT count(*) FROM echeance)"
+    before = conn.execute(counts).fetchone()
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(statement)
     conn.rollback()
-    assert conn.execute("SELECT (SELECT count(*) FROM engagement) + (SELECT count(*) FROM echeance)").fetchone() == before
+    assert conn.execute(counts).fetchone() == before
 
 
 def test_search_index_is_accent_and_case_insensitive(seeded) -> None:  # type: ignore[no-untyped-def]

@@ -32,12 +32,13 @@ def test_bundled_annexe_is_shipped_in_the_package() -> None:
 
 
 def test_seed_builds_the_signed_structure(seeded) -> None:  # type: ignore[no-untyped-def]
-    db, contrat_id = seeded
+    db, _ = seeded
     assert _rows(db, "SELECT titre, territoire, debut, fin FROM contrat") == [
         ("Contrat de ville d'Antony 2020-2022", "Antony", "2020-01-01", "2022-12-31")]
     assert _rows(db, "SELECT numero FROM axe ORDER BY ordre") == [(n,) for n in ("I", "II", "III", "IV", "V", "VI")]
     assert _rows(db, "SELECT a.numero, count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id "
-                     "GROUP BY a.id ORDER BY a.ordre") == [("I", 13), ("II", 5), ("III", 3), ("IV", 12), ("V", 12), ("VI", 7)]
+                     "GROUP BY a.id ORDER BY a.ordre") == [
+        ("I", 13), ("II", 5), ("III", 3), ("IV", 12), ("V", 12), ("VI", 7)]
     assert _rows(db, "SELECT p.nom_court, count(*) FROM engagement e JOIN partie p ON p.id = e.partie_id "
                      "GROUP BY p.id ORDER BY p.ordre") == [("Ville", 37), ("État", 15)]
     assert ("Insertion socioprofessionnelle",) in _rows(db, "SELECT nom FROM comite")
@@ -49,12 +50,13 @@ def test_markup_is_removed_and_text_kept_verbatim(seeded) -> None:  # type: igno
     libelles = [r[0] for r in _rows(db, "SELECT libelle FROM engagement")]
     assert not any("**" in t or "<" in t for t in libelles)
     assert any("stages de 3ème en partenariat" in t for t in libelles)
-    first = _rows(db, "SELECT e.libelle FROM engagement e JOIN axe a ON a.id = e.axe_id ORDER BY a.ordre, e.ordre LIMIT 1")
+    first = _rows(db, "SELECT e.libelle FROM engagement e JOIN axe a ON a.id = e.axe_id "
+                      "ORDER BY a.ordre, e.ordre LIMIT 1")
     assert first[0][0].startswith("Accroître son action en direction des jeunes")
 
 
 def test_second_seed_changes_nothing_and_keeps_what_was_entered(seeded) -> None:  # type: ignore[no-untyped-def]
-    db, contrat_id = seeded
+    db, _ = seeded
     eid = _scalar(db, "SELECT id FROM engagement WHERE libelle LIKE 'Créer un espace de coworking%'")
     changer_statut(db, eid, "en_cours")
     changer_pilote(db, eid, "Mme Martin")
@@ -92,7 +94,8 @@ def test_reimport_updates_in_place_adds_and_never_drops_followed_work(seeded, tm
     assert _scalar(db, "SELECT count(*) FROM engagement WHERE libelle = 'Ouvrir une maison du projet'") == 1
     assert _scalar(db, "SELECT statut FROM engagement WHERE id = :i", i=ressourcerie) == "bloque"
     assert any("Ressourcerie" in ligne for ligne in rapport.conserves)
-    assert _scalar(db, "SELECT count(*) FROM historique WHERE engagement_id = :i AND champ = 'libelle'", i=coworking) == 1
+    sql = "SELECT count(*) FROM historique WHERE engagement_id = :i AND champ = 'libelle'"
+    assert _scalar(db, sql, i=coworking) == 1
 
 
 def test_dry_run_reports_and_writes_nothing(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

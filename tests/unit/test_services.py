@@ -30,7 +30,8 @@ from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements
 
 def _id(db, libelle: str) -> int:  # type: ignore[no-untyped-def]
     with db.read() as session:
-        return session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": libelle + "%"}).scalar_one()
+        sql = text("SELECT id FROM engagement WHERE libelle LIKE :l")
+        return session.execute(sql, {"l": libelle + "%"}).scalar_one()
 
 
 def _historique(db, eid: int) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
@@ -68,7 +69,7 @@ def test_pilote_and_a_discuter(seeded) -> None:  # type: ignore[no-untyped-def]
     detail = detail_engagement(db, eid, TODAY)
     assert (detail.pilote, detail.a_discuter) == ("Mme Martin", True)
     page = lister_engagements(db, contrat, Filtre(a_discuter=True), TODAY)
-    assert [l.id for l in page.lignes] == [eid] and page.total == 1
+    assert [ligne.id for ligne in page.lignes] == [eid] and page.total == 1
     undo = changer_pilote(db, eid, "")
     assert detail_engagement(db, eid, TODAY).pilote is None
     annuler(db, undo)
@@ -109,7 +110,8 @@ def test_note_goes_in_the_comite_seance_of_the_day_and_undo_removes_both(seeded)
     db, contrat = seeded
     comite = next(c.id for c in lister_comites(db, contrat) if c.nom == "Insertion socioprofessionnelle")
     eid = _id(db, "Créer un espace de coworking")
-    premiere = ajouter_note(db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid, date=TODAY)
+    premiere = ajouter_note(db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid,
+                            date=TODAY)
     ajouter_note(db, comite, "Chiffrer les travaux", type="action", date=TODAY)
     (seance,) = journal_comite(db, comite)
     assert seance.seance.date == TODAY
@@ -157,7 +159,7 @@ def test_engagements_are_paged_with_their_total(seeded) -> None:  # type: ignore
     assert page.total == 52 and len(page.lignes) == 2
     axes = lister_axes(db, contrat, TODAY)
     filtered = lister_engagements(db, contrat, Filtre(axe_id=axes[3].id, statuts=frozenset({"a_venir"})), TODAY)
-    assert filtered.total == 12 and {l.axe_numero for l in filtered.lignes} == {"IV"}
+    assert filtered.total == 12 and {ligne.axe_numero for ligne in filtered.lignes} == {"IV"}
 
 
 def test_control_characters_are_dropped_not_a_raw_error(seeded) -> None:  # type: ignore[no-untyped-def]

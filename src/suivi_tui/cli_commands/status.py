@@ -63,7 +63,8 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     heads = ["Axe", "Total", *(STATUTS[c] for c in codes), "En retard", "Prochaine"]
     rows = [[f"{a.numero} {a.titre}", str(a.total), *(str(a.par_statut.get(c, 0)) for c in codes),
              str(a.en_retard), format_date(a.prochaine) if a.prochaine else "—"] for a in axes]
-    totals = ["Total", str(sum(a.total for a in axes)), *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
+    totals = ["Total", str(sum(a.total for a in axes)),
+              *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
               str(sum(a.en_retard for a in axes)), ""]
     others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))
     room = max(12, min(40, shutil.get_terminal_size((100, 24)).columns - others - 1))
@@ -72,7 +73,8 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     widths = [max(len(r[i]) for r in [heads, *rows, totals]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        padded = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "  ".join(padded).rstrip()
 
     rule = "  ".join("─" * w for w in widths)
     return "\n".join([line(heads), rule, *(line(r) for r in rows), rule, line(totals)])

@@ -23,7 +23,8 @@ def annuler(db: Database, changement: Changement) -> str:
             if (str(actuel) if actuel is not None else None) != changement.nouveau:
                 raise SaisieInvalide("La valeur a changé depuis : annulation impossible.")
             ancien = changement.ancien
-            setattr(engagement, changement.genre, int(ancien) if changement.genre == "a_discuter" and ancien else ancien)
+            valeur = int(ancien) if changement.genre == "a_discuter" and ancien else ancien
+            setattr(engagement, changement.genre, valeur)
             engagement.modifie_le = changement.modifie_le_avant or engagement.modifie_le
         elif changement.genre == "echeance.ajout":
             session.execute(delete(Echeance).where(Echeance.id == changement.cible_id))

@@ -91,7 +91,8 @@ def changer_statut(db: Database, engagement_id: int, statut: str, *, seance_id: 
     return _changer_champ(db, engagement_id, "statut", statut, seance_id)
 
 
-def changer_pilote(db: Database, engagement_id: int, pilote: str | None, *, seance_id: int | None = None) -> Changement | None:
+def changer_pilote(db: Database, engagement_id: int, pilote: str | None, *,
+                   seance_id: int | None = None) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
     propre = " ".join(sans_controles(pilote or "").split()) or None
     if propre is not None and len(propre) > 200:

@@ -80,6 +80,10 @@ NOTES_SQL = """
 _NOTES = text(NOTES_SQL + " WHERE n.engagement_id = :id ORDER BY s.date DESC, n.id DESC LIMIT :limit")
 
 
+def _seance(comite: str | None, date: str | None) -> str | None:
+    return f"{comite} · {dt.date.fromisoformat(date):%d/%m/%Y}" if comite and date else None
+
+
 def note_ligne(r: tuple) -> NoteLigne:  # type: ignore[type-arg]
     return NoteLigne(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6], r[7])
 
@@ -101,8 +105,6 @@ def detail_engagement(db: Database, engagement_id: int, today: dt.date, *, limit
         echeances=tuple(
             EcheanceInfo(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], dt.date.fromisoformat(r[4]) if r[4] else None)
             for r in echeances),
-        historique=tuple(
-            HistoriqueLigne(r[0], r[1], r[2], r[3], r[4], f"{r[5]} · {dt.date.fromisoformat(r[6]):%d/%m/%Y}" if r[5] else None)
-            for r in historique),
+        historique=tuple(HistoriqueLigne(r[0], r[1], r[2], r[3], r[4], _seance(r[5], r[6])) for r in historique),
         notes=tuple(note_ligne(tuple(r)) for r in notes),
     )

@@ -36,7 +36,8 @@ def etat_par_axe(db: Database, contrat_id: int, today: dt.date) -> list[EtatAxe]
         rows = session.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
     axes: dict[int, EtatAxe] = {}
     for axe_id, numero, titre, statut, nombre, retard, prochaine in rows:
-        etat = axes.setdefault(axe_id, EtatAxe(numero, titre, {}, 0, dt.date.fromisoformat(prochaine) if prochaine else None))
+        date = dt.date.fromisoformat(prochaine) if prochaine else None
+        etat = axes.setdefault(axe_id, EtatAxe(numero, titre, {}, 0, date))
         if statut is not None:
             etat.par_statut[statut] = nombre
         axes[axe_id] = EtatAxe(etat.numero, etat.titre, etat.par_statut, etat.en_retard + retard, etat.prochaine)

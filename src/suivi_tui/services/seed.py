@@ -55,7 +55,7 @@ def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_r
     """Create or refresh the contrat described by annexe, in one transaction (rolled back if dry_run)."""
     rapport = RapportSeed(contrat_titre=annexe.titre, engagements=sum(len(a.engagements) for a in annexe.axes),
                           axes=len(annexe.axes), parties=len(annexe.parties), comites=len(annexe.comites))
-    rapport.lignes_ignorees = [f"ligne {l.ligne} ({l.raison}) : {l.texte}" for l in annexe.lignes_ignorees]
+    rapport.lignes_ignorees = [f"ligne {x.ligne} ({x.raison}) : {x.texte}" for x in annexe.lignes_ignorees]
     try:
         with db.write() as session:
             contrat = _contrat(session, annexe, source_nom, sha256, rapport)

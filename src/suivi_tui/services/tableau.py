@@ -95,7 +95,7 @@ def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
     if filtre.statuts:
         names = [f":statut{i}" for i in range(len(filtre.statuts))]
         clauses.append(f"e.statut IN ({', '.join(names)})")
-        params.update({n[1:]: s for n, s in zip(names, sorted(filtre.statuts))})
+        params.update({n[1:]: s for n, s in zip(names, sorted(filtre.statuts), strict=True)})
     if filtre.en_retard:
         clauses.append(EN_RETARD)
     if filtre.a_discuter:
