@@ -262,7 +262,7 @@ def _ordinal(mot: str) -> int | None:
         return None
     n, suffixe = int(lu[1]), lu[2]
     # « 1er » ne va qu'avec 1, « 2nd » qu'avec 2 : « 3er » est une faute, pas un 3.
-    if suffixe in ("er", "re", "ere") and n != 1 or suffixe in ("nd", "nde") and n != 2:
+    if (suffixe in ("er", "re", "ere") and n != 1) or (suffixe in ("nd", "nde") and n != 2):
         return None
     return n
 
