@@ -85,7 +85,8 @@ def lister_parties(db: Database, contrat_id: int) -> list[PartieResume]:
 
 
 def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
-    clauses, params = ["a.contrat_id = :contrat"], {}
+    clauses: list[str] = ["a.contrat_id = :contrat"]
+    params: dict[str, object] = {}
     if filtre.axe_id is not None:
         clauses.append("e.axe_id = :axe")
         params["axe"] = filtre.axe_id
