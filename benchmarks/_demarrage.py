@@ -15,6 +15,8 @@ import time
 T0 = time.perf_counter()
 
 import asyncio  # noqa: E402
+import importlib.abc  # noqa: E402
+import importlib.util  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -27,9 +29,6 @@ def _signaler() -> None:
 
 def suivi(base: str) -> int:
     from suivi_tui import cli
-    from suivi_tui.ui import app as module_app
-
-    lancer = module_app.SuiviApp.run
 
     async def pilote(pilot: Any) -> None:
         app = pilot.app
@@ -37,11 +36,38 @@ def suivi(base: str) -> int:
             await asyncio.sleep(0.001)
         app.call_after_refresh(lambda: (_signaler(), app.exit()))
 
-    def run_sans_terminal(self: Any, *args: Any, **kwargs: Any) -> Any:
-        return lancer(self, headless=True, size=TAILLE, auto_pilot=pilote)
+    def sans_terminal(module_app: Any) -> None:
+        lancer = module_app.SuiviApp.run
 
-    module_app.SuiviApp.run = run_sans_terminal  # type: ignore[method-assign]
+        def run_sans_terminal(self: Any, *args: Any, **kwargs: Any) -> Any:
+            return lancer(self, headless=True, size=TAILLE, auto_pilot=pilote)
+
+        module_app.SuiviApp.run = run_sans_terminal
+
+    # Patched as soon as suivi imports it, not imported here first: suivi's own start-up order is measured.
+    sys.meta_path.insert(0, _ApresImport("suivi_tui.ui.app", sans_terminal))
     return cli.main(["--db", base])
+
+
+class _ApresImport(importlib.abc.MetaPathFinder):
+    """Calls ensuite(module) right after `nom` is first imported, wherever it is imported from."""
+
+    def __init__(self, nom: str, ensuite: Any) -> None:
+        self.nom, self.ensuite = nom, ensuite
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != self.nom:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        executer = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            executer(module)
+            self.ensuite(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def _ecran_complet(app: Any) -> bool:
@@ -49,7 +75,7 @@ def _ecran_complet(app: Any) -> bool:
     ecran = app.principal
     if ecran is None or ecran.ecran is None or not ecran.is_mounted:
         return False
-    return ecran.engagement_id is None or ecran.detail is not None
+    return ecran.engagement_id is None or (ecran.detail is not None and ecran.detail.id == ecran.engagement_id)
 
 
 def nu() -> int:

@@ -74,11 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
 READ_ONLY_COMMANDS = frozenset({"status", "check", "changes", "seance", "export"})
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = False) -> Database:
+def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = False,
+            pendant: Callable[[], None] | None = None, sauvegarde_en_fond: bool = False) -> Database:
     """Open the database named by --db / $SUIVI_DB / the data dir; Sortie(2) with the reason if unusable.
 
     A damaged file is refused (never modified) with the command that restores the newest verified
-    backup; a command that writes takes the rolling backup when one is due.
+    backup; a command that writes takes the rolling backup when one is due. The file is checked in
+    a thread while pendant (the app's imports; by default SQLAlchemy's) runs, see demarrage.py; for
+    the app the backup can be taken in a thread too, every write of the Database waiting for it.
     """
     from suivi_tui.db.errors import BaseEndommagee, BaseInutilisable, BasePasSuivi
     from suivi_tui.db.opening import open_database
@@ -94,7 +97,14 @@ def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = 
         raise Sortie(f"La base {path} est en lecture seule (droits du fichier ou du dossier) : "
                      "suivi ne peut rien y enregistrer. Rien n'a été modifié.")
     try:
-        db = open_database(path, create=create, readonly=readonly)
+        from suivi_tui.demarrage import charger_sqlalchemy, inspecter_pendant
+
+        inspection = None
+        if existed:
+            inspection = inspecter_pendant(path, pendant or charger_sqlalchemy)
+        elif pendant is not None:
+            pendant()
+        db = open_database(path, create=create, readonly=readonly, inspection=inspection)
     except (BaseEndommagee, BasePasSuivi) as exc:
         from suivi_tui.db.recovery import advice_for, newest_good
         from suivi_tui.db.rolling import list_backups
@@ -109,7 +119,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = 
     except PermissionError as exc:
         raise Sortie(f"Accès refusé à {path} ({exc.strerror}).") from None
     if writes and existed:
-        _rolling_backup(path)
+        _rolling_backup(db, en_fond=sauvegarde_en_fond)
     return db
 
 
@@ -118,15 +128,30 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
-def _rolling_backup(path: Path) -> None:
+def _rolling_backup(db: Database, *, en_fond: bool) -> None:
     """Take the 12-hourly backup; a failure is a warning, not a refusal (the data is untouched)."""
-    from suivi_tui.db.errors import SauvegardeImpossible
-    from suivi_tui.db.rolling import backup_if_due
+    from suivi_tui.demarrage import SauvegardeEnFond, sauvegarde_due
 
-    try:
-        backup_if_due(path)
-    except SauvegardeImpossible as exc:
-        print(f"suivi : attention : {exc.message}", file=sys.stderr)
+    if not sauvegarde_due(db.path):
+        return
+    sauvegarde = SauvegardeEnFond(db.path)
+    if en_fond:
+        db.retenir_ecritures(sauvegarde)
+        return
+    sauvegarde.run()
+    if sauvegarde.avertissement:
+        print(f"suivi : attention : {sauvegarde.avertissement}", file=sys.stderr)
+
+
+def avertissement_sauvegarde(db: Database) -> str | None:
+    """What went wrong with a backup taken in a thread (once the app is closed: it waits for it)."""
+    from suivi_tui.demarrage import SauvegardeEnFond
+
+    tache = db.avant_ecriture
+    if isinstance(tache, SauvegardeEnFond):
+        tache.join()
+        return tache.avertissement
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,13 +53,18 @@ def apres(*touches: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
         from tests.app.conftest import calme
 
+        def sans_clignotement() -> None:
+            # Before the next key, not after: a line drawn mid-blink could be cached either way.
+            for champ in pilot.app.screen.query("Input, TextArea"):
+                champ.cursor_blink = False  # type: ignore[attr-defined]
+
         await calme(pilot)
         for touche in touches:
             await pilot.press(touche)
             await calme(pilot)
+            sans_clignotement()
         await pilot.pause(0.3)
-        for champ in pilot.app.screen.query("Input, TextArea"):
-            champ.cursor_blink = False  # type: ignore[attr-defined]
+        sans_clignotement()
         await calme(pilot)
 
     return run_before

@@ -11,7 +11,9 @@ from suivi_tui.services.commandes import ajouter_echeance, changer_pilote, chang
 from suivi_tui.services.ecran import (
     axe_engagement,
     charger_ecran,
+    charger_table,
     comite_a_afficher,
+    detail_a_montrer,
     page_suivante,
     pilotes_connus,
     precisions_prochaines,
@@ -83,3 +85,21 @@ def test_pilotes_most_used_first_and_axe_of_an_engagement(seeded) -> None:  # ty
         axe_iv = session.execute(text("SELECT id FROM axe WHERE numero = 'IV'")).scalar_one()
     assert axe_engagement(db, b) == axe_iv
     assert axe_engagement(db, 999_999) is None
+
+
+def test_charger_table_reads_one_axis_and_the_detail_of_the_row_it_will_select(seeded) -> None:  # type: ignore[no-untyped-def]
+    db, contrat = seeded
+    with db.read() as session:
+        axe_iv = session.execute(text("SELECT id FROM axe WHERE numero = 'IV'")).scalar_one()
+    eid = _id(db, "Recentrer les actions")
+    ajouter_echeance(db, eid, dt.date(2021, 9, 30), "trimestre")
+    table = charger_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=eid)
+    assert {ligne.axe_numero for ligne in table.engagements.lignes} == {"IV"} and table.engagements.total == 12
+    assert table.precisions == {eid: "trimestre"}
+    assert table.detail is not None and table.detail.id == eid  # kept: it is listed
+    ailleurs = _id(db, "Créer un espace de coworking")  # axis I: not in this page
+    premier = charger_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=ailleurs)
+    assert premier.detail is not None and premier.detail.id == premier.engagements.lignes[0].id
+    vide = charger_table(db, contrat, Filtre(axe_id=axe_iv, statuts=frozenset({"bloque"})), TODAY, garder=None)
+    assert vide.engagements.lignes == () and vide.detail is None
+    assert detail_a_montrer(db, vide.engagements, eid, TODAY) is None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from suivi_tui.cli import Sortie
-from suivi_tui.db.engine import Database
+
+if TYPE_CHECKING:  # not at run time: building the parser must not load SQLAlchemy (see cli.open_db)
+    from suivi_tui.db.engine import Database
 
 
 def add_command(commands: Any, name: str, help: str, example: str, handler: Any) -> argparse.ArgumentParser:

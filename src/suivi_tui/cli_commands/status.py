@@ -19,11 +19,12 @@ def register(commands: Any) -> None:
 def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
     from suivi_tui.cli import open_db
     from suivi_tui.dates import format_date, format_echeance
-    from suivi_tui.services.contrats import synthese
-    from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
     from suivi_tui.today import today
 
-    db = open_db(args, create=seed_if_new)
+    db = open_db(args, create=seed_if_new)  # first: SQLAlchemy loads while SQLite checks the file
+    from suivi_tui.services.contrats import synthese
+    from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
+
     try:
         if seed_if_new:
             _seed_if_empty(db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,6 +71,16 @@ class Database:
         self.engine = engine
         self.readonly = readonly
         self._reader = engine.execution_options(**{WRITE_OPTION: False})
+        self.avant_ecriture: threading.Thread | None = None
+
+    def retenir_ecritures(self, tache: threading.Thread) -> None:
+        """Start tache (the rolling backup, while the app starts); every write, and close(), wait for it.
+
+        Reads do not wait: the backup is a snapshot of the base as it was before this process
+        wrote anything, and the first write is held until that snapshot is complete.
+        """
+        self.avant_ecriture = tache
+        tache.start()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -82,6 +93,8 @@ class Database:
         """One atomic, durable change: BEGIN IMMEDIATE ... COMMIT, or nothing at all."""
         if self.readonly:
             raise BaseEnLectureSeule(self.path, "La base est ouverte en lecture seule : rien n'a été modifié.")
+        if self.avant_ecriture is not None:
+            self.avant_ecriture.join()
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
@@ -95,6 +108,8 @@ class Database:
             raise EcritureImpossible(describe_write_error(exc)) from exc
 
     def close(self) -> None:
+        if self.avant_ecriture is not None:
+            self.avant_ecriture.join()
         self.engine.dispose()
 
 

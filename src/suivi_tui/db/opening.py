@@ -6,10 +6,10 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suivi_tui.atomic import fsync_dir
 from suivi_tui.db.backup import snapshot_file, sqlite_uri
-from suivi_tui.db.engine import Database, make_engine
 from suivi_tui.db.errors import (
     BaseEndommagee,
     BaseEnLectureSeule,
@@ -21,6 +21,9 @@ from suivi_tui.db.errors import (
 from suivi_tui.db.schema import CORE_TABLES, Migration, list_migrations, schema_sql, schema_version
 from suivi_tui.paths import backups_dir, ensure_private_dir
 from suivi_tui.today import now_utc
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded by open_database only: inspect_file can run while it loads
+    from suivi_tui.db.engine import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -101,21 +104,28 @@ def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> BaseInutilisable:
 
 
 def open_database(path: Path, *, create: bool = True, readonly: bool = False,
-                  migrations_dir: Path | None = None) -> Database:
-    """Open path (creating it from schema.sql if absent and create is true), migrated to this version."""
+                  migrations_dir: Path | None = None, inspection: Inspection | None = None) -> Database:
+    """Open path (creating it from schema.sql if absent and create is true), migrated to this version.
+
+    inspection: what inspect_file(path) found just before, when the caller ran it itself (in a
+    thread, alongside other start-up work); it is not read twice.
+    """
     path = Path(path).expanduser()
     if not path.exists():
         if not create or readonly:
             raise BaseInutilisable(path, f"La base {path} n'existe pas.")
         _create(path)
     else:
-        _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir)
+        _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir, found=inspection)
+    from suivi_tui.db.engine import Database, make_engine
+
     immutable = readonly and needs_immutable(path)
     return Database(path, make_engine(path, readonly=readonly, immutable=immutable), readonly=readonly)
 
 
-def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None) -> None:
-    found = inspect_file(path)
+def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None,
+                      found: Inspection | None = None) -> None:
+    found = found or inspect_file(path)
     current = schema_version()
     if found.user_version > current:
         raise BaseTropRecente(path, f"{path} a été créée par une version plus récente de suivi "

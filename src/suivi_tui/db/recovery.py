@@ -86,7 +86,11 @@ def newest_good_backup(db_path: Path) -> Path | None:
 
 def restore_advice(db_path: Path) -> str:
     """The French sentence a refusal ends with: which verified backup exists and the command to restore it."""
-    best = newest_good(db_path)
+    return advice_for(db_path, newest_good(db_path))
+
+
+def advice_for(db_path: Path, best: Backup | None) -> str:
+    """restore_advice for a backup already found by newest_good (each costs a full integrity check)."""
     if best is None:
         return f"Aucune sauvegarde vérifiée n'a été trouvée dans {backups_dir(Path(db_path))}."
     quand = best.taken_at.astimezone().strftime("%d/%m/%Y à %H:%M")

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, text
 
 from suivi_tui.db.engine import Database
 from suivi_tui.services.contrats import Synthese, synthese
+from suivi_tui.services.detail import EngagementDetail, detail_engagement
 from suivi_tui.services.echeances import PageEcheances, lister_echeances
 from suivi_tui.services.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
 from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
@@ -86,6 +87,31 @@ def charger_ecran(db: Database, contrat_id: int, filtre: Filtre, today: dt.date,
         journal=tuple(journal_comite(db, choisi, seances=SEANCES_AFFICHEES)) if choisi is not None else (),
         parties=tuple(lister_parties(db, contrat_id)),
     )
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a change of axis changes: one page of the engagements table, and the detail of the row it selects."""
+
+    engagements: PageEngagements
+    precisions: dict[int, str]
+    detail: EngagementDetail | None
+
+
+def detail_a_montrer(db: Database, page: PageEngagements, garder: int | None,
+                     today: dt.date) -> EngagementDetail | None:
+    """The detail of the row the table will select once shown: garder if listed, else the first one."""
+    ids = [ligne.id for ligne in page.lignes]
+    cible = garder if garder in ids else (ids[0] if ids else None)
+    return detail_engagement(db, cible, today) if cible is not None else None
+
+
+def charger_table(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None,
+                  limit: int = PAGE) -> Table:
+    """The engagements table alone (the header, axes, échéances and log do not depend on the axis)."""
+    page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
+    return Table(page, precisions_prochaines(db, [ligne.id for ligne in page.lignes]),
+                 detail_a_montrer(db, page, garder, today))
 
 
 def page_suivante(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, offset: int,

@@ -31,6 +31,16 @@ COMMANDES: tuple[Commande, ...] = (
     Commande("Chercher", "Dans les engagements, les pilotes et les notes (touche /)", "screen.recherche"),
     Commande("Créer un comité", "Un nouveau comité technique et son journal (touche + dans le journal)",
              "screen.nouveau_comite"),
+    Commande("Ouvrir ou fermer une séance", "Tout ce qui est fait pendant la séance lui est rattaché (touche m)",
+             "screen.seance"),
+    Commande("Ordre du jour de la séance", "Suites du dernier comité, points à discuter, retards, échéances "
+             "(touche A)", "screen.ordre_du_jour"),
+    Commande("Depuis la dernière séance", "Ce qui a changé depuis la dernière séance du comité, ou depuis une date "
+             "(touche D)", "screen.depuis"),
+    Commande("À relancer", "Engagements en retard ou sans changement depuis des semaines, par pilote (touche R)",
+             "screen.relancer"),
+    Commande("Écrire le relevé de décisions",
+             "Le relevé d'une séance en Markdown et en HTML (touche r dans le journal)", "screen.releve"),
     Commande("Aller au volet Axes", "touche 1", "screen.focus_pane('axes')"),
     Commande("Aller au volet Engagements", "touche 2", "screen.focus_pane('engagements')"),
     Commande("Aller au volet Échéances", "touche 3", "screen.focus_pane('echeances')"),

@@ -62,6 +62,7 @@ class EcranCharge(Message):
     ecran: Ecran
     engagement_voulu: int | None  # the row to select (after a search); None keeps the current one
     generation: int  # which request it answers: only the latest one is shown
+    detail: EngagementDetail | None = None  # read with it: the row it will select, if the cursor stays
 
 
 @dataclass

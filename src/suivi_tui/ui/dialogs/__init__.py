@@ -21,6 +21,10 @@ _MODULES: dict[str, str] = {
     "RechercheScreen": "recherche",
     "ContratDialog": "contrat",
     "AideScreen": "aide",
+    "SeanceDialog": "seance",
+    "SeanceSaisie": "seance",
+    "ReleveDialog": "releve",
+    "DemandeReleve": "releve",
 }
 
 __all__ = sorted(_MODULES)

@@ -54,6 +54,8 @@ class JournalPane(Vertical):
                 id="journal.comite_suivant"),
         Binding("+", "screen.nouveau_comite", "Nouveau comité", tooltip="Créer un comité technique",
                 id="journal.nouveau_comite"),
+        Binding("r", "screen.releve", "Relevé", tooltip="Écrire le relevé de décisions d'une séance (Markdown et HTML)",
+                id="journal.releve"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from suivi_tui.services.ecran import Ecran
+    from suivi_tui.services.journal import SeanceInfo
     from suivi_tui.ui.app import SuiviApp
     from suivi_tui.ui.dialogs.comite import ComiteSaisie
     from suivi_tui.ui.dialogs.echeance import EcheanceSaisie
@@ -50,6 +51,12 @@ class Edition:
     notify: Any
     recharger: Any
     _retenir_comite: Any
+    refresh_bindings: Any
+    seance: SeanceInfo | None = None  # the open séance (kept by EnSeance): every command is stamped with it
+
+    @property
+    def seance_id(self) -> int | None:
+        return self.seance.id if self.seance is not None else None
 
     @property
     def suivi(self) -> SuiviApp:
@@ -76,7 +83,7 @@ class Edition:
 
         def choisi(code: str | None) -> None:
             if code:
-                self.suivi.enregistrer(partial(changer_statut, self.suivi.db, ligne.id, code),
+                self.suivi.enregistrer(partial(changer_statut, self.suivi.db, ligne.id, code, seance_id=self.seance_id),
                                        inchange=f"Le statut était déjà « {libelle_statut(code)} ».")
 
         self.app.push_screen(StatutDialog(ligne.statut, ligne.libelle), choisi)
@@ -101,7 +108,7 @@ class Edition:
 
         def choisi(nom: str | None) -> None:
             if nom is not None:
-                self.suivi.enregistrer(partial(changer_pilote, self.suivi.db, ligne.id, nom),
+                self.suivi.enregistrer(partial(changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.seance_id),
                                        inchange="Pilote inchangé.")
 
         self.app.push_screen(PiloteDialog(ligne.pilote, suggestions, ligne.libelle), choisi)
@@ -109,7 +116,7 @@ class Edition:
     def action_a_discuter(self) -> None:
         ligne = self.ligne_courante()
         if ligne is not None:
-            self.suivi.enregistrer(partial(basculer_a_discuter, self.suivi.db, ligne.id))
+            self.suivi.enregistrer(partial(basculer_a_discuter, self.suivi.db, ligne.id, seance_id=self.seance_id))
 
     def action_echeance(self) -> None:
         from suivi_tui.ui.dialogs.echeance import EcheanceDialog
@@ -121,7 +128,7 @@ class Edition:
         def saisie(s: EcheanceSaisie | None) -> None:
             if s is not None:
                 self.suivi.enregistrer(partial(ajouter_echeance, self.suivi.db, ligne.id, s.date, s.precision,
-                                               s.libelle))
+                                               s.libelle, seance_id=self.seance_id))
 
         self.app.push_screen(EcheanceDialog(ligne.libelle, self.suivi.today), saisie)
 
@@ -134,17 +141,22 @@ class Edition:
         dans_journal = self.focused is not None and journal in self.focused.ancestors_with_self
         ligne = None if dans_journal else self.ligne_courante()
         comites = list(self.ecran.comites) if self.ecran else []
+        seance = self.seance  # an open séance receives the notes of its comité
 
         def saisie(s: NoteSaisie | None) -> None:
             if s is None:
                 return
             self.comite_id = s.comite_id
             self._retenir_comite(s.comite_id)
+            dans_seance = seance.id if seance is not None and seance.comite_id == s.comite_id else None
             self.suivi.enregistrer(partial(ajouter_note, self.suivi.db, s.comite_id, s.texte, type=s.type,
                                            engagement_id=ligne.id if ligne else None,
-                                           confidentielle=s.confidentielle, date=self.suivi.today))
+                                           confidentielle=s.confidentielle, date=self.suivi.today,
+                                           seance_id=dans_seance))
 
-        self.app.push_screen(NoteDialog(comites, self.comite_id, ligne.libelle if ligne else None), saisie)
+        defaut = seance.comite_id if seance is not None else self.comite_id
+        en_seance = f"{seance.comite} · {seance.date:%d/%m/%Y} (ouverte)" if seance is not None else None
+        self.app.push_screen(NoteDialog(comites, defaut, ligne.libelle if ligne else None, en_seance), saisie)
 
     def action_nouveau_comite(self) -> None:
         from suivi_tui.ui.dialogs.comite import ComiteDialog
@@ -158,7 +170,8 @@ class Edition:
         self.app.push_screen(ComiteDialog(existants), saisie)
 
     def cocher_echeance(self, echeance_id: int) -> None:
-        self.suivi.enregistrer(partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today))
+        self.suivi.enregistrer(partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today,
+                                       seance_id=self.seance_id))
 
     def action_filtre(self) -> None:
         from suivi_tui.ui.dialogs.filtre import FiltreDialog

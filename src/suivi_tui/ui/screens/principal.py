@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from suivi_tui.db.engine import Database
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
-from suivi_tui.services.ecran import Ecran, charger_ecran, page_suivante
+from suivi_tui.services.ecran import Ecran, charger_ecran, detail_a_montrer, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
 from suivi_tui.services.tableau import PAGE, Filtre
 from suivi_tui.services.vocabulaire import libelle_statut
@@ -35,6 +35,7 @@ from suivi_tui.ui.messages import (
     SuiteChargee,
 )
 from suivi_tui.ui.panes.axes import AxesPane
+from suivi_tui.ui.panes.bandeau import BandeauSeance
 from suivi_tui.ui.panes.detail import DetailPane
 from suivi_tui.ui.panes.echeances import EcheancesPane
 from suivi_tui.ui.panes.engagements import EngagementsPane
@@ -43,6 +44,8 @@ from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
 from suivi_tui.ui.panes.pied import PiedDePage
 from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.screens.edition import Edition
+from suivi_tui.ui.screens.lecture_table import LectureTable
+from suivi_tui.ui.screens.seance import EnSeance
 
 _RIEN = object()  # what a pane shows before its first data
 LARGEUR_ETROITE = 110  # below it: axes by number only, the detail behind `entrée`, a compact footer
@@ -70,7 +73,7 @@ def premiere_lecture(db: Database, contrat_id: int, today: dt.date) -> PremiereL
     return PremiereLecture(ecran, detail_engagement(db, lignes[0].id, today) if lignes else None)
 
 
-class EcranPrincipal(Edition, Screen[None]):
+class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     """One contrat; everything shown comes from one snapshot read in a worker thread."""
 
     AUTO_FOCUS = "#engagements"
@@ -98,6 +101,16 @@ class EcranPrincipal(Edition, Screen[None]):
                 id="ecran.filtre"),
         Binding("slash", "recherche", "Chercher", tooltip="Chercher dans les engagements, pilotes et notes",
                 id="ecran.recherche"),
+        Binding("m", "seance", "Séance", tooltip="Ouvrir une séance de comité, ou fermer celle qui est ouverte",
+                id="ecran.seance"),
+        Binding("A", "ordre_du_jour", "Ordre du jour", show=False,
+                tooltip="Ordre du jour de la séance : suites, points à discuter, retards, échéances",
+                id="ecran.ordre_du_jour"),
+        Binding("D", "depuis", "Depuis", show=False,
+                tooltip="Ce qui a changé depuis la dernière séance du comité, ou depuis une date", id="ecran.depuis"),
+        Binding("R", "relancer", "À relancer", show=False,
+                tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
+                id="ecran.relancer"),
     ]
 
     engagement_id: reactive[int | None] = reactive(None)
@@ -111,6 +124,7 @@ class EcranPrincipal(Edition, Screen[None]):
         self.ecran: Ecran | None = None
         self.detail: EngagementDetail | None = None
         self._generation = 0
+        self._complet: int | None = None  # the generation of a full read not shown yet
         self._affiche: dict[str, object] = {}
         self._apres_chargement: Callable[[], None] | None = None
 
@@ -125,6 +139,7 @@ class EcranPrincipal(Edition, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield EnTete(id="entete")
+        yield BandeauSeance(id="bandeau")
         with Horizontal(id="haut"):
             yield AxesPane(id="axes")
             yield EngagementsPane(id="engagements")
@@ -166,6 +181,7 @@ class EcranPrincipal(Edition, Screen[None]):
     def recharger(self, engagement_voulu: int | None = None, apres: Callable[[], None] | None = None) -> None:
         """Read everything again (after a change, a filter, a new axis) and show it."""
         self._generation += 1
+        self._complet = self._generation
         self._apres_chargement = apres
         self._charger(self._generation, self.filtre, self.comite_id, engagement_voulu)
 
@@ -173,13 +189,18 @@ class EcranPrincipal(Edition, Screen[None]):
     def _charger(self, generation: int, filtre: Filtre, comite_id: int | None, voulu: int | None) -> None:
         ecran = charger_ecran(self.suivi.db, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id,
                               limit=self.TAILLE_PAGE)
+        # The detail too, in the same worker: table and detail are then drawn in one frame.
+        detail = detail_a_montrer(self.suivi.db, ecran.engagements, self._a_garder(voulu), self.suivi.today)
         if not get_current_worker().is_cancelled:
-            self.post_message(EcranCharge(ecran, voulu, generation))
+            self.post_message(EcranCharge(ecran, voulu, generation, detail))
 
     @on(EcranCharge)
     def _montrer(self, message: EcranCharge, detail: EngagementDetail | None = None) -> None:
         if message.generation != self._generation:
             return  # an older read, overtaken by a newer filter or change
+        if message.generation == self._complet:
+            self._complet = None
+        detail = detail or message.detail
         ecran, presentation, today = message.ecran, self.suivi.presentation, self.suivi.today
         self.ecran, self.comite_id = ecran, ecran.comite_id
         self.app.sub_title = ecran.synthese.contrat.titre
@@ -284,7 +305,7 @@ class EcranPrincipal(Edition, Screen[None]):
     def _axe_choisi(self, message: AxeChoisi) -> None:
         if message.axe_id != self.filtre.axe_id:
             self.filtre = replace(self.filtre, axe_id=message.axe_id)
-            self.recharger()
+            self.recharger_table()
 
     @on(EngagementSurligne)
     def _engagement_surligne(self, message: EngagementSurligne) -> None:

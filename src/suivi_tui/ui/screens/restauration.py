@@ -1,0 +1,181 @@
+"""The screen `suivi` shows when its base is damaged: what is wrong, which backup, r to restore it, q to quit.
+
+It runs in its own small App, before the main one: the main app only ever sees a healthy base.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from suivi_tui.atomic import FichierExistant
+from suivi_tui.db.errors import BaseInutilisable
+from suivi_tui.db.recovery import CORRUPT, Restauration, restore
+from suivi_tui.db.rolling import ROLLING, Backup
+from suivi_tui.paths import backups_dir
+from suivi_tui.signals import HANDLED, install_signal_handlers
+
+
+def taille_lisible(octets: int) -> str:
+    """« 224 Ko », « 1,2 Mo »."""
+    if octets < 1024 * 1024:
+        return f"{max(1, round(octets / 1024))} Ko"
+    return f"{octets / 1_048_576:.1f} Mo".replace(".", ",")
+
+
+def quand(sauvegarde: Backup) -> str:
+    return sauvegarde.taken_at.astimezone().strftime("%d/%m/%Y à %H:%M")
+
+
+def texte_sauvegarde(base: Path, sauvegarde: Backup) -> Content:
+    """Which backup would be restored: its name, date, size, kind and folder."""
+    genre = "sauvegarde automatique" if sauvegarde.kind == ROLLING else "sauvegarde d'avant migration"
+    return Content.assemble(
+        ("Sauvegarde vérifiée la plus récente : ", "$text-muted"), (sauvegarde.path.name, "bold"), "\n",
+        f"prise le {quand(sauvegarde)} · {taille_lisible(sauvegarde.size)} · {genre}\n",
+        (f"dans {backups_dir(base)}", "$text-muted"),
+    )
+
+
+def texte_choix(base: Path, sauvegarde: Backup) -> Content:
+    """What each key does, said before it is pressed."""
+    return Content.assemble(
+        ("r  ", "bold $text-accent"), ("Restaurer cette sauvegarde", "bold"),
+        f" : la base reprend son contenu du {quand(sauvegarde)} (ce qui a été saisi depuis n'y sera pas) ; "
+        f"le fichier actuel est gardé à côté, intact, sous le nom {base.name}.{CORRUPT}-<date>.\n\n",
+        ("q  ", "bold $text-accent"), ("Quitter sans rien changer", "bold"),
+        f" : rien n'est touché ; pour restaurer plus tard : suivi --db {base} restore",
+    )
+
+
+class EcranRestauration(Screen[None]):
+    """r restores (in a thread: a national base takes a second), q leaves; errors stay on screen, in French."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "restaurer", "Restaurer cette sauvegarde", tooltip="Remettre la sauvegarde en place ; "
+                "le fichier endommagé est gardé à côté", id="restauration.restaurer"),
+        Binding("q", "quitter", "Quitter sans rien changer", tooltip="Quitter : la base reste telle quelle",
+                id="restauration.quitter"),
+    ]
+
+    DEFAULT_CSS = """
+    EcranRestauration { align: center middle; }
+    EcranRestauration #cadre { width: 90%; max-width: 96; height: auto; padding: 1 2;
+                               border: round $error; background: $surface; }
+    EcranRestauration #titre { text-style: bold; color: $text-error; margin-bottom: 1; }
+    EcranRestauration #sauvegarde { margin: 1 0; }
+    EcranRestauration #etat { margin-top: 1; height: auto; }
+    EcranRestauration #etat.-vide { display: none; }
+    """
+
+    def __init__(self, base: Path, raison: str, sauvegarde: Backup) -> None:
+        super().__init__()
+        self.base, self.raison, self.sauvegarde = base, raison, sauvegarde
+        self.en_cours = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cadre"):
+            yield Static("La base ne peut pas être ouverte", id="titre")
+            yield Static(self.raison, id="raison", markup=False)
+            yield Static(texte_sauvegarde(self.base, self.sauvegarde), id="sauvegarde")
+            yield Static(texte_choix(self.base, self.sauvegarde), id="choix")
+            yield Static("", id="etat", classes="-vide")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.en_cours  # nothing else while the restore runs: it cannot be left half done
+
+    def action_quitter(self) -> None:
+        self.app.exit(None)
+
+    def action_restaurer(self) -> None:
+        self.en_cours = True
+        self.refresh_bindings()
+        self._etat(Content.styled("Restauration en cours…", "$text-muted"))
+        self._restaurer()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _restaurer(self) -> None:
+        try:
+            fait = restore(self.base, self.sauvegarde.path)
+        except (BaseInutilisable, FichierExistant) as exc:  # SauvegardeInvalide, BaseOccupee: nothing changed
+            message = str(exc)
+            self.app.call_from_thread(self._echec, message if "Rien n'a été modifié" in message
+                                      else f"{message} Rien n'a été modifié.")
+        except (OSError, sqlite3.Error) as exc:
+            raison = getattr(exc, "strerror", None) or exc
+            self.app.call_from_thread(self._echec, f"La restauration a échoué ({raison}) ; "
+                                                   f"vérifiez l'état avec : suivi --db {self.base} check")
+        else:
+            self.app.call_from_thread(self.app.exit, fait)  # interrupted or not: it is done, say so
+
+    def _echec(self, message: str) -> None:
+        self.en_cours = False
+        self.refresh_bindings()
+        self._etat(Content.assemble((message, "bold $text-error"), "\nr pour réessayer, q pour quitter."))
+
+    def _etat(self, contenu: Content) -> None:
+        etat = self.query_one("#etat", Static)
+        etat.update(contenu)
+        etat.remove_class("-vide")
+
+
+class RestaurationApp(App[Restauration]):
+    """`RestaurationApp(base, raison, sauvegarde).run()` returns the Restauration done, or None (quit).
+
+    SIGTERM or SIGHUP (the terminal closed) leaves like q; during a restore, once it is done (it is
+    never left half done), and `interrompue` says so: the caller must not open the main app then.
+    """
+
+    TITLE = "suivi"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, base: Path, raison: str, sauvegarde: Backup) -> None:
+        super().__init__()
+        self.ecran = EcranRestauration(base, raison, sauvegarde)
+        self.interrompue = False
+        self._signaux_avant: dict[int, Any] = {}
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.ecran
+
+    def on_mount(self) -> None:
+        boucle = asyncio.get_running_loop()
+
+        def interrompre() -> None:
+            # call_soon_threadsafe is the one loop call that is safe from inside a signal handler.
+            boucle.call_soon_threadsafe(self._interrompre)
+
+        self._signaux_avant = {s: signal.getsignal(s) for s in HANDLED}
+        if not install_signal_handlers(on_exit=interrompre):
+            self._signaux_avant = {}
+
+    def on_unmount(self) -> None:
+        for signum, avant in self._signaux_avant.items():
+            signal.signal(signum, avant)
+
+    def _interrompre(self) -> None:
+        self.interrompue = True
+        if not self.ecran.en_cours:
+            self.exit(None)
+
+    async def action_quit(self) -> None:
+        # ctrl+q as well: never while a restore runs, or the caller would not know it was done.
+        self._interrompre()
+
+
+def annonce_restauration(fait: Restauration, sauvegarde: Backup) -> str:
+    """The toast the main app opens with after a restore."""
+    gardee = f" ; l'ancien fichier est gardé à côté : {fait.ancienne.name}" if fait.ancienne else ""
+    return f"Sauvegarde du {quand(sauvegarde)} restaurée{gardee}."

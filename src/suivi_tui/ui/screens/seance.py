@@ -1,0 +1,275 @@
+"""The main screen's séance keys: open and close a séance (m), its agenda (A), what changed (D), what to chase (R),
+and the relevé de décisions (r in the journal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import SQLAlchemyError
+from textual import work
+
+from suivi_tui.dates import format_date
+from suivi_tui.db.errors import BaseInutilisable, EcritureImpossible
+from suivi_tui.services.agenda import Agenda, agenda_seance
+from suivi_tui.services.commandes import SaisieInvalide, creer_comite
+from suivi_tui.services.journal import SeanceInfo
+from suivi_tui.services.seances import (
+    SeanceResume,
+    fermer_seance,
+    lister_seances,
+    ouvrir_seance,
+    seance_ouverte,
+    supprimer_seance_vide,
+    trouver_seance,
+)
+from suivi_tui.ui.affichage import raison
+from suivi_tui.ui.screens.edition import Edition
+
+if TYPE_CHECKING:
+    from suivi_tui.services.depuis import Depuis
+    from suivi_tui.ui.dialogs.releve import DemandeReleve
+    from suivi_tui.ui.dialogs.seance import SeanceSaisie
+
+ERREURS = (SaisieInvalide, EcritureImpossible, BaseInutilisable, SQLAlchemyError, OSError)
+
+
+def _pluriel(n: int, mot: str) -> str:
+    return f"{n} {mot}{'s' if n > 1 else ''}"
+
+
+def recapitulatif(resume: SeanceResume) -> str:
+    """« Séance close : 2 décisions, 1 action, 3 changements » (informations only when there are some)."""
+    infos = resume.notes - resume.decisions - resume.actions
+    morceaux = [_pluriel(resume.decisions, "décision"), _pluriel(resume.actions, "action")]
+    if infos:
+        morceaux.append(_pluriel(infos, "information"))
+    morceaux.append(_pluriel(resume.changements, "changement"))
+    return "Séance close : " + ", ".join(morceaux)
+
+
+class EnSeance(Edition):
+    """Mixed into EcranPrincipal before Edition: keeps `seance`, which Edition stamps on every command."""
+
+    def on_mount(self) -> None:
+        # Textual runs each class's on_mount along the MRO: this one and the screen's both run.
+        self._lire_seance()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("seance", "depuis", "relancer"):
+            return self.ecran is not None
+        if action == "ordre_du_jour":
+            return self.seance is not None or self.comite_id is not None
+        if action == "releve":
+            return self.seance is not None or (self.ecran is not None and any(c.seances for c in self.ecran.comites))
+        return super().check_action(action, parameters)
+
+    # --- the open séance ----------------------------------------------------------------------------
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _lire_seance(self) -> None:
+        self.app.call_from_thread(self._montrer_seance, seance_ouverte(self.suivi.db, self.contrat_id))
+
+    def _montrer_seance(self, seance: SeanceInfo | None) -> None:
+        from suivi_tui.ui.panes.bandeau import BandeauSeance
+
+        self.seance = seance
+        self.query_one(BandeauSeance).afficher(seance, self.suivi.today)
+        self.refresh_bindings()
+
+    def _erreur_seance(self, titre: str, exc: BaseException) -> None:
+        self.notify(raison(exc), title=titre, severity="error", timeout=10)
+
+    def action_seance(self) -> None:
+        """Open a séance (a form first), or close the one that is open."""
+        if self.seance is not None:
+            self._fermer()
+        else:
+            self._preparer()
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _preparer(self) -> None:
+        self.app.call_from_thread(self._formulaire, lister_seances(self.suivi.db, self.contrat_id))
+
+    def _formulaire(self, seances: list[SeanceResume]) -> None:
+        from suivi_tui.ui.dialogs.seance import SeanceDialog
+
+        comites = list(self.ecran.comites) if self.ecran else []
+
+        def saisie(s: SeanceSaisie | None) -> None:
+            if s is not None:
+                self._ouvrir(s)
+
+        self.app.push_screen(SeanceDialog(comites, self.comite_id, self.suivi.today, seances), saisie)
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _ouvrir(self, s: SeanceSaisie) -> None:
+        db = self.suivi.db
+        try:
+            comite_id = s.comite_id
+            if s.nouveau_comite is not None:
+                nouveau = s.nouveau_comite
+                comite_id = creer_comite(db, self.contrat_id, nouveau.nom, nouveau.description).cible_id
+            assert comite_id is not None
+            continuee = trouver_seance(db, comite_id, s.date) is not None
+            seance = ouvrir_seance(db, comite_id, s.date, s.lieu, s.participants)
+            agenda = agenda_seance(db, comite_id, s.date)
+        except ERREURS as exc:
+            self.app.call_from_thread(self._erreur_seance, "Séance non ouverte", exc)
+            return
+        self.app.call_from_thread(self._ouverte, seance, continuee, agenda)
+
+    def _ouverte(self, seance: SeanceInfo, continuee: bool, agenda: Agenda) -> None:
+        self._montrer_seance(seance)
+        quand = format_date(seance.date)
+        self.notify(f"Séance du {quand} continuée ({seance.comite})" if continuee
+                    else f"Séance ouverte : {seance.comite} · {quand}")
+        self.comite_id = seance.comite_id  # its log is the one to watch during the meeting
+        self.recharger()
+        self._montrer_agenda(agenda)
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _fermer(self) -> None:
+        try:
+            resume = fermer_seance(self.suivi.db, self.contrat_id)
+            if resume is not None and not resume.notes and not resume.changements:
+                # Opened by mistake (or nothing came of it): it would only clutter the journal and the relevés.
+                supprimer_seance_vide(self.suivi.db, resume.id)
+            seances = lister_seances(self.suivi.db, self.contrat_id) if resume else []
+        except ERREURS as exc:
+            self.app.call_from_thread(self._erreur_seance, "Séance non fermée", exc)
+            return
+        self.app.call_from_thread(self._fermee, resume, seances)
+
+    def _fermee(self, resume: SeanceResume | None, seances: list[SeanceResume]) -> None:
+        self._montrer_seance(None)
+        self.recharger()
+        if resume is None:
+            self.notify("Aucune séance n'était ouverte.")
+            return
+        if not resume.notes and not resume.changements:
+            self.notify(f"Séance du {format_date(resume.date)} close : elle était vide (ni note ni changement), "
+                        "elle est retirée du journal.")
+            return
+        self.notify(f"{recapitulatif(resume)}. Le relevé peut être écrit maintenant (échap : plus tard, r dans le "
+                    "journal).", timeout=10)
+        self._formulaire_releve(seances, resume.id)
+
+    # --- the views ---------------------------------------------------------------------------------
+
+    def _vers_engagement(self, engagement_id: int | None) -> None:
+        if engagement_id is not None:
+            self.aller_a_engagement(engagement_id)
+
+    def _montrer_agenda(self, agenda: Agenda) -> None:
+        from suivi_tui.ui.screens.agenda import OrdreDuJour
+
+        self.app.push_screen(OrdreDuJour(agenda, ouverte=self.seance is not None), self._vers_engagement)
+
+    def action_ordre_du_jour(self) -> None:
+        """The agenda of the open séance, or of today's séance of the comité whose log is shown."""
+        if self.seance is not None:
+            self._agenda(self.seance.comite_id, self.seance.date)
+        elif self.comite_id is not None:
+            self._agenda(self.comite_id, self.suivi.today)
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _agenda(self, comite_id: int, date: dt.date) -> None:
+        agenda = agenda_seance(self.suivi.db, comite_id, date)
+        self.app.call_from_thread(self._montrer_agenda, agenda)
+
+    def action_depuis(self) -> None:
+        """What changed since the last séance of the comité whose log is shown (or since a date)."""
+        from suivi_tui.services.depuis import changements_depuis, depuis_derniere_seance
+        from suivi_tui.ui.screens.depuis import DepuisVue
+
+        db, contrat_id, comite_id, today = self.suivi.db, self.contrat_id, self.comite_id, self.suivi.today
+        comites = {c.id: c.nom for c in self.ecran.comites} if self.ecran else {}
+
+        def lire(depuis: dt.date | None, confidentiel: bool) -> Depuis | None:
+            if depuis is not None:
+                return changements_depuis(db, contrat_id, depuis, inclure_confidentiel=confidentiel)
+            if comite_id is None:
+                return None
+            return depuis_derniere_seance(db, comite_id, today, inclure_confidentiel=confidentiel)
+
+        self.app.push_screen(DepuisVue(lire, comites.get(comite_id) if comite_id else None, today),
+                             self._vers_engagement)
+
+    def action_relancer(self) -> None:
+        """The engagements to chase: late, or untouched for N weeks (set in the view)."""
+        from suivi_tui.services.relancer import Relance, a_relancer
+        from suivi_tui.ui.screens.relancer import RelancerVue
+
+        db, contrat_id, today = self.suivi.db, self.contrat_id, self.suivi.today
+
+        def lire(semaines: int) -> list[Relance]:
+            return a_relancer(db, contrat_id, today, semaines=semaines)
+
+        self.app.push_screen(RelancerVue(lire), self._vers_engagement)
+
+    # --- the relevé --------------------------------------------------------------------------------
+
+    def action_releve(self) -> None:
+        """The relevé of a séance: the one of the note highlighted in the journal, else the open or latest one."""
+        self._preparer_releve(self._seance_du_journal())
+
+    def _seance_du_journal(self) -> int | None:
+        from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
+
+        journal = self.query_one(JournalPane)
+        option = self.query_one(NotesJournal).highlighted_option
+        if option is not None and (option.id or "").startswith("note-"):
+            note_id = int((option.id or "").removeprefix("note-"))
+            trouvee = next((sj.seance.id for sj in journal.journal for n in sj.notes if n.id == note_id), None)
+            if trouvee is not None:
+                return trouvee
+        if self.seance is not None:
+            return self.seance.id
+        return journal.journal[0].seance.id if journal.journal else None
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _preparer_releve(self, seance_id: int | None) -> None:
+        self.app.call_from_thread(self._formulaire_releve, lister_seances(self.suivi.db, self.contrat_id), seance_id)
+
+    def _formulaire_releve(self, seances: list[SeanceResume], seance_id: int | None) -> None:
+        from suivi_tui.ui.dialogs.export import dossier_documents
+        from suivi_tui.ui.dialogs.releve import ReleveDialog
+
+        if not seances:
+            self.notify("Aucune séance dans ce contrat : m pour en ouvrir une.")
+            return
+
+        def demande(d: DemandeReleve | None) -> None:
+            if d is not None:
+                self._ecrire_releve(d)
+
+        self.app.push_screen(ReleveDialog(seances, seance_id, dossier_documents()), demande)
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _ecrire_releve(self, d: DemandeReleve) -> None:
+        from suivi_tui.atomic import FichierExistant
+        from suivi_tui.services.releve import releve_seance
+        from suivi_tui.services.releve_html import ecrire_releve_html
+        from suivi_tui.services.releve_md import ecrire_releve_markdown
+
+        ecrits: list[str] = []
+        try:
+            releve = releve_seance(self.suivi.db, d.seance_id, inclure_confidentiel=d.inclure_confidentiel)
+            if releve is None:
+                raise SaisieInvalide("Cette séance n'existe plus : rien n'a été écrit.")
+            ecrits.append(str(ecrire_releve_markdown(releve, d.markdown, force=d.remplacer)))
+            ecrits.append(str(ecrire_releve_html(releve, d.html, force=d.remplacer)))
+        except FichierExistant as exc:
+            self.app.call_from_thread(self._releve_non_ecrit, f"{exc.target} existe déjà", ecrits)
+        except ERREURS as exc:
+            self.app.call_from_thread(self._releve_non_ecrit, raison(exc), ecrits)
+        else:
+            omises = releve.confidentielles_omises
+            pluriel = "s" if omises > 1 else ""
+            suite = f"\n{omises} note{pluriel} confidentielle{pluriel} laissée{pluriel} de côté" if omises else ""
+            self.app.call_from_thread(self.notify, "\n".join(ecrits) + suite, title="Relevé écrit", timeout=12)
+
+    def _releve_non_ecrit(self, pourquoi: str, ecrits: list[str]) -> None:
+        deja = f" (déjà écrit : {', '.join(ecrits)})" if ecrits else " : rien n'a été écrit"
+        self.notify(f"{pourquoi}{deja}.", title="Relevé non écrit", severity="error", timeout=12)
