@@ -154,3 +154,18 @@ def test_migration_breaking_references_is_rolled_back(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="référence"):
         migrate(path, 1, [Migration(2, step)], target=2)
     assert sqlite3.connect(path).execute("SELECT count(*) FROM partie").fetchone()[0] == 0
+
+
+def test_a_second_migration_backup_in_the_same_second_gets_its_own_name(tmp_path: Path) -> None:
+    from suivi_tui.db.backup import free_name
+    from suivi_tui.db.rolling import list_backups
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    base = "suivi-avant-migration-v1-20210315T090000Z"
+    first = free_name(folder, base, ".db")
+    first.write_bytes(b"premier")
+    second = free_name(folder, base, ".db")
+    assert second.name == f"{base}-2.db" and first.read_bytes() == b"premier"
+    second.write_bytes(b"second")
+    assert {b.path.name for b in list_backups(tmp_path / "suivi.db")} == {first.name, second.name}

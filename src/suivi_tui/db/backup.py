@@ -65,3 +65,16 @@ def snapshot_file(db_path: Path, target: Path, *, force: bool = False) -> Path:
         return verified_snapshot(source, target, force=force)
     finally:
         source.close()
+
+
+def free_name(folder: Path, base: str, suffix: str) -> Path:
+    """base+suffix in folder, or base-2+suffix, base-3+suffix…: the first name not taken.
+
+    Two backups in the same second (a migration re-run right after an interrupted one) must not
+    collide: the earlier one is kept, never replaced.
+    """
+    candidate, n = folder / f"{base}{suffix}", 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{base}-{n}{suffix}"
+    return candidate

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from suivi_tui.atomic import fsync_dir
-from suivi_tui.db.backup import snapshot_file, sqlite_uri
+from suivi_tui.db.backup import free_name, snapshot_file, sqlite_uri
 from suivi_tui.db.errors import (
     BaseEndommagee,
     BaseEnLectureSeule,
@@ -195,7 +195,7 @@ def migrate(path: Path, from_version: int, migrations: list[Migration], *, targe
     folder = backups_dir(path)
     ensure_private_dir(folder)
     stamp = now_utc().replace(":", "").replace("-", "")
-    backup = snapshot_file(path, folder / f"{path.stem}-avant-migration-v{from_version}-{stamp}.db")
+    backup = snapshot_file(path, free_name(folder, f"{path.stem}-avant-migration-v{from_version}-{stamp}", ".db"))
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         # Outside any transaction, or SQLite ignores it (and table rebuilds would cascade).

@@ -42,9 +42,9 @@ def rolling_name(db_path: Path, when: dt.datetime) -> str:
 def _patterns(db_path: Path) -> list[tuple[re.Pattern[str], str]]:
     stem = re.escape(db_path.stem)
     return [
-        (re.compile(rf"^{stem}-(\d{{8}}-\d{{6}})\.db$"), ROLLING),
-        # opening.migrate names them <stem>-avant-migration-v<N>-<UTC stamp>.db
-        (re.compile(rf"^{stem}-avant-migration-v\d+-(\d{{8}}T\d{{6}}Z)\.db$"), MIGRATION),
+        (re.compile(rf"^{stem}-(\d{{8}}-\d{{6}})(?:-\d+)?\.db$"), ROLLING),
+        # opening.migrate names them <stem>-avant-migration-v<N>-<UTC stamp>[-n].db (backup.free_name)
+        (re.compile(rf"^{stem}-avant-migration-v\d+-(\d{{8}}T\d{{6}}Z)(?:-\d+)?\.db$"), MIGRATION),
     ]
 
 
