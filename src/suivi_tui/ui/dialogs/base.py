@@ -9,12 +9,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Checkbox, Label, Static
 
 V = TypeVar("V")
 
 # The frame's id, shared by every dialog so that the app and the tests can find it.
 CADRE_ID = "dialogue"
+
+
+class CaseEspace(Checkbox, inherit_bindings=False):
+    """A checkbox toggled by space only, so that enter stays the dialog's « do it » key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Cocher", show=False, tooltip="Cocher ou décocher", id="dialogue.cocher"),
+    ]
 
 
 class Dialogue(ModalScreen[V | None], Generic[V]):

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from suivi_tui.services.export import EXTENSIONS, FORMATS, NOMS_FORMATS, DemandeExport
-from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
+from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 
 FORMAT_DEFAUT = "xlsx"  # what most colleagues open: Excel or LibreOffice
 
@@ -53,13 +53,6 @@ class _Choix(Select[str], inherit_bindings=False):
                 id="export.format"),
     ]
 
-
-class _Case(Checkbox, inherit_bindings=False):
-    """A checkbox toggled by space; enter is left to the dialog (export)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Cocher", show=False, tooltip="Cocher ou décocher", id="export.cocher"),
-    ]
 
 
 class ExportDialog(Dialogue[DemandeExport]):
@@ -99,8 +92,8 @@ class ExportDialog(Dialogue[DemandeExport]):
         yield _Choix([(NOMS_FORMATS[f], f) for f in FORMATS], value=FORMAT_DEFAUT, allow_blank=False, id="format")
         yield Label("Fichier", classes="export-etiquette")
         yield Input(self._chemin_auto, id="chemin", select_on_focus=False)
-        yield _Case("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
-        yield _Case("Remplacer le fichier s'il existe", False, id="remplacer", compact=True)
+        yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
+        yield CaseEspace("Remplacer le fichier s'il existe", False, id="remplacer", compact=True)
         yield Static(Content("Les notes confidentielles peuvent nommer des habitants : "
                              "ne transmettez ce fichier qu'avec précaution."), id="prudence", classes="-vide")
         yield Static("", id="erreur", classes="dialogue-erreur -vide")

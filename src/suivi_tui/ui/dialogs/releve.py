@@ -18,7 +18,7 @@ from suivi_tui.dates import format_date
 from suivi_tui.services.journal import SeanceInfo
 from suivi_tui.services.releve import nom_fichier_releve
 from suivi_tui.services.seances import SeanceResume
-from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
+from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,6 @@ class _ChoixSeance(Select[int], inherit_bindings=False):
     ]
 
 
-class _Case(Checkbox, inherit_bindings=False):
-    """A checkbox toggled by space; enter is left to the dialog (write)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Cocher", show=False, tooltip="Cocher ou décocher", id="releve.cocher"),
-    ]
-
 
 class ReleveDialog(Dialogue[DemandeReleve]):
     """Returns what to write (the app writes it in a worker), or None."""
@@ -108,8 +101,8 @@ class ReleveDialog(Dialogue[DemandeReleve]):
         with Horizontal(classes="ligne"):
             yield Label("Dossier")
             yield Input(str(self.dossier_defaut), compact=True, id="dossier", select_on_focus=False)
-        yield _Case("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
-        yield _Case("Remplacer les fichiers s'ils existent", False, id="remplacer", compact=True)
+        yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
+        yield CaseEspace("Remplacer les fichiers s'ils existent", False, id="remplacer", compact=True)
         yield Static("", id="fichiers")
         yield Static(Content("Les notes confidentielles peuvent nommer des habitants : "
                              "ne transmettez ce relevé qu'avec précaution."), id="prudence", classes="-vide")
