@@ -6,8 +6,25 @@
 --
 -- Conventions: dates are ISO text YYYY-MM-DD (checked with date(x, '+0 days') IS x: the modifier normalises, so it rejects
 -- 2021-02-30); instants are ISO UTC text YYYY-MM-DDTHH:MM:SSZ; booleans are 0/1.
+--
+-- Identities: every row that leaves the base (contrat, engagement, échéance, séance, note) has a
+-- random UUID (version 4, lowercase text), given by SQLite itself when a row is inserted without
+-- one, and never changed: calendars, returned workbooks and a colleague's copy match rows by it,
+-- not by id or text. The base has one too (table base), kept by its copies.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
+
+-- The base's own identity: one row, written when the base is created (or migrated to version 2).
+CREATE TABLE base (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid    TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    cree_le TEXT NOT NULL CHECK (cree_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+);
+INSERT INTO base (id, uuid, cree_le)
+    VALUES (1, (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+            || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+            || '-' || lower(hex(randomblob(6)))),
+            strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 
 CREATE TABLE contrat (
     id            INTEGER PRIMARY KEY,
@@ -17,7 +34,11 @@ CREATE TABLE contrat (
     fin           TEXT CHECK (fin IS NULL OR date(fin, '+0 days') IS fin),
     source_nom    TEXT NOT NULL,
     source_sha256 TEXT NOT NULL CHECK (length(source_sha256) = 64),
-    importe_le    TEXT NOT NULL CHECK (importe_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+    importe_le    TEXT NOT NULL CHECK (importe_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    uuid          TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6))))
 );
 
 CREATE TABLE partie (
@@ -50,6 +71,13 @@ CREATE TABLE engagement (
     a_discuter INTEGER NOT NULL DEFAULT 0 CHECK (a_discuter IN (0, 1)),
     cree_le    TEXT NOT NULL CHECK (cree_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
     modifie_le TEXT NOT NULL CHECK (modifie_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    -- the comité whose séance asked for the point (NULL: no comité in particular)
+    a_discuter_comite_id INTEGER REFERENCES comite(id) ON DELETE SET NULL,
+    uuid          TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6)))),
+    CHECK (a_discuter = 1 OR a_discuter_comite_id IS NULL),
     -- re-seeding the same annex finds each bullet again instead of adding it twice
     UNIQUE (axe_id, partie_id, libelle)
 );
@@ -61,7 +89,11 @@ CREATE TABLE echeance (
     date          TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     precision     TEXT NOT NULL DEFAULT 'jour'
                   CHECK (precision IN ('jour', 'mois', 'trimestre', 'semestre', 'annee')),
-    faite_le      TEXT CHECK (faite_le IS NULL OR date(faite_le, '+0 days') IS faite_le)
+    faite_le      TEXT CHECK (faite_le IS NULL OR date(faite_le, '+0 days') IS faite_le),
+    uuid          TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6))))
 );
 
 CREATE TABLE comite (
@@ -78,18 +110,37 @@ CREATE TABLE seance (
     date         TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     lieu         TEXT NOT NULL DEFAULT '',
     participants TEXT NOT NULL DEFAULT '',
+    uuid         TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6)))),
     -- one séance per comité per day: reopening the same day continues it
     UNIQUE (comite_id, date)
 );
 
+-- A note belongs to a comité's journal; seance_id is NULL for a note written outside any séance
+-- (« hors séance »). When it has a séance, it is a séance of the same comité (trigger below).
 CREATE TABLE note (
     id             INTEGER PRIMARY KEY,
-    seance_id      INTEGER NOT NULL REFERENCES seance(id) ON DELETE RESTRICT,
+    comite_id      INTEGER NOT NULL REFERENCES comite(id) ON DELETE RESTRICT,
+    seance_id      INTEGER REFERENCES seance(id) ON DELETE RESTRICT,
     engagement_id  INTEGER REFERENCES engagement(id) ON DELETE SET NULL,
     type           TEXT NOT NULL DEFAULT 'info' CHECK (type IN ('info', 'decision', 'action')),
     texte          TEXT NOT NULL CHECK (length(trim(texte)) > 0),
     confidentielle INTEGER NOT NULL DEFAULT 0 CHECK (confidentielle IN (0, 1)),
-    cree_le        TEXT NOT NULL CHECK (cree_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+    cree_le        TEXT NOT NULL CHECK (cree_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    uuid           TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6))))
+);
+
+-- The points of a séance's agenda marked as treated during it (« point suivant »).
+CREATE TABLE point_traite (
+    seance_id     INTEGER NOT NULL REFERENCES seance(id) ON DELETE CASCADE,
+    engagement_id INTEGER NOT NULL REFERENCES engagement(id) ON DELETE CASCADE,
+    traite_le     TEXT NOT NULL CHECK (traite_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    PRIMARY KEY (seance_id, engagement_id)
 );
 
 -- champ: statut, pilote, a_discuter, libelle, ordre, echeance (ajoutée/modifiée/faite/supprimée)
@@ -118,6 +169,9 @@ CREATE INDEX echeance_par_engagement ON echeance (engagement_id, date);
 CREATE INDEX echeance_ouverte_par_date ON echeance (date) WHERE faite_le IS NULL;
 CREATE INDEX comite_par_contrat ON comite (contrat_id);
 CREATE INDEX note_par_seance ON note (seance_id);
+CREATE INDEX note_par_comite ON note (comite_id, cree_le);
+CREATE INDEX engagement_a_discuter ON engagement (a_discuter_comite_id) WHERE a_discuter_comite_id IS NOT NULL;
+CREATE INDEX point_traite_par_engagement ON point_traite (engagement_id);
 CREATE INDEX note_par_engagement ON note (engagement_id);
 CREATE INDEX historique_par_engagement ON historique (engagement_id, le);
 CREATE INDEX historique_par_date ON historique (le);
@@ -134,7 +188,7 @@ CREATE VIEW engagement_fts_source AS
     FROM engagement e JOIN axe a ON a.id = e.axe_id;
 CREATE VIEW note_fts_source AS
     SELECT n.id, n.texte, 'c' || co.contrat_id AS contrat
-    FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id;
+    FROM note n JOIN comite co ON co.id = n.comite_id;
 
 CREATE VIRTUAL TABLE engagement_fts USING fts5 (
     libelle, pilote, contrat,
@@ -164,19 +218,27 @@ CREATE TRIGGER engagement_fts_au AFTER UPDATE OF libelle, pilote, axe_id ON enga
 END;
 CREATE TRIGGER note_fts_ai AFTER INSERT ON note BEGIN
     INSERT INTO note_fts (rowid, texte, contrat)
-    VALUES (new.id, new.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
-                                WHERE s.id = new.seance_id));
+    VALUES (new.id, new.texte, (SELECT 'c' || contrat_id FROM comite WHERE id = new.comite_id));
 END;
 CREATE TRIGGER note_fts_ad AFTER DELETE ON note BEGIN
     INSERT INTO note_fts (note_fts, rowid, texte, contrat)
-    VALUES ('delete', old.id, old.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
-                                          WHERE s.id = old.seance_id));
+    VALUES ('delete', old.id, old.texte, (SELECT 'c' || contrat_id FROM comite WHERE id = old.comite_id));
 END;
-CREATE TRIGGER note_fts_au AFTER UPDATE OF texte, seance_id ON note BEGIN
+CREATE TRIGGER note_fts_au AFTER UPDATE OF texte, comite_id ON note BEGIN
     INSERT INTO note_fts (note_fts, rowid, texte, contrat)
-    VALUES ('delete', old.id, old.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
-                                          WHERE s.id = old.seance_id));
+    VALUES ('delete', old.id, old.texte, (SELECT 'c' || contrat_id FROM comite WHERE id = old.comite_id));
     INSERT INTO note_fts (rowid, texte, contrat)
-    VALUES (new.id, new.texte, (SELECT 'c' || co.contrat_id FROM seance s JOIN comite co ON co.id = s.comite_id
-                                WHERE s.id = new.seance_id));
+    VALUES (new.id, new.texte, (SELECT 'c' || contrat_id FROM comite WHERE id = new.comite_id));
+END;
+
+-- A note in a séance is in that séance's comité: the journal and the search index agree.
+CREATE TRIGGER note_seance_du_comite_ai BEFORE INSERT ON note
+WHEN EXISTS (SELECT 1 FROM seance WHERE id = new.seance_id AND comite_id IS NOT new.comite_id)
+BEGIN
+    SELECT RAISE(ABORT, 'note.seance_id: la séance appartient à un autre comité');
+END;
+CREATE TRIGGER note_seance_du_comite_au BEFORE UPDATE OF comite_id, seance_id ON note
+WHEN EXISTS (SELECT 1 FROM seance WHERE id = new.seance_id AND comite_id IS NOT new.comite_id)
+BEGIN
+    SELECT RAISE(ABORT, 'note.seance_id: la séance appartient à un autre comité');
 END;

@@ -60,7 +60,7 @@ def multi(db_path: str, prefix: str, pause: str) -> None:
             for mois in (3, 6, 9):
                 session.add(Echeance(engagement_id=eng.id, libelle=tag, date=f"2021-{mois:02d}-28"))
             seance_id, _ = seance_du_jour(session, comite_id, JOUR)
-            session.add(Note(seance_id=seance_id, engagement_id=eng.id, texte=tag, cree_le=now))
+            session.add(Note(comite_id=comite_id, seance_id=seance_id, engagement_id=eng.id, texte=tag, cree_le=now))
             session.flush()
             say(f"dedans {k}")
             time.sleep(float(pause))

@@ -26,9 +26,18 @@ MATIN = dt.datetime(2021, 3, 15, 9, 0, tzinfo=dt.UTC)
 
 
 def _garbage_pages(data: bytes) -> bytes:
+    """Garbage over the headers of the engagement table's b-tree pages (each write below reads one)."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "sonde.db"
+        probe.write_bytes(data)
+        conn = sqlite3.connect(probe)
+        roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'engagement' "
+                                            "AND type IN ('table', 'index')")]
+        conn.close()
     damaged = bytearray(data)
-    for number in range(2, 6):  # the headers of b-tree pages 3 to 6
-        damaged[number * 4096:number * 4096 + 64] = b"\xa5" * 64
+    for root in roots:
+        start = (root - 1) * 4096
+        damaged[start:start + 64] = b"\xa5" * 64
     return bytes(damaged)
 
 

@@ -39,8 +39,9 @@ def _plant(db: Path, texts: list[str]) -> None:
             conn.execute("INSERT INTO echeance (engagement_id, libelle, date) VALUES (?, ?, '2021-06-30')",
                          (engagement, text))
             if text.strip(" ") and "\x00" not in text:  # the schema refuses a blank note (length stops at NUL)
-                conn.execute("INSERT INTO note (seance_id, engagement_id, texte, cree_le) "
-                             "VALUES (?, ?, ?, '2021-03-15T10:00:00Z')", (seance, engagement, text))
+                conn.execute("INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) "
+                             "SELECT comite_id, id, ?, ?, '2021-03-15T10:00:00Z' FROM seance WHERE id = ?",
+                             (engagement, text, seance))
     conn.close()
 
 

@@ -14,6 +14,7 @@ import os
 import signal
 import sqlite3
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from tests.reliability.conftest import child, integrity, scalar, wait_for
 from suivi_tui.db.backup import integrity_ok
 from suivi_tui.db.opening import migrate, open_database
 from suivi_tui.db.rolling import MIGRATION, list_backups
-from suivi_tui.db.schema import Migration, schema_sql, schema_version
+from suivi_tui.db.schema import Migration, list_migrations, schema_sql, schema_version
 
 SCHEMAS = Path(__file__).with_name("schemas")
 TABLES = ("contrat", "partie", "axe", "engagement", "echeance", "comite", "seance", "note", "historique")
@@ -44,12 +45,13 @@ def _old_database(path: Path, schema: str) -> dict[str, int]:
     conn.executescript(schema)
     conn.executescript("""
         BEGIN;
-        INSERT INTO contrat VALUES (1, 'Contrat de test', 'Test', '2020-01-01', '2022-12-31', 'a.md',
-                                    printf('%064d', 0), '2021-01-01T00:00:00Z');
-        INSERT INTO partie VALUES (1, 1, 'La ville de Test', 'Ville', 1);
-        INSERT INTO axe VALUES (1, 1, 'I', 1, 'Emploi');
-        INSERT INTO comite VALUES (1, 1, 'CT Emploi', '');
-        INSERT INTO seance VALUES (1, 1, '2021-03-15', 'Mairie', '');
+        INSERT INTO contrat (id, titre, territoire, debut, fin, source_nom, source_sha256, importe_le)
+            VALUES (1, 'Contrat de test', 'Test', '2020-01-01', '2022-12-31', 'a.md', printf('%064d', 0),
+                    '2021-01-01T00:00:00Z');
+        INSERT INTO partie (id, contrat_id, nom, nom_court, ordre) VALUES (1, 1, 'La ville de Test', 'Ville', 1);
+        INSERT INTO axe (id, contrat_id, numero, ordre, titre) VALUES (1, 1, 'I', 1, 'Emploi');
+        INSERT INTO comite (id, contrat_id, nom, description) VALUES (1, 1, 'CT Emploi', '');
+        INSERT INTO seance (id, comite_id, date, lieu, participants) VALUES (1, 1, '2021-03-15', 'Mairie', '');
         COMMIT;""")
     with conn:
         conn.execute("BEGIN")
@@ -59,12 +61,19 @@ def _old_database(path: Path, schema: str) -> dict[str, int]:
                          (i, i, f"Engagement {i}"))
             for mois in (6, 12):
                 conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (?, ?)", (i, f"2021-{mois:02d}-30"))
-            conn.execute("INSERT INTO note (seance_id, engagement_id, texte, cree_le) "
-                         "VALUES (1, ?, 'point', '2021-03-15T10:00:00Z')", (i,))
+            # From version 2 on, a note names its comité (it may have no séance).
+            colonnes = "comite_id, seance_id" if _has_column(conn, "note", "comite_id") else "seance_id"
+            valeurs = "1, 1" if colonnes.startswith("comite") else "1"
+            conn.execute(f"INSERT INTO note ({colonnes}, engagement_id, texte, cree_le) "
+                         f"VALUES ({valeurs}, ?, 'point éducatif {i}', '2021-03-15T10:00:00Z')", (i,))
             conn.execute("INSERT INTO historique (engagement_id, champ, ancien, nouveau, le) "
                          "VALUES (?, 'statut', 'a_venir', 'en_cours', '2021-03-15T10:00:00Z')", (i,))
     conn.close()
     return _counts(path)
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -106,6 +115,65 @@ def test_every_released_schema_opens_with_the_shipped_migrations(tmp_path: Path,
     backups = [b for b in list_backups(path) if b.kind == MIGRATION]
     assert len(backups) == (version < schema_version())
     assert all(integrity_ok(b.path) and _counts(b.path) == counts for b in backups)
+
+
+def _shape(path: Path) -> dict[str, object]:
+    """Every table, index, view and trigger with what SQLite says of it: how a base is built, not its rows."""
+    conn = sqlite3.connect(path)
+    try:
+        shape: dict[str, object] = {}
+        for name, kind, table, sql in conn.execute("SELECT name, type, tbl_name, sql FROM sqlite_master "
+                                                   "WHERE name NOT LIKE 'sqlite_%'"):
+            detail: list[object] = [kind, table]
+            if kind in ("view", "trigger"):  # a table's text is rewritten by RENAME; these are not
+                detail.append(" ".join(sql.split()))
+            if kind == "table":
+                detail += [conn.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
+                           conn.execute(f"PRAGMA foreign_key_list('{name}')").fetchall(),
+                           sorted(r[1:] for r in conn.execute(f"PRAGMA index_list('{name}')"))]
+            elif kind == "index":
+                detail.append(conn.execute(f"PRAGMA index_xinfo('{name}')").fetchall())
+            shape[name] = detail
+        return shape
+    finally:
+        conn.close()
+
+
+def _search(path: Path, words: str) -> list[int]:
+    return [r[0] for r in sqlite3.connect(path).execute(
+        "SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY rowid", (words,))]
+
+
+@pytest.mark.parametrize("version, schema", _released()[:-1], ids=lambda v: f"v{v}" if isinstance(v, int) else "")
+def test_a_migrated_base_is_built_like_a_new_one(tmp_path: Path, version: int, schema: str) -> None:
+    migrated, fresh = tmp_path / "migree.db", tmp_path / "neuve.db"
+    _old_database(migrated, schema)
+    before = _search(migrated, "educ* AND contrat:c1")
+    open_database(migrated).close()
+    open_database(fresh).close()
+    assert _shape(migrated) == _shape(fresh)
+    assert _search(migrated, "educ* AND contrat:c1") == before and len(before) == 40
+
+
+def test_migration_to_2_gives_identities_and_keeps_each_note_in_its_comite(tmp_path: Path) -> None:
+    path = tmp_path / "suivi.db"
+    _old_database(path, dict(_released())[1])
+    migrate(path, 1, list_migrations(), target=2)
+    conn = sqlite3.connect(path)
+    for table in ("contrat", "engagement", "echeance", "seance", "note"):
+        uuids = [r[0] for r in conn.execute(f"SELECT uuid FROM {table}")]
+        assert uuids and len(set(uuids)) == len(uuids), table
+        assert all(uuid.UUID(u).version == 4 and str(uuid.UUID(u)) == u for u in uuids), table
+    (base,) = conn.execute("SELECT uuid FROM base").fetchall()
+    assert uuid.UUID(base[0]).version == 4
+    assert conn.execute("SELECT count(*) FROM note WHERE comite_id = 1 AND seance_id = 1").fetchone()[0] == 40
+    # A note outside any séance is now possible, and a note cannot name a séance of another comité.
+    conn.execute("INSERT INTO note (comite_id, texte, cree_le) VALUES (1, 'hors séance', '2021-03-16T10:00:00Z')")
+    conn.execute("INSERT INTO comite (id, contrat_id, nom) VALUES (2, 1, 'CT Habitat')")
+    with pytest.raises(sqlite3.IntegrityError, match="autre comité"):
+        conn.execute("INSERT INTO note (comite_id, seance_id, texte, cree_le) "
+                     "VALUES (2, 1, 'mauvais comité', '2021-03-16T10:00:00Z')")
+    conn.close()
 
 
 def test_every_older_version_has_its_released_schema() -> None:

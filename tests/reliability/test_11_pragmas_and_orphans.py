@@ -65,23 +65,42 @@ def _foreign_keys(path: Path) -> list[tuple[str, str, str]]:
 
 
 def _orphan_insert(path: Path, table: str, column: str) -> tuple[str, dict[str, object]]:
-    """An INSERT copying an existing row of table, with column pointing nowhere."""
+    """An INSERT copying an existing row of table, with column pointing nowhere.
+
+    The rowid and the uuid are left to SQLite, the other optional references are left empty, and a
+    text column of a UNIQUE that does not include the foreign key column is made distinct: the copy
+    breaks only this reference.
+    """
     conn = sqlite3.connect(path)
     try:
-        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if not r[5]]  # all but the key
+        references = {r[3] for r in conn.execute(f"PRAGMA foreign_key_list({table})")}
+        columns = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({table})")
+                   if r[1] not in ("id", "uuid") and (r[1] == column or r[1] not in references or r[3])]
+        uniques = [{r[2] for r in conn.execute(f"PRAGMA index_info('{i[1]}')")}
+                   for i in conn.execute(f"PRAGMA index_list({table})") if i[2]]
     finally:
         conn.close()
-    # Each UNIQUE of the schema includes its foreign key column, so the copy breaks only the reference.
-    values = ", ".join(":orphan" if c == column else f"(SELECT {c} FROM {table} LIMIT 1)" for c in columns)
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})", {"orphan": 987654}
+    distincts = {c for u in uniques if column not in u for c in u}
+
+    def valeur(c: str, type_: str) -> str:
+        if c == column:
+            return ":orphan"
+        copie = f"(SELECT {c} FROM {table} LIMIT 1)"
+        return f"{copie} || ' (copie)'" if c in distincts and type_ == "TEXT" else copie
+
+    values = ", ".join(valeur(c, t) for c, t in columns)
+    return f"INSERT INTO {table} ({', '.join(c for c, _ in columns)}) VALUES ({values})", {"orphan": 987654}
 
 
 def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> None:
     with sqlite3.connect(seeded_file) as conn:  # a row in every table, so that each can be copied
         conn.execute("INSERT INTO seance (comite_id, date) VALUES (1, '2021-03-15')")
         conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-06-30')")
-        conn.execute("INSERT INTO note (seance_id, engagement_id, texte, cree_le) VALUES "
-                     "(1, 1, 'x', '2021-03-15T10:00:00Z')")
+        conn.execute("INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) VALUES "
+                     "(1, 1, 1, 'x', '2021-03-15T10:00:00Z')")
+        conn.execute("INSERT INTO point_traite (seance_id, engagement_id, traite_le) VALUES "
+                     "(1, 1, '2021-03-15T10:00:00Z')")
+        conn.execute("UPDATE engagement SET a_discuter = 1, a_discuter_comite_id = 1 WHERE id = 1")
         conn.execute("INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
                      "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)")
     conn.close()

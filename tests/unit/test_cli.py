@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import ANNEXE
 
 from suivi_tui.cli import build_parser
+from suivi_tui.db.schema import schema_version
 
 
 def suivi(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -62,7 +63,7 @@ def test_check_reports_integrity_and_locations(db_path: Path) -> None:
     suivi("--db", str(db_path), "seed")
     result = suivi("--db", str(db_path), "check")
     assert result.returncode == 0
-    assert "Intégrité : ok" in result.stdout and "Schéma : version 1" in result.stdout
+    assert "Intégrité : ok" in result.stdout and f"Schéma : version {schema_version()}" in result.stdout
     assert str(db_path) in result.stdout and "Sauvegardes" in result.stdout
 
 

@@ -26,11 +26,15 @@ from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements, 
 
 
 def _digest(path: Path) -> str:
-    """Every row of every table, in id order: two equal digests mean identical contents."""
+    """Every row of every table, in id order: two equal digests mean identical contents.
+
+    Identities aside: each base gives its rows their own UUIDs, a generated one included.
+    """
     conn = sqlite3.connect(path)
     h = hashlib.sha256()
     for table in TABLES:
-        for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
+        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "uuid")
+        for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY id"):
             h.update(repr(row).encode())
     conn.close()
     return h.hexdigest()

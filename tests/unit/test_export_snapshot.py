@@ -131,9 +131,9 @@ _SCEAUX = (
        FROM axe a JOIN partie p ON p.contrat_id = a.contrat_id WHERE a.contrat_id = :c""",
     "INSERT INTO comite (contrat_id, nom) VALUES (:c, 'CT Sceaux')",
     "INSERT INTO seance (comite_id, date) SELECT id, '2021-02-01' FROM comite WHERE contrat_id = :c",
-    """INSERT INTO note (seance_id, texte, cree_le)
-       SELECT s.id, 'Note de Sceaux', '2021-02-01T10:00:00Z' FROM seance s JOIN comite c ON c.id = s.comite_id
-       WHERE c.contrat_id = :c""",
+    """INSERT INTO note (comite_id, seance_id, texte, cree_le)
+       SELECT s.comite_id, s.id, 'Note de Sceaux', '2021-02-01T10:00:00Z'
+       FROM seance s JOIN comite c ON c.id = s.comite_id WHERE c.contrat_id = :c""",
 )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
+from tests.conftest import REPO
 
 from suivi_tui.db.errors import BaseEndommagee, BasePasSuivi, BaseTropRecente
 from suivi_tui.db.opening import migrate, open_database
@@ -112,11 +113,12 @@ def test_the_shipped_migrations_are_numbered_up_to_the_schema() -> None:
 
 def _old_database(path: Path) -> None:
     """A version-1 database with one contrat, as an older suivi would have left it."""
-    db = open_database(path)
-    with db.write() as session:
-        session.execute(text("INSERT INTO contrat (titre, territoire, source_nom, source_sha256, importe_le) "
-                             "VALUES ('C', 'T', 'a.md', :sha, '2021-01-01T00:00:00Z')"), {"sha": "0" * 64})
-    db.close()
+    conn = sqlite3.connect(path)
+    conn.executescript((REPO / "tests" / "reliability" / "schemas" / "schema-v1.sql").read_text(encoding="utf-8"))
+    conn.execute("INSERT INTO contrat (titre, territoire, source_nom, source_sha256, importe_le) "
+                 "VALUES ('C', 'T', 'a.md', ?, '2021-01-01T00:00:00Z')", ("0" * 64,))
+    conn.commit()
+    conn.close()
 
 
 def test_migration_takes_a_verified_backup_and_keeps_rows(tmp_path: Path) -> None:

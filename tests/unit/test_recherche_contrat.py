@@ -62,10 +62,10 @@ def test_the_index_stays_exact_through_updates_moves_and_deletes(demo: Path) -> 
     conn.execute("PRAGMA foreign_keys = ON")
     note = conn.execute("SELECT n.id FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co "
                         "ON co.id = s.comite_id WHERE co.contrat_id = 1 LIMIT 1").fetchone()[0]
-    ailleurs = conn.execute("SELECT s.id FROM seance s JOIN comite co ON co.id = s.comite_id "
-                            "WHERE co.contrat_id = 2 LIMIT 1").fetchone()[0]
+    ailleurs = conn.execute("SELECT s.id, s.comite_id FROM seance s JOIN comite co ON co.id = s.comite_id "
+                            "WHERE co.contrat_id = 2 LIMIT 1").fetchone()
     conn.execute("UPDATE note SET texte = 'Xylophone pédagogique' WHERE id = ?", (note,))
-    conn.execute("UPDATE note SET seance_id = ? WHERE id = ?", (ailleurs, note))
+    conn.execute("UPDATE note SET comite_id = ?, seance_id = ? WHERE id = ?", (ailleurs[1], ailleurs[0], note))
     conn.execute("UPDATE engagement SET libelle = 'Wagonnet solidaire', pilote = 'Zoé Quintal' "
                  "WHERE id = (SELECT min(id) FROM engagement)")
     conn.execute("DELETE FROM note WHERE id IN (SELECT id FROM note ORDER BY id DESC LIMIT 50)")

@@ -58,7 +58,7 @@ def test_user_version_is_set(from_schema: Path) -> None:
     "INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-02-30')",
     "INSERT INTO echeance (engagement_id, date) VALUES (1, '30/09/2021')",
     "INSERT INTO echeance (engagement_id, date, precision) VALUES (1, '2021-09-30', 'decennie')",
-    "INSERT INTO note (seance_id, type, texte, cree_le) VALUES (1, 'rumeur', 'x', '2021-01-01T00:00:00Z')",
+    "INSERT INTO note (comite_id, type, texte, cree_le) VALUES (1, 'rumeur', 'x', '2021-01-01T00:00:00Z')",
     "INSERT INTO engagement (axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
     "VALUES (999, 999, 1, 'orphelin', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
 ])

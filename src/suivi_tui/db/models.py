@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, Text
+from sqlalchemy import FetchedValue, ForeignKey, Integer, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
     pass
+
+
+def _uuid() -> Mapped[str]:
+    """A row's stable identity: SQLite gives it (schema.sql's DEFAULT), the ORM reads it back when asked."""
+    return mapped_column(Text, unique=True, server_default=FetchedValue())
+
+
+class BaseIdentite(Base):
+    """The base's own identity (one row)."""
+
+    __tablename__ = "base"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(Text, unique=True)
+    cree_le: Mapped[str] = mapped_column(Text)
 
 
 class Contrat(Base):
@@ -20,6 +34,7 @@ class Contrat(Base):
     source_nom: Mapped[str] = mapped_column(Text)
     source_sha256: Mapped[str] = mapped_column(Text)
     importe_le: Mapped[str] = mapped_column(Text)
+    uuid: Mapped[str] = _uuid()
 
 
 class Partie(Base):
@@ -52,6 +67,8 @@ class Engagement(Base):
     a_discuter: Mapped[int] = mapped_column(Integer, server_default="0")
     cree_le: Mapped[str] = mapped_column(Text)
     modifie_le: Mapped[str] = mapped_column(Text)
+    a_discuter_comite_id: Mapped[int | None] = mapped_column(ForeignKey("comite.id", ondelete="SET NULL"))
+    uuid: Mapped[str] = _uuid()
 
 
 class Echeance(Base):
@@ -62,6 +79,7 @@ class Echeance(Base):
     date: Mapped[str] = mapped_column(Text)
     precision: Mapped[str] = mapped_column(Text, server_default="jour")
     faite_le: Mapped[str | None] = mapped_column(Text)
+    uuid: Mapped[str] = _uuid()
 
 
 class Comite(Base):
@@ -79,17 +97,29 @@ class Seance(Base):
     date: Mapped[str] = mapped_column(Text)
     lieu: Mapped[str] = mapped_column(Text, server_default="")
     participants: Mapped[str] = mapped_column(Text, server_default="")
+    uuid: Mapped[str] = _uuid()
 
 
 class Note(Base):
     __tablename__ = "note"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seance_id: Mapped[int] = mapped_column(ForeignKey("seance.id", ondelete="RESTRICT"))
+    comite_id: Mapped[int] = mapped_column(ForeignKey("comite.id", ondelete="RESTRICT"))
+    seance_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="RESTRICT"))  # None: hors séance
     engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagement.id", ondelete="SET NULL"))
     type: Mapped[str] = mapped_column(Text, server_default="info")
     texte: Mapped[str] = mapped_column(Text)
     confidentielle: Mapped[int] = mapped_column(Integer, server_default="0")
     cree_le: Mapped[str] = mapped_column(Text)
+    uuid: Mapped[str] = _uuid()
+
+
+class PointTraite(Base):
+    """An agenda point marked as treated in a séance."""
+
+    __tablename__ = "point_traite"
+    seance_id: Mapped[int] = mapped_column(ForeignKey("seance.id", ondelete="CASCADE"), primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"), primary_key=True)
+    traite_le: Mapped[str] = mapped_column(Text)
 
 
 class Historique(Base):

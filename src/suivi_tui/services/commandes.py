@@ -198,7 +198,7 @@ def ajouter_note(db: Database, comite_id: int, texte: str, *, type: str = "info"
             creee = seance_id if nouvelle else None
         if engagement_id is not None:
             _engagement(session, engagement_id)
-        note = Note(seance_id=seance_id, engagement_id=engagement_id, type=type, texte=propre,
+        note = Note(comite_id=comite_id, seance_id=seance_id, engagement_id=engagement_id, type=type, texte=propre,
                     confidentielle=int(confidentielle), cree_le=now_utc())
         session.add(note)
         session.flush()

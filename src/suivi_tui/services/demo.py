@@ -27,7 +27,7 @@ INSERTS = {
     "echeance": "echeance (id, engagement_id, libelle, date, precision, faite_le)",
     "comite": "comite (id, contrat_id, nom, description)",
     "seance": "seance (id, comite_id, date, lieu, participants)",
-    "note": "note (id, seance_id, engagement_id, type, texte, confidentielle, cree_le)",
+    "note": "note (id, comite_id, seance_id, engagement_id, type, texte, confidentielle, cree_le)",
     "historique": "historique (id, engagement_id, echeance_id, champ, ancien, nouveau, le, seance_id)",
 }
 

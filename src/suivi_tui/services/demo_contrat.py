@@ -82,7 +82,7 @@ class _Contexte:
     ville: Ville
     bailleur: tuple[str, str]
     equipes: dict[str, list[str]]
-    seances: list[tuple[int, dt.date, tuple[int, ...]]] = field(default_factory=list)
+    seances: list[tuple[int, int, dt.date, tuple[int, ...]]] = field(default_factory=list)  # id, comité, jour, axes
 
     def instant(self, jour: dt.date, minute: int | None = None) -> str:
         m = self.rng.randrange(8 * 60, 19 * 60) if minute is None else minute
@@ -177,7 +177,7 @@ def _comites(ctx: _Contexte, contrat_id: int, annexe: AnnexeLue) -> None:
                     continue
                 jour = _jour_ouvre(dt.date(annee, mois, ctx.rng.randint(3, 24)))
                 seance_id = ctx.lignes.ajouter("seance", comite_id, jour.isoformat(), *_lieu(ctx, jour))
-                ctx.seances.append((seance_id, jour, axes))
+                ctx.seances.append((seance_id, comite_id, jour, axes))
 
 
 def _axes_annexe(nom: str) -> tuple[int, ...]:
@@ -197,7 +197,7 @@ def _lieu(ctx: _Contexte, jour: dt.date) -> tuple[str, str]:
 
 def _moments(ctx: _Contexte, axe_ordre: int, n: int, apres: dt.date) -> list[tuple[dt.date, int | None]]:
     """n dated changes after a date, most of them made during a séance of a comité of that axe."""
-    seances = [(s, d) for s, d, axes in ctx.seances if axe_ordre in axes and d > apres]
+    seances = [(s, d) for s, _, d, axes in ctx.seances if axe_ordre in axes and d > apres]
     found: list[tuple[dt.date, int | None]] = []
     for _ in range(n):
         if seances and ctx.rng.random() < 0.6:
@@ -277,14 +277,14 @@ def _notes(ctx: _Contexte, engagements: Sequence[_Engagement]) -> None:
         par_axe.setdefault(e.axe_ordre, []).append(e.id)
     moyenne = rng.randint(500, 650) / max(1, len(ctx.seances))
     bas, haut = max(1, round(moyenne * 0.5)), max(1, round(moyenne * 1.5))
-    for seance_id, jour, axes in ctx.seances:
+    for seance_id, comite_id, jour, axes in ctx.seances:
         liees = [i for a in axes for i in par_axe.get(a, ())]
         for k in range(rng.randint(bas, haut)):
             type_ = rng.choices(("info", "decision", "action"), (55, 20, 25))[0]
             confidentielle = rng.random() < 0.05
             engagement = rng.choice(liees) if liees and rng.random() < 0.8 else None
             texte = _texte(ctx, type_, jour, confidentielle)
-            ctx.lignes.ajouter("note", seance_id, engagement, type_, texte, int(confidentielle),
+            ctx.lignes.ajouter("note", comite_id, seance_id, engagement, type_, texte, int(confidentielle),
                                ctx.instant(jour, 9 * 60 + 3 * k))
 
 
