@@ -1,22 +1,24 @@
 # Two commands do all the set-up: `make run` and `make test` (see README).
+# Installs are reproducible: exact versions come from constraints.txt (refresh it with `make lock`).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --quiet -c constraints.txt --build-constraint constraints.txt
 
-.PHONY: run test bench clean
+.PHONY: run test lint bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt pip
 
-$(STAMP_RUN): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(STAMP_RUN): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
 	touch $@
 
-$(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(STAMP_TEST): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[test]'
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
@@ -28,5 +30,15 @@ test: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run_all.py
 
+# The newest versions pyproject.toml allows, installed in a throw-away environment, written down exactly.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip setuptools
+	.venv-lock/bin/python -m pip install --quiet -e '.[test]'
+	{ echo "# Exact versions installed by make run / make test. Refresh: make lock (see CONTRIBUTING.md)."; \
+	  .venv-lock/bin/python -m pip freeze --all --exclude-editable; } > constraints.txt
+	rm -rf .venv-lock
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-lock build dist src/*.egg-info .pytest_cache .hypothesis
