@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from suivi_tui.db.errors import BaseEnLectureSeule, EcritureImpossible
 
@@ -59,6 +59,14 @@ def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) 
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect(readonly))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def make_memory_engine(connection: sqlite3.Connection) -> Engine:
+    """An engine over one in-memory connection (a dry run's private copy of a base)."""
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connection, poolclass=StaticPool)
+    event.listen(engine, "connect", _on_connect(readonly=False))
     event.listen(engine, "begin", _on_begin)
     return engine
 

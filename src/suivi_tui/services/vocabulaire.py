@@ -32,8 +32,33 @@ CHAMPS: dict[str, str] = {
 }
 
 
+# The statuts that agree in number (« 3 réalisés »); « à venir », « en cours », « en pause » do not.
+_STATUTS_PLURIEL: dict[str, str] = {"realise": "réalisés", "bloque": "bloqués", "abandonne": "abandonnés"}
+
+
 def libelle_statut(code: str) -> str:
     return STATUTS.get(code, code)
+
+
+def nombre(n: int) -> str:
+    """French thousands separator (narrow no-break space)."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """« 1 réalisé », « 3 réalisés » (French: 0 and 1 take the singular)."""
+    return f"{nombre(n)} {singulier if n <= 1 else (pluriel_ or singulier + 's')}"
+
+
+def compte_statut(n: int, code: str) -> str:
+    """« 1 réalisé », « 3 réalisés », « 2 en cours »: a count of engagements in a statut, agreed."""
+    singulier = libelle_statut(code).lower()
+    return pluriel(n, singulier, _STATUTS_PLURIEL.get(code, singulier))
+
+
+def confidentielles_de_cote(n: int) -> str:
+    """« 1 note confidentielle laissée de côté »: what an export or a relevé left out, in the CLI and the app."""
+    return pluriel(n, "note confidentielle laissée de côté", "notes confidentielles laissées de côté")
 
 
 def libelle_champ(code: str) -> str:
