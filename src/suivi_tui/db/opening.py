@@ -57,35 +57,47 @@ def inspect_file(path: Path) -> Inspection:
         conn.close()
 
 
-def read_connection(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
-    """A read-only connection to path that creates nothing beside it (see needs_immutable)."""
-    return sqlite3.connect(sqlite_uri(path, immutable=needs_immutable(path)), uri=True, timeout=timeout)
+def read_connection(path: Path, timeout: float = 5.0, *, for_vacuum_into: bool = False) -> sqlite3.Connection:
+    """A connection that only reads path and leaves nothing beside it (see read_uri).
 
-
-def needs_immutable(path: Path) -> bool:
-    """True when this base must be read as immutable, so that reading it creates nothing beside it.
-
-    SQLite reads a WAL base through a -shm file. When nobody has the base open (no -shm, no -wal),
-    a read-only connection would create -wal and -shm and, unable to remove them, leave them
-    behind; and in a folder it cannot write it refuses even to read. Told that the file cannot
-    change, it reads the file alone: that is what the file holds, since an empty or absent -wal
-    holds nothing more. (A writer starting meanwhile writes to its own -wal, not to the file,
-    until it checkpoints when it closes.) When a -shm exists, the reader shares it. A non-empty
-    -wal without -shm (a crash) needs recovery: where the folder is writable SQLite does it, else
-    committed changes would be silently ignored, so we refuse.
+    for_vacuum_into: the connection runs VACUUM INTO, which writes its target only but which
+    SQLite's query_only refuses all the same.
     """
-    if path.with_name(path.name + "-shm").exists():
-        return False
+    uri, query_only = read_uri(path)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+    if query_only and not for_vacuum_into:
+        conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def read_uri(path: Path) -> tuple[str, bool]:
+    """How to read path without changing it or leaving files beside it: (URI, query_only needed).
+
+    A rollback-journal base (an export) is read in place: a reader creates nothing. A WAL base
+    is read through a -shm index: when one exists, a process has the base open and the reader
+    shares it. When none exists, a read-only connection would create -wal and -shm and, unable
+    to remove them, leave them behind (even beside a damaged base); a read-write connection
+    kept from writing by query_only takes part in the locking like any reader and removes both
+    when it closes, without writing to the base (its -wal holds nothing to copy back). Where
+    suivi may not write, the base is read as immutable: SQLite reads the file alone, which is
+    all it holds. A non-empty -wal without -shm (a crash) needs recovery: where the folder is
+    writable SQLite does it read-only, never copying the journal into a base we only read;
+    elsewhere committed changes would be silently ignored, so we refuse.
+    """
+    if path.with_name(path.name + "-shm").exists() or not _en_mode_wal(path):
+        return sqlite_uri(path), False
     folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         if folder_writable:
-            return False
+            return sqlite_uri(path), False
         raise BaseEnLectureSeule(path, f"{path} est dans un dossier en lecture seule et son journal ({wal.name}) "
                                        "contient des modifications que SQLite ne peut pas lire sans écrire à côté. "
                                        "Copiez le dossier ailleurs, ou ouvrez-le avec les droits d'écriture. "
                                        "Rien n'a été modifié.")
-    return not folder_writable or _en_mode_wal(path)
+    if folder_writable and os.access(path, os.W_OK):
+        return sqlite_uri(path, "rw"), True
+    return sqlite_uri(path, immutable=True), False
 
 
 def _en_mode_wal(path: Path) -> bool:
@@ -141,8 +153,8 @@ def open_database(path: Path, *, create: bool = True, readonly: bool = False,
         _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir, found=inspection)
     from suivi_tui.db.engine import Database, make_engine
 
-    immutable = readonly and needs_immutable(path)
-    return Database(path, make_engine(path, readonly=readonly, immutable=immutable), readonly=readonly)
+    engine = make_engine(path, connect=(lambda: read_connection(path)) if readonly else None)
+    return Database(path, engine, readonly=readonly)
 
 
 def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None,

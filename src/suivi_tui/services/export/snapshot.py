@@ -11,7 +11,7 @@ from suivi_tui.db.backup import vacuum_into
 from suivi_tui.db.engine import BUSY_TIMEOUT_MS, Database
 from suivi_tui.db.opening import read_connection
 from suivi_tui.services.export import ExportInvalide
-from suivi_tui.today import now_utc
+from suivi_tui.today import iso_utc, now_local
 
 _META = """CREATE TABLE export_meta (
     exporte_le          TEXT NOT NULL,
@@ -37,7 +37,7 @@ def ecrire(db: Database, tmp: Path, *, contrat_id: int | None, inclure_confident
     """Fill tmp (an empty file beside the target) with the snapshot; returns (engagements, notes removed,
     the titles of the contrats it holds)."""
     # Read-only, leaving nothing beside the base: an export does not change the file it reads.
-    source = read_connection(db.path, timeout=BUSY_TIMEOUT_MS / 1000)
+    source = read_connection(db.path, timeout=BUSY_TIMEOUT_MS / 1000, for_vacuum_into=True)
     try:
         # A consistent read of the live base by SQLite itself: never a copy of its bytes.
         vacuum_into(source, tmp)
@@ -104,4 +104,4 @@ def _ecrire_meta(copie: sqlite3.Connection, contrat: str, inclure_confidentiel: 
     copie.execute(_META)
     version_schema = copie.execute("PRAGMA user_version").fetchone()[0]
     copie.execute("INSERT INTO export_meta VALUES (?, ?, ?, ?, ?, ?)",
-                  (now_utc(), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))
+                  (iso_utc(now_local()), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))
