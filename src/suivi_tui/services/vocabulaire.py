@@ -47,13 +47,18 @@ def nombre(n: int) -> str:
 
 def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
     """« 1 réalisé », « 3 réalisés » (French: 0 and 1 take the singular)."""
-    return f"{nombre(n)} {singulier if n <= 1 else (pluriel_ or singulier + 's')}"
+    return f"{nombre(n)} {accord(n, singulier, pluriel_)}"
 
 
-def compte_statut(n: int, code: str) -> str:
-    """« 1 réalisé », « 3 réalisés », « 2 en cours »: a count of engagements in a statut, agreed."""
+def accord(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """The word alone, agreed with n (for a number set apart, « <strong>3</strong> réalisés »)."""
+    return singulier if n <= 1 else (pluriel_ or singulier + "s")
+
+
+def accord_statut(n: int, code: str) -> str:
+    """« réalisé », « réalisés », « en cours »: a statut's label, lowercase, agreed with a count of engagements."""
     singulier = libelle_statut(code).lower()
-    return pluriel(n, singulier, _STATUTS_PLURIEL.get(code, singulier))
+    return accord(n, singulier, _STATUTS_PLURIEL.get(code, singulier))
 
 
 def confidentielles_de_cote(n: int) -> str:
