@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,9 +12,45 @@ from pathlib import Path
 class FichierExistant(FileExistsError):
     """The target exists and the caller did not ask to replace it."""
 
-    def __init__(self, target: Path) -> None:
-        super().__init__(f"{target} existe déjà ; ajoutez --force pour le remplacer.")
+    def __init__(self, target: Path, message: str | None = None) -> None:
+        super().__init__(message or f"{target} existe déjà ; ajoutez --force pour le remplacer.")
         self.target = target
+
+
+class CibleSpeciale(FichierExistant):
+    """The target is a link, a pipe, a device or a socket: never replaced, not even with --force."""
+
+    def __init__(self, target: Path, genre: str) -> None:
+        super().__init__(target, f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
+                                 "remplace pas (même avec --force). Choisissez un autre nom.")
+
+
+def _genre(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISLNK(mode):
+        return "un lien symbolique"
+    if stat.S_ISFIFO(mode):
+        return "un tube nommé (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "un périphérique"
+    if stat.S_ISSOCK(mode):
+        return "une socket"
+    return None
+
+
+def refuse_special_target(target: Path) -> None:
+    """CibleSpeciale when target exists and is not a regular file (a directory is the caller's to refuse).
+
+    Publishing would replace the link, pipe or device itself with a plain file (as root, /dev/full
+    was replaced): what the user pointed at is never what they expect to get.
+    """
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    genre = None if stat.S_ISDIR(mode) else _genre(mode)
+    if genre is not None:
+        raise CibleSpeciale(target, genre)
 
 
 def temporary_path(target: Path) -> Path:
@@ -66,6 +103,7 @@ def publish(tmp: Path, target: Path, *, force: bool = False) -> None:
 @contextlib.contextmanager
 def staged_file(target: Path, *, force: bool = False) -> Iterator[Path]:
     """Yield a temporary path to fill; publish it on success, remove it on any failure."""
+    refuse_special_target(target)
     if target.exists() and not force:
         raise FichierExistant(target)
     tmp = temporary_path(target)

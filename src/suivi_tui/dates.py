@@ -103,7 +103,7 @@ def _normaliser(texte: str) -> str:
     return " ".join(_sans_accents(texte.translate(_TYPO).lower()).split())
 
 
-def _apercu(texte: str) -> str:
+def apercu(texte: str) -> str:
     """La saisie telle qu'on la cite dans un message (bornée pour rester lisible)."""
     court = " ".join(texte.split())
     return court if len(court) <= 30 else court[:29] + "…"
@@ -162,7 +162,7 @@ def _verifier_jour_semaine(saisi: str | None, d: datetime.date) -> None:
 def _dans_la_plage(d: datetime.date, texte: str) -> datetime.date:
     if not ANNEE_MIN <= d.year <= ANNEE_MAX:
         raise DateInvalide(
-            f"« {_apercu(texte)} » tombe hors de la plage acceptée "
+            f"« {apercu(texte)} » tombe hors de la plage acceptée "
             f"(années {ANNEE_MIN} à {ANNEE_MAX}) ; exemple accepté : « dans 2 semaines »."
         )
     return d
@@ -364,11 +364,11 @@ def parse_date(texte: str, aujourdhui: datetime.date) -> DateFloue:
     for motif, exemple in _SANS_ANNEE:
         if motif.fullmatch(saisie):
             raise DateInvalide(
-                f"Il manque l'année dans « {_apercu(texte)} » (elle n'est jamais devinée) : "
+                f"Il manque l'année dans « {apercu(texte)} » (elle n'est jamais devinée) : "
                 f"écrivez par exemple « {exemple} »."
             )
     raise DateInvalide(
-        f"Date non reconnue : « {_apercu(texte)} ». Formats acceptés, par exemple : {_EXEMPLES}."
+        f"Date non reconnue : « {apercu(texte)} ». Formats acceptés, par exemple : {_EXEMPLES}."
     )
 
 
@@ -378,7 +378,7 @@ def parse_iso(texte: str) -> datetime.date:
     lu = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", brut, re.ASCII)
     if lu is None:
         raise DateInvalide(
-            f"Date « {_apercu(brut)} » illisible : le format attendu est AAAA-MM-JJ, "
+            f"Date « {apercu(brut)} » illisible : le format attendu est AAAA-MM-JJ, "
             "par exemple « 2021-03-12 »."
         )
     return _jour(_annee(lu[1]), int(lu[2]), int(lu[3]))

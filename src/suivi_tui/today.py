@@ -37,4 +37,23 @@ def now_utc() -> str:
     pinned = _pinned()
     if pinned is not None:
         now = now.replace(year=pinned.year, month=pinned.month, day=pinned.day)
-    return now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_utc(now)
+
+
+def iso_utc(instant: dt.datetime) -> str:
+    """An aware instant as the ISO UTC text every *_le column stores."""
+    return instant.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def now_local() -> dt.datetime:
+    """The current instant, aware, in the laptop's time zone: what an export says it was made at.
+
+    With a pinned today, the local date is that day and the time the clock's (« le 15/03/2021 à
+    20:52 » for an export rehearsed with --today 2021-03-15 at 20:52), so that a report is dated
+    like the meeting it prepares; the offset is the one of that day (summer or winter time).
+    """
+    now = dt.datetime.now()
+    pinned = _pinned()
+    if pinned is not None:
+        now = now.replace(year=pinned.year, month=pinned.month, day=pinned.day)
+    return now.astimezone()

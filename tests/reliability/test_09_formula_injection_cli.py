@@ -58,7 +58,8 @@ def _xlsx_cells(path: Path) -> list[str]:
             for c in row:
                 assert c.data_type != "f", f"formula cell {sheet.title}!{c.coordinate}: {c.value!r}"
                 if isinstance(c.value, str):
-                    cells.append(c.value)
+                    # The workbook neutralises with the cell's quote prefix: the text keeps no apostrophe.
+                    cells.append("'" + c.value if c.quotePrefix else c.value)
     return cells
 
 

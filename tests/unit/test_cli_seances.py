@@ -162,9 +162,10 @@ def test_changes_since_the_comite_last_seance(base: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == [
             "Changements depuis le 15/03/2021 (dernière séance du comité « Insertion socioprofessionnelle »)",
-            "5 changements", "", *EN_SEANCE, "",
-            "(1 note confidentielle masquée ; --include-confidential pour les afficher)",
+            "5 changements", "", *EN_SEANCE,
         ]
+        # The document on stdout, the reminder on stderr: `changes > notes.txt` keeps only the document.
+        assert result.stderr == "(1 note confidentielle masquée ; --include-confidential pour les afficher)\n"
 
 
 def test_changes_since_a_french_date(base: Path) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import text
 from suivi_tui.db.engine import Database
 from suivi_tui.services import commandes
 from suivi_tui.services.export import DemandeExport, exporter
-from suivi_tui.services.export.cellules import PREFIXES_RISQUES, cellule, cellule_xlsx, est_neutre, neutraliser
+from suivi_tui.services.export.cellules import PREFIXES_RISQUES, cellule, est_neutre, neutraliser, texte_xlsx
 
 TODAY = dt.date(2021, 3, 15)
 
@@ -41,9 +41,17 @@ def test_un_caractere_de_controle_ne_cache_pas_une_formule() -> None:
 
 
 def test_echappement_ooxml_litteral_et_fins_de_ligne() -> None:
-    assert cellule_xlsx("a_x0041_b") == "a_x005F_x0041_b"
-    assert cellule_xlsx("un\r\ndeux\rtrois") == "un\ndeux\ntrois"
-    assert cellule_xlsx("\r=1") == "'\n=1"
+    assert texte_xlsx("a_x0041_b") == ("a_x005F_x0041_b", False)
+    assert texte_xlsx("un\r\ndeux\rtrois") == ("un\ndeux\ntrois", False)
+    assert texte_xlsx("\r=1") == ("\n=1", True)
+
+
+@pytest.mark.parametrize("texte", ["-1", "+33 6 12 34 56 78", "- une note en liste", "=SOMME(A1:A9)", "@moi",
+                                   "\x00=1", "\x01=1"])
+def test_classeur_texte_tel_quel_et_prefixe_de_cellule(texte: str) -> None:
+    """In a workbook the apostrophe is the cell's quote prefix, not a character of its text (10.12)."""
+    propre, cite = texte_xlsx(texte)
+    assert cite and propre == texte.lstrip("\x00\x01") and not propre.startswith("'")
 
 
 @given(st.sampled_from(PREFIXES_RISQUES), st.text())
@@ -61,9 +69,11 @@ def _lire_csv(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_bytes()[3:].decode("utf-8"), newline=""), delimiter=";"))
 
 
-def _valeurs_xlsx(path: Path, feuille: str, colonne: int) -> list[str]:
+def _valeurs_xlsx(path: Path, feuille: str, colonne: int) -> list[tuple[str, bool]]:
+    """(text, quote prefix) of the column's text cells."""
     ws = openpyxl.load_workbook(path)[feuille]
-    return [r[colonne] for r in ws.iter_rows(min_row=2, values_only=True) if isinstance(r[colonne], str)]
+    return [(r[colonne].value, bool(r[colonne].quotePrefix)) for r in ws.iter_rows(min_row=2)
+            if isinstance(r[colonne].value, str)]
 
 
 def _stocke(db: Database, sql: str, ident: int) -> str:
@@ -104,6 +114,8 @@ def test_propriete_par_les_services_jusqu_au_fichier(seeded: tuple[Database, int
     for champ, stocke in stockes.items():
         en_csv, en_xlsx = lus[champ]
         assert cellule(stocke) in en_csv, (champ, stocke)
-        assert cellule_xlsx(stocke) in en_xlsx, (champ, stocke)
-        for valeur in [*en_csv, *en_xlsx]:
+        assert texte_xlsx(stocke) in en_xlsx, (champ, stocke)
+        for valeur in en_csv:
             assert est_neutre(valeur), (champ, valeur)
+        for valeur, cite in en_xlsx:
+            assert est_neutre(valeur) or cite, (champ, valeur)

@@ -18,10 +18,11 @@ from suivi_tui.services.export.mise_en_forme import COULEURS_STATUT
 __all__ = ["peuple"]
 
 ENTETES = {
-    "Engagements": ["Axe", "Partie", "N°", "Libellé", "Statut", "Pilote", "Prochaine échéance", "En retard",
-                    "À discuter", "Dernière note (séance)", "Dernière note"],
-    "Échéances": ["Axe", "Partie", "Engagement", "Échéance", "Date", "Précision", "Faite le", "Statut", "Pilote",
-                  "En retard"],
+    "Engagements": ["Axe", "Partie", "N°", "Libellé", "Statut", "Pilote", "Prochaine échéance (au plus tard le)",
+                    "Prochaine échéance (telle que saisie)", "En retard", "À discuter", "Dernière note (séance)",
+                    "Dernière note"],
+    "Échéances": ["Axe", "Partie", "Engagement", "Libellé de l'échéance", "Au plus tard le",
+                  "Échéance (telle que saisie)", "Faite le", "Statut", "Pilote", "En retard"],
     "Journal": ["Comité", "Séance", "Type", "Axe", "Engagement", "Note"],
     "Historique": ["Le", "Axe", "Engagement", "Changement", "Avant", "Après", "Séance"],
 }
@@ -74,11 +75,23 @@ def test_dates_reelles_au_format_francais(classeur: Path) -> None:
     assert isinstance(openpyxl.load_workbook(classeur)["Historique"]["A2"].value, dt.datetime)
 
 
+def test_une_echeance_floue_garde_sa_date_et_ce_qui_a_ete_saisi(classeur: Path, peuple: Peuple) -> None:
+    """« T3 2021 » is a date cell (30/09/2021, sortable) and, beside it, the text as entered (10.13)."""
+    ws = openpyxl.load_workbook(classeur)["Engagements"]
+    par_ligne = {r[3].value: r for r in ws.iter_rows(min_row=2)}
+    forum = next(r for r in ws.iter_rows(min_row=2) if r[7].value == "T3 2021")
+    assert forum[6].value == dt.datetime(2021, 9, 30) and forum[6].number_format == "dd/mm/yyyy"
+    bilan = next(r for r in par_ligne.values() if r[7].value == "31/01/2021")
+    assert bilan[6].value == dt.datetime(2021, 1, 31)
+    echeances = {r[3]: r for r in lignes(classeur, "Échéances")[1:]}
+    assert echeances["Forum de l'emploi"][4:6] == (dt.datetime(2021, 9, 30), "T3 2021")
+
+
 def test_entete_fige_filtre_largeurs_retour_a_la_ligne(classeur: Path) -> None:
     wb = openpyxl.load_workbook(classeur)
     ws = wb["Engagements"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K53"
+    assert ws.auto_filter.ref == "A1:L53"
     assert ws.column_dimensions["D"].width > 50
     assert ws["D2"].alignment.wrap_text
     assert wb["Synthèse"].freeze_panes == "A5"
@@ -96,14 +109,22 @@ def test_statuts_colores(classeur: Path, peuple: Peuple) -> None:
 
 def test_aucune_formule(classeur: Path) -> None:
     wb = openpyxl.load_workbook(classeur)
-    pilotes = [r[5] for r in wb["Engagements"].iter_rows(min_row=2, values_only=True)]
-    assert "'" + FORMULE in pilotes
+    pilote = next(r[5] for r in wb["Engagements"].iter_rows(min_row=2) if r[5].value == FORMULE)
+    # The text as typed, no apostrophe in it: the cell's quote prefix keeps it text (10.12).
+    assert pilote.quotePrefix and pilote.data_type == "s"
     for ws in wb:
         for row in ws.iter_rows():
             for c in row:
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
                 if isinstance(c.value, str):
-                    assert est_neutre(c.value), (ws.title, c.coordinate, c.value)
+                    assert est_neutre(c.value) or c.quotePrefix, (ws.title, c.coordinate, c.value)
+                    assert not c.value.startswith("'"), (ws.title, c.coordinate, c.value)
+
+
+def test_un_texte_ordinaire_n_a_pas_de_prefixe(classeur: Path) -> None:
+    ws = openpyxl.load_workbook(classeur)["Engagements"]
+    libelle = ws.cell(row=2, column=4)
+    assert isinstance(libelle.value, str) and est_neutre(libelle.value) and not libelle.quotePrefix
 
 
 def test_texte_utilisateur_intact(classeur: Path) -> None:

@@ -32,7 +32,8 @@ def test_export_puis_refus_puis_force(peuple: Peuple, dossier: Path, capsys: pyt
     sortie = capsys.readouterr().out
     assert f"Export écrit : {cible}" in sortie
     assert "Classeur Excel (.xlsx)" in sortie and "52 engagements" in sortie and " Ko" in sortie
-    assert "Notes confidentielles exclues : 1" in sortie
+    assert "1 note confidentielle laissée de côté (--include-confidential pour les inclure)." in sortie
+    assert "Contrat : Contrat de ville d'Antony 2020-2022" in sortie
     premier = cible.read_bytes()
 
     assert suivi(peuple, str(cible)) == 2

@@ -79,6 +79,7 @@ période), ``comites`` (comités techniques) ; ce module-ci les enchaîne.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .balisage import nettoyer_balisage
@@ -97,8 +98,10 @@ __all__ = [
     "EngagementLu",
     "LigneIgnoree",
     "PartieLue",
+    "decoder_annexe",
     "lire_annexe",
     "lire_fichier_annexe",
+    "lire_octets_annexe",
     "nettoyer_balisage",
 ]
 
@@ -150,20 +153,62 @@ def lire_annexe(texte: str, source: str = "annexe") -> AnnexeLue:
     return _assembler(lecteur)
 
 
+# A signed annexe is a few hundred kilobytes of text; far above, it is not an annexe (or not text).
+TAILLE_MAX = 20 * 1024 * 1024
+
+
 def lire_fichier_annexe(chemin: str | os.PathLike[str]) -> AnnexeLue:
     """Lit une annexe en UTF-8 (BOM accepté) ; toute impossibilité de lecture devient ``AnnexeIllisible``."""
+    return decoder_annexe(lire_octets_annexe(chemin), chemin)
+
+
+def lire_octets_annexe(chemin: str | os.PathLike[str]) -> bytes:
+    """Les octets d'une annexe, après avoir vérifié (sans rien lire) que c'est un fichier ordinaire de taille sensée.
+
+    Un périphérique (« /dev/zero »), un tube ou un fichier énorme serait lu sans fin ou en entier
+    en mémoire : il est refusé avant.
+    """
     chemin = Path(chemin)
     nom = chemin.name or str(chemin)
-    if chemin.is_dir():
-        raise AnnexeIllisible(f"« {chemin} » est un dossier, pas un fichier d'annexe", None, nom)
     try:
-        donnees = chemin.read_bytes()
+        infos = chemin.stat()
+        if stat.S_ISDIR(infos.st_mode):
+            raise AnnexeIllisible(f"« {chemin} » est un dossier, pas un fichier d'annexe", None, nom)
+        _verifier_fichier(chemin, infos, nom)
+        # O_NONBLOCK: should a pipe have taken the file's place meanwhile, opening it does not wait.
+        fd = os.open(chemin, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fichier:
+            _verifier_fichier(chemin, os.fstat(fichier.fileno()), nom)
+            donnees = fichier.read(TAILLE_MAX + 1)
     except FileNotFoundError:
         raise AnnexeIllisible(f"fichier introuvable : « {chemin} »", None, nom) from None
     except PermissionError:
         raise AnnexeIllisible(f"lecture refusée (droits insuffisants) : « {chemin} »", None, nom) from None
     except OSError as erreur:
         raise AnnexeIllisible(f"lecture impossible de « {chemin} » : {erreur.strerror}", None, nom) from None
+    if len(donnees) > TAILLE_MAX:  # it grew after the check
+        raise AnnexeIllisible(_trop_gros(chemin, len(donnees)), None, nom)
+    return donnees
+
+
+def _verifier_fichier(chemin: Path, infos: os.stat_result, nom: str) -> None:
+    if not stat.S_ISREG(infos.st_mode):
+        raise AnnexeIllisible(f"« {chemin} » n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
+                              "donnez le fichier de l'annexe", None, nom)
+    if infos.st_size > TAILLE_MAX:
+        raise AnnexeIllisible(_trop_gros(chemin, infos.st_size), None, nom)
+
+
+def _trop_gros(chemin: Path, octets: int) -> str:
+    taille = f"{octets / 1024 / 1024:.1f}".replace(".", ",")
+    return (f"« {chemin} » pèse {taille} Mo : une annexe en fait bien moins, et suivi n'en lit pas "
+            f"au-delà de {TAILLE_MAX // 1024 // 1024} Mo (est-ce le bon fichier ?)")
+
+
+def decoder_annexe(donnees: bytes, chemin: str | os.PathLike[str]) -> AnnexeLue:
+    """Lit les octets d'une annexe (UTF-8, BOM accepté) ; ``chemin`` la nomme dans les messages."""
+    chemin = Path(chemin)
+    nom = chemin.name or str(chemin)
     try:
         texte = donnees.decode("utf-8-sig")
     except UnicodeDecodeError as erreur:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ def run_default(args: argparse.Namespace) -> int:
     from suivi_tui.cli import BaseARestaurer, avertissement_sauvegarde, open_db
     from suivi_tui.today import today
 
+    nouvelle = _verifier_lancement(args)
     restauree = None
     try:  # the UI is imported while SQLite checks the file (see demarrage.py)
         db = open_db(args, create=True, pendant=_importer_ui, sauvegarde_en_fond=True)
@@ -31,7 +33,8 @@ def run_default(args: argparse.Namespace) -> int:
         restauree = _proposer_restauration(refus)
         db = open_db(args, sauvegarde_en_fond=True)
     try:
-        annonce = " ".join(a for a in (restauree, _seed_if_empty(db)) if a) or None
+        creee = f"Nouvelle base créée : {db.path}." if nouvelle else None
+        annonce = " ".join(a for a in (restauree, creee, _seed_if_empty(db)) if a) or None
         from suivi_tui.ui.app import SuiviApp
 
         SuiviApp(db, today(), annonce=annonce).run()
@@ -41,6 +44,32 @@ def run_default(args: argparse.Namespace) -> int:
     if avertissement:
         print(f"suivi : attention : {avertissement}", file=sys.stderr)
     return 0
+
+
+def _verifier_lancement(args: argparse.Namespace) -> bool:
+    """Refuse, before creating anything, what the app cannot honour; True when it will create a new base.
+
+    Without a terminal (input or output redirected) the app could only hang and write escape codes.
+    A base named by --db or $SUIVI_DB in a folder that does not exist is a typo far more often than
+    a wish: only the default location is created silently.
+    """
+    from suivi_tui.cli import Sortie, open_db, refuser_lecture_seule
+    from suivi_tui.paths import ENV_DB, resolve_db_path
+
+    path = resolve_db_path(args.db)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if path.exists():  # what is wrong with the base is worth more than « use a terminal »
+            refuser_lecture_seule(path)
+            open_db(args, readonly=True).close()  # a damaged base: its restore advice; nothing written
+        raise Sortie("l'application s'ouvre dans un terminal, or l'entrée ou la sortie est redirigée : "
+                     "lancez « suivi » dans un terminal, ou utilisez « suivi status » pour un état imprimable. "
+                     "Rien n'a été créé ni modifié.")
+    if path.exists():
+        return False
+    if (args.db or os.environ.get(ENV_DB)) and not path.parent.is_dir():
+        raise Sortie(f"Aucune base à {path}, et le dossier {path.parent} n'existe pas : rien n'a été créé. "
+                     f"Vérifiez le chemin, ou créez la base avec : suivi --db {path} seed")
+    return True
 
 
 def _importer_ui() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Any
 
 from suivi_tui.cli import EXIT_BAD_INPUT, Sortie
@@ -115,6 +116,6 @@ def _afficher(resultat: Depuis, confidentiel: bool) -> None:
     print("\n".join(rendre_depuis(resultat)))
     masquees = sum(1 for a in resultat.axes for e in a.engagements for ligne in e.lignes if ligne.confidentielle)
     masquees += sum(1 for ligne in resultat.notes_generales if ligne.confidentielle)
-    if masquees and not confidentiel:
-        print(f"\n({pluriel(masquees, 'note confidentielle masquée', 'notes confidentielles masquées')} ; "
-              "--include-confidential pour les afficher)")
+    if masquees and not confidentiel:  # a reminder, not part of the document: on stderr, as `seance show` does
+        print(f"({pluriel(masquees, 'note confidentielle masquée', 'notes confidentielles masquées')} ; "
+              "--include-confidential pour les afficher)", file=sys.stderr)

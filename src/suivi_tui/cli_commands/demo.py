@@ -10,13 +10,20 @@ from suivi_tui.cli import Sortie, open_db
 from suivi_tui.cli_commands.common import add_command, nombre, pluriel
 
 
+def _entier(value: str) -> int:
+    from suivi_tui.dates import apercu
+
+    brut = value.strip()
+    # int() refuses more than 4300 digits with a ValueError of its own: a seed needs far fewer.
+    if not (brut.isascii() and brut.lstrip("-").isdigit() and len(brut) <= 30):
+        raise argparse.ArgumentTypeError(f"« {apercu(value)} » n'est pas un nombre entier (30 chiffres au plus)")
+    return int(brut)
+
+
 def _nombre_de_contrats(value: str) -> int:
     from suivi_tui.services.demo import CONTRATS_MAX
 
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre entier") from None
+    n = _entier(value)
     if not 1 <= n <= CONTRATS_MAX:
         raise argparse.ArgumentTypeError(f"entre 1 et {CONTRATS_MAX} (reçu : {n})")
     return n
@@ -29,7 +36,7 @@ def register(commands: Any) -> None:
         "suivi --db /tmp/national.db demo --contrats 435 --seed 1", run_demo)
     parser.add_argument("--contrats", type=_nombre_de_contrats, required=True, metavar="N",
                         help="le nombre de contrats à générer (435 : l'échelle nationale)")
-    parser.add_argument("--seed", type=int, default=1, metavar="S",
+    parser.add_argument("--seed", type=_entier, default=1, metavar="S",
                         help="la graine : la même graine donne les mêmes données (défaut : 1)")
     parser.add_argument("--ajouter", action="store_true",
                         help="accepte une base qui contient déjà des contrats et y ajoute les contrats générés")
@@ -44,6 +51,7 @@ def run_demo(args: argparse.Namespace) -> int:
     db = open_db(args, create=True)
     try:
         rapport = generer(db, args.contrats, seed=args.seed, progression=_progression, ajouter=args.ajouter)
+        ouvert = _contrat_ouvert(db, rapport.premier_titre)
     except DemoRefusee as exc:
         raise Sortie(exc.message) from None
     finally:
@@ -53,8 +61,26 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"  {pluriel(rapport.engagements, 'engagement')}, {pluriel(rapport.echeances, 'échéance')}, "
           f"{pluriel(rapport.comites, 'comité')}, {pluriel(rapport.seances, 'séance')}, "
           f"{pluriel(rapport.notes, 'note')}, {pluriel(rapport.historique, 'modification')} dans l'historique.")
-    print(f"  Premier contrat : {rapport.premier_titre} (graine {nombre(args.seed)}).")
+    if ouvert == rapport.premier_titre:
+        print(f"  Premier contrat : {rapport.premier_titre}, celui que l'application ouvre "
+              f"(graine {nombre(args.seed)}).")
+    else:
+        print(f"  Premier contrat généré : {rapport.premier_titre} (graine {nombre(args.seed)}) ; l'application "
+              f"rouvre {ouvert}, « c » pour changer de contrat.")
     return 0
+
+
+def _contrat_ouvert(db: Any, premier: str) -> str:
+    """The title of the contrat the app will open: the generated first one, unless one was opened before."""
+    from suivi_tui.services.contrats import lister_contrats
+    from suivi_tui.services.reglages import DERNIER_CONTRAT, ecrire_reglage, lire_reglage
+
+    contrats = {str(c.id): c.titre for c in lister_contrats(db)}
+    dernier = lire_reglage(db, DERNIER_CONTRAT)
+    if dernier in contrats:
+        return contrats[dernier]  # type: ignore[index]
+    ecrire_reglage(db, DERNIER_CONTRAT, next(i for i, titre in contrats.items() if titre == premier))
+    return premier
 
 
 def _refuser_si_occupee(args: argparse.Namespace) -> None:

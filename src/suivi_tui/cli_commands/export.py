@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, nombre
+from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie, chemin_option
+from suivi_tui.cli_commands.common import add_command, add_contrat_option, nombre, pluriel
 from suivi_tui.services.export import FORMATS, NOMS_FORMATS, TABLES_CSV, UNITES
+from suivi_tui.services.vocabulaire import confidentielles_de_cote
 
 
 def register(commands: Any) -> None:
@@ -16,7 +17,7 @@ def register(commands: Any) -> None:
         commands, "export",
         "exporter le contrat : base SQLite, classeur Excel, CSV, rapport Markdown ou HTML, calendrier",
         "suivi --db antony.db export ~/Documents/point-etape.html", run_export)
-    parser.add_argument("sortie", metavar="FICHIER",
+    parser.add_argument("sortie", metavar="FICHIER", type=chemin_option,
                         help="le fichier à écrire : .sqlite/.db, .xlsx, .csv, .md, .html ou .ics")
     parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
                         help=f"le format, si l'extension ne le dit pas ({', '.join(FORMATS)})")
@@ -54,13 +55,21 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _avec_contrat(db: Any, demande: Any, fmt: str, voulu: str | None) -> Any:
-    """The SQLite snapshot holds the whole base unless --contrat names one; the others need one contrat."""
+    """The contrat to export: the one --contrat names; with several in the base and none named, the
+    SQLite snapshot holds them all, and the other formats (one contrat each) ask which one."""
     from dataclasses import replace
 
-    from suivi_tui.cli_commands.common import choose_contrat
+    from suivi_tui.cli_commands.common import choose_contrat, liste_contrats
+    from suivi_tui.services.contrats import lister_contrats
 
-    if fmt == "sqlite" and not voulu:
-        return demande
+    if voulu is None:
+        if fmt == "sqlite":
+            return demande
+        contrats = lister_contrats(db)
+        if len(contrats) > 1:
+            raise Sortie(f"La base contient {nombre(len(contrats))} contrats, et ce format n'en tient qu'un : "
+                         "précisez lequel avec --contrat (son numéro ou une partie de son titre), ou exportez "
+                         f"toute la base en .sqlite. {liste_contrats(contrats)}")
     return replace(demande, contrat_id=choose_contrat(db, voulu))
 
 
@@ -70,12 +79,19 @@ def _message(exc: Exception) -> str:
 
 def _afficher(resultat: Any) -> None:
     print(f"Export écrit : {resultat.chemin}")
+    if len(resultat.contrats) == 1:
+        print(f"Contrat : {resultat.contrats[0]}")
+    else:
+        print(f"Contrats : toute la base ({pluriel(len(resultat.contrats), 'contrat')})")
     print(f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
           f"{nombre(resultat.lignes)} {UNITES[resultat.format]}")
     if resultat.confidentiel_inclus:
         print("Notes confidentielles incluses : ce fichier ne doit pas quitter le poste sans précaution.")
+    elif resultat.notes_exclues:
+        print(f"{confidentielles_de_cote(resultat.notes_exclues).capitalize()} "
+              "(--include-confidential pour les inclure).")
     else:
-        print(f"Notes confidentielles exclues : {nombre(resultat.notes_exclues)}")
+        print("Aucune note confidentielle à laisser de côté.")
 
 
 def _taille(octets: int) -> str:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import EXIT_FAILURE, Sortie
+from suivi_tui.cli import EXIT_FAILURE, Sortie, chemin_option
 from suivi_tui.cli_commands.common import add_command
 
 
@@ -15,7 +15,7 @@ def register(commands: Any) -> None:
                          "restaurer une sauvegarde vérifiée (le fichier actuel est gardé à côté, jamais effacé)",
                          "suivi --db antony.db restore   (ou : restore 2, restore antony-20210315-093000.db)",
                          run_restore)
-    parser.add_argument("sauvegarde", nargs="?", metavar="SAUVEGARDE",
+    parser.add_argument("sauvegarde", nargs="?", metavar="SAUVEGARDE", type=chemin_option,
                         help="le n° affiché par « suivi backups », un nom de fichier de backups/ ou un chemin "
                              "(défaut : la plus récente qui passe le contrôle d'intégrité)")
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
+from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie, chemin_option
 from suivi_tui.cli_commands.common import add_command, add_contrat_option, pluriel
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def register(commands: Any) -> None:
                        "suivi seance show insertion 15/03/2021 --html releve.html", run_show)
     show.add_argument("comite", metavar="COMITE", help="le comité : une partie de son nom, sans souci d'accents")
     show.add_argument("date", metavar="DATE", nargs="+", help="le jour de la séance : « 15/03/2021 », « 15 mars 2021 »")
-    show.add_argument("--html", metavar="FICHIER", help="écrit le relevé en page HTML imprimable au lieu de l'afficher")
+    show.add_argument("--html", metavar="FICHIER", type=chemin_option,
+                      help="écrit le relevé en page HTML imprimable au lieu de l'afficher")
     show.add_argument("--force", action="store_true", help="remplace le fichier HTML s'il existe déjà")
     show.add_argument("--include-confidential", action="store_true",
                       help="inclut les notes confidentielles (elles peuvent nommer des habitants)")
@@ -43,6 +44,7 @@ def _sans_sous_commande(args: argparse.Namespace) -> int:
 
 def choose_comite(db: Database, contrat_id: int, wanted: str) -> ComiteResume:
     """The one comité whose name contains wanted (case and accents ignored); Sortie(2) otherwise."""
+    from suivi_tui.dates import apercu
     from suivi_tui.services.journal import lister_comites
     from suivi_tui.services.seances import trouver_comites
 
@@ -52,13 +54,13 @@ def choose_comite(db: Database, contrat_id: int, wanted: str) -> ComiteResume:
     tous = trouves or lister_comites(db, contrat_id)
     noms = ", ".join(f"« {c.nom} »" for c in tous) or "aucun (créez-en un dans l'application)"
     if trouves:
-        raise Sortie(f"« {wanted} » désigne plusieurs comités : {noms}. Précisez le nom.")
-    raise Sortie(f"Aucun comité ne correspond à « {wanted} ». Comités du contrat : {noms}.")
+        raise Sortie(f"« {apercu(wanted)} » désigne plusieurs comités : {noms}. Précisez le nom.")
+    raise Sortie(f"Aucun comité ne correspond à « {apercu(wanted)} ». Comités du contrat : {noms}.")
 
 
 def parse_jour(texte: str) -> dt.date:
     """A French date that names one day; Sortie(2) with the parser's message otherwise."""
-    from suivi_tui.dates import DateInvalide, Precision, parse_date
+    from suivi_tui.dates import DateInvalide, Precision, apercu, parse_date
     from suivi_tui.today import today
 
     try:
@@ -66,7 +68,8 @@ def parse_jour(texte: str) -> dt.date:
     except DateInvalide as exc:
         raise Sortie(exc.message) from None
     if lue.precision is not Precision.JOUR:
-        raise Sortie(f"« {texte} » n'est pas un jour : précisez la date de la séance, par exemple « 15/03/2021 ».")
+        raise Sortie(f"« {apercu(texte)} » n'est pas un jour : précisez la date de la séance, "
+                     "par exemple « 15/03/2021 ».")
     return lue.date
 
 

@@ -6,15 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import Sortie, open_db
-from suivi_tui.cli_commands.common import add_command
+from suivi_tui.cli import Sortie, chemin_option, open_db
+from suivi_tui.cli_commands.common import add_command, nombre, pluriel
 
 
 def register(commands: Any) -> None:
     parser = add_command(commands, "seed", "importer ou rafraîchir une annexe (sans rien perdre de ce qui a été saisi)",
                          "suivi --db antony.db seed seed/annexe-contrat-de-ville-antony-2020-2022.md --dry-run",
                          run_seed)
-    parser.add_argument("annexe", nargs="?", metavar="ANNEXE",
+    parser.add_argument("annexe", nargs="?", metavar="ANNEXE", type=chemin_option,
                         help="le fichier de l'annexe (défaut : l'annexe d'Antony livrée avec suivi)")
     parser.add_argument("--dry-run", action="store_true", help="montre ce qui changerait, sans rien écrire")
 
@@ -29,7 +29,8 @@ def run_seed(args: argparse.Namespace) -> int:
         annexe, sha = lire_source(source)
     except AnnexeIllisible as exc:
         raise Sortie(f"annexe refusée, la base n'a pas été modifiée. {exc}") from None
-    db = open_db(args, create=not args.dry_run or Path(args.db or "").exists())
+    # A dry run works on a copy in memory: no backup, no -wal, no folder, not a byte written.
+    db = open_db(args, create=True, en_memoire=args.dry_run)
     try:
         rapport = seed(db, annexe, source.name, sha, dry_run=args.dry_run)
     finally:
@@ -45,16 +46,17 @@ def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
         print("Aucun changement : la base est déjà à jour.")
     elif rapport.contrat_cree:
         verbe = "serait créé" if dry_run else "créé"
-        print(f"Contrat {verbe} : {rapport.axes} axes, {rapport.parties} parties, "
-              f"{rapport.engagements} engagements, {rapport.comites} comité(s) technique(s).")
+        print(f"Contrat {verbe} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
+              f"{pluriel(rapport.engagements, 'engagement')}, "
+              f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}.")
     else:
-        print(f"L'import {verbe} {len(rapport.changements)} élément(s) :")
+        print(f"L'import {verbe} {pluriel(len(rapport.changements), 'élément')} :")
         for ligne in rapport.changements[:200]:
             print(f"  + {ligne}")
     for ligne in rapport.conserves:
         print(f"  = {ligne}")
     if rapport.lignes_ignorees:
-        print(f"Lignes ignorées ({len(rapport.lignes_ignorees)}) :")
+        print(f"Lignes ignorées ({nombre(len(rapport.lignes_ignorees))}) :")
         for ligne in rapport.lignes_ignorees:
             print(f"  - {ligne}")
     if dry_run:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from suivi_tui.db.errors import BaseEnLectureSeule, EcritureImpossible
 
@@ -43,15 +43,16 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) -> Engine:
-    """One connection, shared by threads one at a time (the pool hands it out exclusively)."""
-    if readonly:
-        # immutable: a WAL base in a folder we cannot write (see opening.needs_immutable)
-        url = f"sqlite+pysqlite:///file:{path}?mode=ro{'&immutable=1' if immutable else ''}&uri=true"
-    else:
-        url = f"sqlite+pysqlite:///{path}"
+def make_engine(path: Path, *, connect: Callable[[], sqlite3.Connection] | None = None) -> Engine:
+    """One connection, shared by threads one at a time (the pool hands it out exclusively).
+
+    connect: how a read-only Database connects (opening.read_connection); its engine sets no
+    pragma that writes, so reading leaves the file as it was.
+    """
+    readonly = connect is not None
     engine = create_engine(
-        url,
+        "sqlite+pysqlite://" if readonly else f"sqlite+pysqlite:///{path}",
+        **({"creator": connect} if readonly else {}),
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,
@@ -59,6 +60,14 @@ def make_engine(path: Path, *, readonly: bool = False, immutable: bool = False) 
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect(readonly))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def make_memory_engine(connection: sqlite3.Connection) -> Engine:
+    """An engine over one in-memory connection (a dry run's private copy of a base)."""
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connection, poolclass=StaticPool)
+    event.listen(engine, "connect", _on_connect(readonly=False))
     event.listen(engine, "begin", _on_begin)
     return engine
 

@@ -48,7 +48,7 @@ def inspect_file(path: Path) -> Inspection:
     if header != SQLITE_HEADER:
         raise BasePasSuivi(path, f"{path} n'est pas une base de données SQLite (fichier texte ou autre format).")
     try:
-        conn = sqlite3.connect(sqlite_uri(path, immutable=needs_immutable(path)), uri=True)
+        conn = read_connection(path)
     except sqlite3.Error as exc:
         raise BaseInutilisable(path, f"Impossible d'ouvrir {path} : {exc}.") from exc
     try:
@@ -57,23 +57,57 @@ def inspect_file(path: Path) -> Inspection:
         conn.close()
 
 
-def needs_immutable(path: Path) -> bool:
-    """True when SQLite can read this WAL base only as immutable: folder not writable, no -shm to share.
+def read_connection(path: Path, timeout: float = 5.0, *, for_vacuum_into: bool = False) -> sqlite3.Connection:
+    """A connection that only reads path and leaves nothing beside it (see read_uri).
 
-    SQLite needs a -shm file to read a WAL base; where it can neither find nor create one it
-    refuses even to read, unless told the file cannot change. That is safe only if the -wal
-    holds nothing: otherwise committed changes would be silently ignored, so we refuse.
+    for_vacuum_into: the connection runs VACUUM INTO, which writes its target only but which
+    SQLite's query_only refuses all the same.
     """
+    uri, query_only = read_uri(path)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+    if query_only and not for_vacuum_into:
+        conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def read_uri(path: Path) -> tuple[str, bool]:
+    """How to read path without changing it or leaving files beside it: (URI, query_only needed).
+
+    A rollback-journal base (an export) is read in place: a reader creates nothing. A WAL base
+    is read through a -shm index: when one exists, a process has the base open and the reader
+    shares it. When none exists, a read-only connection would create -wal and -shm and, unable
+    to remove them, leave them behind (even beside a damaged base); a read-write connection
+    kept from writing by query_only takes part in the locking like any reader and removes both
+    when it closes, without writing to the base (its -wal holds nothing to copy back). Where
+    suivi may not write, the base is read as immutable: SQLite reads the file alone, which is
+    all it holds. A non-empty -wal without -shm (a crash) needs recovery: where the folder is
+    writable SQLite does it read-only, never copying the journal into a base we only read;
+    elsewhere committed changes would be silently ignored, so we refuse.
+    """
+    if path.with_name(path.name + "-shm").exists() or not _en_mode_wal(path):
+        return sqlite_uri(path), False
     folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
-    if folder_writable or path.with_name(path.name + "-shm").exists():
-        return False
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
+        if folder_writable:
+            return sqlite_uri(path), False
         raise BaseEnLectureSeule(path, f"{path} est dans un dossier en lecture seule et son journal ({wal.name}) "
                                        "contient des modifications que SQLite ne peut pas lire sans écrire à côté. "
                                        "Copiez le dossier ailleurs, ou ouvrez-le avec les droits d'écriture. "
                                        "Rien n'a été modifié.")
-    return True
+    if folder_writable and os.access(path, os.W_OK):
+        return sqlite_uri(path, "rw"), True
+    return sqlite_uri(path, immutable=True), False
+
+
+def _en_mode_wal(path: Path) -> bool:
+    """The file's header says WAL (its read and write versions are 2); a rollback-journal base is read in place."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(18)
+            return handle.read(2) == b"\x02\x02"
+    except OSError:
+        return False
 
 
 def _inspect_connection(path: Path, conn: sqlite3.Connection) -> Inspection:
@@ -119,28 +153,34 @@ def open_database(path: Path, *, create: bool = True, readonly: bool = False,
         _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir, found=inspection)
     from suivi_tui.db.engine import Database, make_engine
 
-    immutable = readonly and needs_immutable(path)
-    return Database(path, make_engine(path, readonly=readonly, immutable=immutable), readonly=readonly)
+    engine = make_engine(path, connect=(lambda: read_connection(path)) if readonly else None)
+    return Database(path, engine, readonly=readonly)
 
 
 def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None,
                       found: Inspection | None = None) -> None:
     found = found or inspect_file(path)
-    current = schema_version()
-    if found.user_version > current:
-        raise BaseTropRecente(path, f"{path} a été créée par une version plus récente de suivi "
-                                    f"(schéma {found.user_version}, celle-ci connaît le {current}). "
-                                    "Mettez suivi à jour ; la base n'a pas été modifiée.")
+    _refuse_foreign(path, found)
     if found.user_version == 0 and not found.tables:
         if readonly:
             raise BasePasSuivi(path, f"{path} est une base SQLite vide, pas une base suivi.")
         _apply_schema(path)
         return
-    if not found.tables >= CORE_TABLES:
-        raise BasePasSuivi(path, f"{path} est une base SQLite, mais pas une base suivi "
-                                 "(tables du contrat de ville absentes). Elle n'a pas été modifiée.")
+    current = schema_version()
     if found.user_version < current and not readonly:
         migrate(path, found.user_version, list_migrations(migrations_dir), target=current)
+
+
+def _refuse_foreign(path: Path, found: Inspection) -> None:
+    """Refuse a base of a newer suivi, or a SQLite file that holds other tables than ours."""
+    current = schema_version()
+    if found.user_version > current:
+        raise BaseTropRecente(path, f"{path} a été créée par une version plus récente de suivi "
+                                    f"(schéma {found.user_version}, celle-ci connaît le {current}). "
+                                    "Mettez suivi à jour ; la base n'a pas été modifiée.")
+    if (found.user_version or found.tables) and not found.tables >= CORE_TABLES:
+        raise BasePasSuivi(path, f"{path} est une base SQLite, mais pas une base suivi "
+                                 "(tables du contrat de ville absentes). Elle n'a pas été modifiée.")
 
 
 def _create(path: Path) -> None:
@@ -161,16 +201,20 @@ def _apply_schema(path: Path) -> None:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(schema_sql()):
-                conn.execute(statement)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        _apply_statements(conn, schema_sql())
     finally:
         conn.close()
+
+
+def _apply_statements(conn: sqlite3.Connection, script: str) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(script):
+            conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _statements(script: str) -> list[str]:
@@ -198,22 +242,59 @@ def migrate(path: Path, from_version: int, migrations: list[Migration], *, targe
     backup = snapshot_file(path, free_name(folder, f"{path.stem}-avant-migration-v{from_version}-{stamp}", ".db"))
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        # Outside any transaction, or SQLite ignores it (and table rebuilds would cascade).
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for step in steps:
-                for statement in _statements(step.sql()):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {step.version}")
-            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise BaseInutilisable(path, f"La migration casserait {len(problems)} référence(s) : "
-                                             "annulée, la base n'a pas été modifiée.")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        _apply_steps(conn, path, steps)
     finally:
         conn.close()
     return backup
+
+
+def _apply_steps(conn: sqlite3.Connection, path: Path, steps: list[Migration]) -> None:
+    """Run the migration files in one transaction, foreign keys checked before the commit."""
+    # Outside any transaction, or SQLite ignores it (and table rebuilds would cascade).
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps:
+            for statement in _statements(step.sql()):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step.version}")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise BaseInutilisable(path, f"La migration casserait {len(problems)} référence(s) : "
+                                         "annulée, la base n'a pas été modifiée.")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def open_in_memory(path: Path | None) -> Database:
+    """A private copy of path in memory (a new base when path is None): a dry run works on it, and
+    nothing is written, not even beside the file. The file is checked and refused as at any opening."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        if path is None:
+            _apply_statements(memory, schema_sql())
+        else:
+            _copy_into(path, memory)
+    except BaseException:
+        memory.close()
+        raise
+    from suivi_tui.db.engine import Database, make_memory_engine
+
+    return Database(path or Path(":memory:"), make_memory_engine(memory))
+
+
+def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
+    found = inspect_file(path)
+    _refuse_foreign(path, found)
+    source = read_connection(path)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+    if found.user_version == 0 and not found.tables:
+        _apply_statements(memory, schema_sql())
+    elif found.user_version < schema_version():
+        steps = [m for m in list_migrations() if m.version > found.user_version]
+        _apply_steps(memory, path, steps)

@@ -20,11 +20,15 @@ class SaisieInvalide(ValueError):
     """The input cannot be saved as it is; the message (French) says why. Nothing was written."""
 
 
-_CONTROLES = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
+# C0 controls but tab and line feed (a note holds several lines), DEL and the C1 controls, and the
+# Unicode bidi controls (embeddings, overrides, isolates, marks): invisible, they reorder what a
+# line shows (« Trojan Source ») in the app, a report or a spreadsheet.
+_CONTROLES = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\n\t"), *range(0x7F, 0xA0),
+                            0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def sans_controles(texte: str) -> str:
-    """Typed or pasted text without control characters (a NUL would cut the text in SQLite)."""
+    """Typed, pasted or imported text without control characters (a NUL would cut the text in SQLite)."""
     return texte.translate(_CONTROLES)
 
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, lire_fichier_annexe
+from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, decoder_annexe, lire_octets_annexe
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
-from suivi_tui.services.commandes import historiser
+from suivi_tui.services.commandes import historiser, sans_controles
 from suivi_tui.today import now_utc
 
 BUNDLED_NAME = "annexe-contrat-de-ville-antony-2020-2022.md"
@@ -46,9 +47,24 @@ class RapportSeed:
 
 
 def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
-    """Parse the annexe and hash its bytes; AnnexeIllisible before anything touches a database."""
-    annexe = lire_fichier_annexe(chemin)
-    return annexe, hashlib.sha256(chemin.read_bytes()).hexdigest()
+    """Parse the annexe and hash its bytes (read once); AnnexeIllisible before anything touches a database."""
+    donnees = lire_octets_annexe(chemin)
+    return _sans_controles(decoder_annexe(donnees, chemin)), hashlib.sha256(donnees).hexdigest()
+
+
+_Lu = TypeVar("_Lu")
+
+
+def _sans_controles(lu: _Lu) -> _Lu:
+    """Every text of the annexe (the parser's frozen dataclasses), cleaned as typed text is."""
+    valeur: Any = lu
+    if isinstance(valeur, str):
+        return " ".join(sans_controles(valeur).split())  # type: ignore[return-value]
+    if isinstance(valeur, tuple):
+        return tuple(_sans_controles(v) for v in valeur)  # type: ignore[return-value]
+    if is_dataclass(valeur) and not isinstance(valeur, type):
+        return replace(valeur, **{f.name: _sans_controles(getattr(valeur, f.name)) for f in fields(valeur)})  # type: ignore[return-value]
+    return lu
 
 
 def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_run: bool = False) -> RapportSeed:

@@ -32,8 +32,38 @@ CHAMPS: dict[str, str] = {
 }
 
 
+# The statuts that agree in number (« 3 réalisés »); « à venir », « en cours », « en pause » do not.
+_STATUTS_PLURIEL: dict[str, str] = {"realise": "réalisés", "bloque": "bloqués", "abandonne": "abandonnés"}
+
+
 def libelle_statut(code: str) -> str:
     return STATUTS.get(code, code)
+
+
+def nombre(n: int) -> str:
+    """French thousands separator (narrow no-break space)."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """« 1 réalisé », « 3 réalisés » (French: 0 and 1 take the singular)."""
+    return f"{nombre(n)} {accord(n, singulier, pluriel_)}"
+
+
+def accord(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """The word alone, agreed with n (for a number set apart, « <strong>3</strong> réalisés »)."""
+    return singulier if n <= 1 else (pluriel_ or singulier + "s")
+
+
+def accord_statut(n: int, code: str) -> str:
+    """« réalisé », « réalisés », « en cours »: a statut's label, lowercase, agreed with a count of engagements."""
+    singulier = libelle_statut(code).lower()
+    return accord(n, singulier, _STATUTS_PLURIEL.get(code, singulier))
+
+
+def confidentielles_de_cote(n: int) -> str:
+    """« 1 note confidentielle laissée de côté »: what an export or a relevé left out, in the CLI and the app."""
+    return pluriel(n, "note confidentielle laissée de côté", "notes confidentielles laissées de côté")
 
 
 def libelle_champ(code: str) -> str:

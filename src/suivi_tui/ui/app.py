@@ -314,6 +314,8 @@ class SuiviApp(App[None]):
             self.call_from_thread(self._fin_export, resultat, None)
 
     def _fin_export(self, resultat: ResultatExport | None, erreur: str | None) -> None:
+        from suivi_tui.services.vocabulaire import confidentielles_de_cote
+
         if self._minuteur_export is not None:
             self._minuteur_export.stop()
         if self.principal is not None:
@@ -322,6 +324,5 @@ class SuiviApp(App[None]):
             self.notify(erreur or "L'export a échoué.", title="Export non écrit", severity="error", timeout=10)
             return
         taille = f"{resultat.octets / 1024:.0f} Ko" if resultat.octets >= 1024 else f"{resultat.octets} o"
-        exclues = (f" ; {resultat.notes_exclues} note(s) confidentielle(s) laissée(s) de côté"
-                   if resultat.notes_exclues else "")
+        exclues = f" ; {confidentielles_de_cote(resultat.notes_exclues)}" if resultat.notes_exclues else ""
         self.notify(f"{resultat.chemin} ({taille}){exclues}", title="Export écrit", timeout=12)

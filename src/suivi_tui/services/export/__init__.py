@@ -16,7 +16,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suivi_tui.atomic import FichierExistant, staged_file
+from suivi_tui.atomic import FichierExistant, refuse_special_target, staged_file
+from suivi_tui.dates import apercu
 
 if TYPE_CHECKING:
     from suivi_tui.db.engine import Database
@@ -74,6 +75,7 @@ class ResultatExport:
     lignes: int
     confidentiel_inclus: bool
     notes_exclues: int = 0  # confidential notes left out (0 when they were included)
+    contrats: tuple[str, ...] = ()  # the titles of the contrats the file holds
 
 
 Progression = Callable[[float], None]
@@ -106,7 +108,26 @@ def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
         raise ExportInvalide(f"Table « {demande.table} » inconnue ; tables possibles : {', '.join(TABLES_CSV)}.")
     if demande.table != "engagements" and fmt != "csv":
         raise ExportInvalide("Le choix d'une table (--table) ne vaut que pour l'export CSV.")
-    chemin = Path(demande.chemin).expanduser().absolute()
+    try:
+        chemin = Path(demande.chemin).expanduser().absolute()
+        _verifier_cible(db, chemin, demande.force)
+    except (OSError, ValueError) as exc:  # a name too long, a NUL in it: the system refuses the path itself
+        if isinstance(exc, (FichierExistant, ExportInvalide)):
+            raise
+        raise ExportInvalide(f"Le chemin « {apercu(str(demande.chemin))} » est inutilisable "
+                             f"({_raison(exc)}) : choisissez un autre nom.") from None
+    return fmt, chemin
+
+
+def _raison(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return "nom trop long"
+    if isinstance(exc, ValueError):
+        return "caractère nul"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _verifier_cible(db: Database, chemin: Path, force: bool) -> None:
     dossier = chemin.parent
     if not dossier.exists():
         raise ExportInvalide(f"Le dossier {dossier} n'existe pas : créez-le ou choisissez-en un autre.")
@@ -114,14 +135,14 @@ def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
         raise ExportInvalide(f"{dossier} n'est pas un dossier : choisissez un autre emplacement.")
     if not os.access(dossier, os.W_OK | os.X_OK):
         raise ExportInvalide(f"Le dossier {dossier} n'est pas accessible en écriture : choisissez-en un autre.")
+    refuse_special_target(chemin)
     if chemin.is_dir():
         raise ExportInvalide(f"{chemin} est un dossier : donnez un nom de fichier, "
                              f"par exemple {chemin / 'suivi.xlsx'}.")
     if _meme_fichier(chemin, Path(db.path)):
         raise ExportInvalide(f"{chemin} est la base ouverte elle-même : choisissez un autre nom pour l'export.")
-    if chemin.exists() and not demande.force:
+    if chemin.exists() and not force:
         raise FichierExistant(chemin)
-    return fmt, chemin
 
 
 def _meme_fichier(chemin: Path, base: Path) -> bool:
@@ -143,9 +164,9 @@ def exporter(db: Database, demande: DemandeExport, today: date,
     avancer(0.0)
     try:
         if fmt == "sqlite":
-            lignes, exclues = _exporter_sqlite(db, demande, chemin, avancer)
+            lignes, exclues, contrats = _exporter_sqlite(db, demande, chemin, avancer)
         else:
-            lignes, exclues = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
+            lignes, exclues, contrats = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
     except (FichierExistant, ExportInvalide, ExportImpossible):
         raise
     except (OSError, sqlite3.Error) as exc:
@@ -157,10 +178,12 @@ def exporter(db: Database, demande: DemandeExport, today: date,
             raise ExportImpossible(decrire_echec(exc, chemin)) from exc
         raise
     avancer(1.0)
-    return ResultatExport(chemin, fmt, chemin.stat().st_size, lignes, demande.inclure_confidentiel, exclues)
+    return ResultatExport(chemin, fmt, chemin.stat().st_size, lignes, demande.inclure_confidentiel, exclues,
+                          contrats)
 
 
-def _exporter_sqlite(db: Database, demande: DemandeExport, chemin: Path, avancer: Progression) -> tuple[int, int]:
+def _exporter_sqlite(db: Database, demande: DemandeExport, chemin: Path,
+                     avancer: Progression) -> tuple[int, int, tuple[str, ...]]:
     from suivi_tui.services.export import snapshot
 
     with staged_file(chemin, force=demande.force) as tmp:
@@ -175,7 +198,7 @@ _ECRIVAINS = {"xlsx": "classeur", "csv": "tableur_csv", "md": "rapport_md", "htm
 
 
 def _exporter_donnees(db: Database, demande: DemandeExport, fmt: str, chemin: Path, today: date,
-                      avancer: Progression) -> tuple[int, int]:
+                      avancer: Progression) -> tuple[int, int, tuple[str, ...]]:
     from suivi_tui.services.export.donnees import charger
 
     donnees = charger(db, demande.contrat_id, today, inclure_confidentiel=demande.inclure_confidentiel)
@@ -185,7 +208,7 @@ def _exporter_donnees(db: Database, demande: DemandeExport, fmt: str, chemin: Pa
         lignes: int = module.ecrire(donnees, tmp, table=demande.table)
         os.chmod(tmp, 0o600)
         avancer(0.9)
-    return lignes, donnees.notes_exclues
+    return lignes, donnees.notes_exclues, (donnees.contrat.titre,)
 
 
 def decrire_echec(exc: BaseException, chemin: Path) -> str:

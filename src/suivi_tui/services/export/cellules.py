@@ -1,4 +1,8 @@
-"""Spreadsheet cell text made safe: no formula injection (OWASP), no characters a sheet cannot hold."""
+"""Spreadsheet cell text made safe: no formula injection (OWASP), no characters a sheet cannot hold.
+
+The CSV carries the neutralising apostrophe in the text (a CSV has no cell formats); the workbook
+sets the quote prefix of the cell instead (texte_xlsx).
+"""
 
 from __future__ import annotations
 
@@ -29,10 +33,19 @@ def cellule(texte: str | None) -> str:
     return neutraliser(_CONTROLES.sub("", neutraliser(texte)))
 
 
-def cellule_xlsx(texte: str | None) -> str:
-    """cellule(), line breaks as LF (a cell's own), a literal « _x0041_ » kept literal (not « A »)."""
-    propre = cellule(texte).replace("\r\n", "\n").replace("\r", "\n")
-    return _ECHAPPEMENT_OOXML.sub(r"_x005F_\1", propre)
+def texte_xlsx(texte: str | None) -> tuple[str, bool]:
+    """A workbook cell's text, and whether it needs the quote prefix (shown and kept as text, never a formula).
+
+    In a workbook the apostrophe is a cell format (quotePrefix), not a character: the text stays
+    as typed (« -1 », « +33 6 12… », a note starting with « - »), and editing the cell in Excel or
+    LibreOffice keeps it text. Line breaks become LF (a cell's own), a literal « _x0041_ » stays
+    literal (not « A »).
+    """
+    if not texte:
+        return "", False
+    propre = _CONTROLES.sub("", texte).replace("\r\n", "\n").replace("\r", "\n")
+    risque = texte.startswith(PREFIXES_RISQUES) or propre.startswith(PREFIXES_RISQUES)
+    return _ECHAPPEMENT_OOXML.sub(r"_x005F_\1", propre), risque
 
 
 def sans_controles(texte: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.export.cellules import cellule_xlsx
+from suivi_tui.services.export.cellules import texte_xlsx
 from suivi_tui.services.export.donnees import Donnees
 from suivi_tui.services.export.mise_en_forme import COULEUR_RETARD, COULEURS_STATUT, au_format_local
 from suivi_tui.services.export.rapport import synthese_axes
@@ -26,23 +26,44 @@ class Styles:
     """The workbook's formats, created once (XlsxWriter wants a bounded number of them)."""
 
     def __init__(self, wb: Any) -> None:
+        self._wb = wb
+        self._proprietes: dict[int, dict[str, Any]] = {}
+        self._cites: dict[int, Any] = {}
         base = {"valign": "top", "font_name": "Calibri", "font_size": 10}
-        self.texte = wb.add_format(base)
-        self.long = wb.add_format({**base, "text_wrap": True})
-        self.date = wb.add_format({**base, "num_format": "dd/mm/yyyy", "align": "left"})
-        self.instant = wb.add_format({**base, "num_format": "dd/mm/yyyy hh:mm", "align": "left"})
-        self.nombre = wb.add_format(base)
-        self.numero = wb.add_format({**base, "align": "center"})
-        self.pourcent = wb.add_format({**base, "num_format": "0 %"})
-        self.entete = wb.add_format({**base, "bold": True, "text_wrap": True, "bg_color": "#1F3A5F",
-                                     "font_color": "#FFFFFF", "border": 1, "valign": "vcenter"})
-        self.titre = wb.add_format({"bold": True, "font_size": 14, "font_name": "Calibri"})
-        self.total = wb.add_format({**base, "bold": True, "top": 1})
-        self.total_pourcent = wb.add_format({**base, "bold": True, "top": 1, "num_format": "0 %"})
+        f = self._format
+        self.texte = f(base)
+        self.long = f({**base, "text_wrap": True})
+        self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "left"})
+        self.instant = f({**base, "num_format": "dd/mm/yyyy hh:mm", "align": "left"})
+        self.nombre = f(base)
+        self.numero = f({**base, "align": "center"})
+        self.pourcent = f({**base, "num_format": "0 %"})
+        self.entete = f({**base, "bold": True, "text_wrap": True, "bg_color": "#1F3A5F",
+                         "font_color": "#FFFFFF", "border": 1, "valign": "vcenter"})
+        self.titre = f({"bold": True, "font_size": 14, "font_name": "Calibri"})
+        self.total = f({**base, "bold": True, "top": 1})
+        self.total_pourcent = f({**base, "bold": True, "top": 1, "num_format": "0 %"})
         fond, encre = COULEUR_RETARD
-        self.alerte = wb.add_format({**base, "bold": True, "bg_color": fond, "font_color": encre})
-        self.statuts = {code: wb.add_format({**base, "bg_color": f, "font_color": e, "border": 1, "border_color": f})
-                        for code, (f, e) in COULEURS_STATUT.items()}
+        self.alerte = f({**base, "bold": True, "bg_color": fond, "font_color": encre})
+        self.statuts = {code: f({**base, "bg_color": fd, "font_color": e, "border": 1, "border_color": fd})
+                        for code, (fd, e) in COULEURS_STATUT.items()}
+
+    def _format(self, proprietes: dict[str, Any]) -> Any:
+        fmt = self._wb.add_format(proprietes)
+        self._proprietes[id(fmt)] = proprietes
+        return fmt
+
+    def cite(self, fmt: Any) -> Any:
+        """fmt with the quote prefix: its text is shown as typed and never taken for a formula."""
+        if id(fmt) not in self._cites:
+            self._cites[id(fmt)] = self._format({**self._proprietes[id(fmt)], "quote_prefix": True})
+        return self._cites[id(fmt)]
+
+
+def ecrire_texte(ws: Any, styles: Styles, ligne: int, col: int, texte: str, fmt: Any) -> None:
+    """A user's text in a cell, the quote prefix set when it starts like a formula."""
+    propre, risque = texte_xlsx(texte)
+    ws.write_string(ligne, col, propre, styles.cite(fmt) if risque else fmt)
 
 
 def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
@@ -51,7 +72,7 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
 
     memoire = io.BytesIO()
     wb = xlsxwriter.Workbook(memoire, OPTIONS)
-    wb.set_properties({"title": cellule_xlsx(f"Point d'étape — {donnees.contrat.titre}"), "author": "suivi"})
+    wb.set_properties({"title": texte_xlsx(f"Point d'étape — {donnees.contrat.titre}")[0], "author": "suivi"})
     styles = Styles(wb)
     _synthese(wb, styles, donnees)
     for nom, contenu in zip(FEUILLES[1:], TABLES, strict=True):
@@ -121,12 +142,12 @@ def _cellule(ws: Any, styles: Styles, ligne: int, col: int, genre: str, valeur: 
     elif genre == "alerte":
         ws.write_string(ligne, col, "Oui", styles.alerte)
     else:
-        ws.write_string(ligne, col, cellule_xlsx(str(valeur)), styles.long if genre == "long" else styles.texte)
+        ecrire_texte(ws, styles, ligne, col, str(valeur), styles.long if genre == "long" else styles.texte)
 
 
 def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
     ws = wb.add_worksheet("Synthèse")
-    ws.write_string(0, 0, cellule_xlsx(f"Point d'étape — {donnees.contrat.titre}"), styles.titre)
+    ecrire_texte(ws, styles, 0, 0, f"Point d'étape — {donnees.contrat.titre}", styles.titre)
     confidentiel = ("notes confidentielles incluses (à ne pas diffuser)" if donnees.confidentiel_inclus
                     else f"notes confidentielles exclues : {donnees.notes_exclues}")
     ws.write_string(1, 0, f"Situation au {format_date(donnees.today)} · {confidentiel}", styles.texte)
@@ -140,8 +161,8 @@ def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
     for r, ligne in enumerate([*par_axe, total], start=4):
         est_total = ligne is total
         fmt = styles.total if est_total else styles.nombre
-        ws.write_string(r, 0, cellule_xlsx(ligne.numero), styles.total if est_total else styles.texte)
-        ws.write_string(r, 1, cellule_xlsx(ligne.titre), styles.total if est_total else styles.long)
+        ecrire_texte(ws, styles, r, 0, ligne.numero, styles.total if est_total else styles.texte)
+        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.total if est_total else styles.long)
         valeurs = [ligne.total, *(ligne.par_statut[c] for c in STATUTS), ligne.en_retard]
         for c, valeur in enumerate(valeurs, start=2):
             ws.write_number(r, c, valeur, fmt)

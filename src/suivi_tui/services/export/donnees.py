@@ -13,7 +13,7 @@ from suivi_tui.db.engine import Database
 from suivi_tui.services.export import ExportInvalide
 from suivi_tui.services.reglages import DERNIER_CONTRAT
 from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
-from suivi_tui.today import now_utc
+from suivi_tui.today import now_local
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Donnees:
 
     contrat: ContratInfo
     today: dt.date
-    exporte_le: str
+    exporte_le: dt.datetime  # aware, local: see today.now_local
     confidentiel_inclus: bool
     notes_exclues: int
     axes: tuple[AxeInfo, ...]
@@ -181,7 +181,7 @@ def charger(db: Database, contrat_id: int | None, today: dt.date, *, inclure_con
         params = {"contrat": cid, "today": today.isoformat()}
         notes, exclues = _notes(session, params, inclure_confidentiel)
         return Donnees(
-            contrat=_contrat(session, params), today=today, exporte_le=now_utc(),
+            contrat=_contrat(session, params), today=today, exporte_le=now_local(),
             confidentiel_inclus=inclure_confidentiel, notes_exclues=exclues,
             axes=tuple(AxeInfo(*r) for r in session.execute(text(
                 "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id"), params)),

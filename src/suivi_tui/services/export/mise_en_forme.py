@@ -54,9 +54,10 @@ def champ_historique(champ: str) -> str:
     return libelle_champ(champ)
 
 
-def compte(n: int, mot: str) -> str:
-    """« 1 engagement », « 3 engagements » (« 0 » takes the singular in French)."""
-    return f"{n} {mot}{'s' if n > 1 else ''}"
+def exporte_le(instant: dt.datetime) -> str:
+    """« le 15/06/2021 à 20:52 »: when an export was made, in the laptop's time (see today.now_local)."""
+    local = instant.astimezone()
+    return f"le {format_date(local.date())} à {local:%H:%M}"
 
 
 def pourcent(part: float) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from suivi_tui.dates import format_date
 from suivi_tui.services.export.donnees import (
     AxeInfo,
     Donnees,
@@ -12,7 +14,8 @@ from suivi_tui.services.export.donnees import (
     NoteExport,
     PartieInfo,
 )
-from suivi_tui.services.vocabulaire import STATUTS
+from suivi_tui.services.export.mise_en_forme import quand
+from suivi_tui.services.vocabulaire import STATUTS, pluriel
 
 NOTES_PAR_ENGAGEMENT = 3
 
@@ -46,6 +49,11 @@ class Fiche:
     engagement: EngagementExport
     echeances: tuple[EcheanceExport, ...]  # open ones first, by date
     notes: tuple[NoteExport, ...]  # newest first, at most NOTES_PAR_ENGAGEMENT
+
+    @property
+    def prochaine(self) -> EcheanceExport | None:
+        """Its earliest open échéance: the engagement's deadline (else the contrat's end)."""
+        return self.echeances[0] if self.echeances and self.echeances[0].ouverte else None
 
 
 @dataclass(frozen=True)
@@ -104,3 +112,13 @@ def construire(donnees: Donnees) -> Rapport:
 def _fiche(donnees: Donnees, engagement: EngagementExport) -> Fiche:
     echeances = sorted(donnees.echeances_de(engagement.id), key=lambda x: (not x.ouverte, x.date, x.id))
     return Fiche(engagement, tuple(echeances), tuple(donnees.notes_de(engagement.id)[:NOTES_PAR_ENGAGEMENT]))
+
+
+def raison_du_retard(fiche: Fiche, today: dt.date) -> str:
+    """« échéance T3 2021 (Forum de l'emploi), dépassée de 45 jours »: why a late engagement is late."""
+    e, x = fiche.engagement, fiche.prochaine
+    if x is not None:
+        quoi = f"échéance {quand(x)}" + (f" ({x.libelle})" if x.libelle else "")
+    else:
+        quoi = f"fin du contrat ({format_date(e.delai)})" if e.delai else "fin du contrat"
+    return f"{quoi}, dépassée de {pluriel((today - e.delai).days, 'jour')}" if e.delai else quoi

@@ -11,13 +11,14 @@ from suivi_tui.services.export.donnees import Donnees, EcheanceExport, NoteExpor
 from suivi_tui.services.export.mise_en_forme import (
     COULEUR_RETARD,
     COULEURS_STATUT,
-    compte,
     etat_echeance,
+    exporte_le,
     pourcent,
     quand,
 )
-from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire
-from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
+from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
+from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord, accord_statut, libelle_statut, nombre, pluriel
+from suivi_tui.today import iso_utc
 
 _CSS = """
 :root { --encre: #1d2733; --doux: #5b6673; --trait: #d0d6de; --retard: %(retard)s; --fond-retard: %(fond_retard)s; }
@@ -52,7 +53,14 @@ li.en-retard { color: var(--retard); font-weight: 600; }
 .note { margin: .3rem 0 0; padding-left: .6rem; border-left: 2px solid var(--trait); }
 .note-meta { font-size: .85em; display: block; }
 footer { margin-top: 2rem; font-size: .85em; }
-@page { size: A4; margin: 14mm 12mm; }
+table.retards td:nth-child(2) { width: 40%%; }
+@page {
+  size: A4; margin: 16mm 12mm;
+  @top-left { content: %(contrat)s; font-size: 8pt; color: #5b6673; }
+  @bottom-left { content: %(situation)s; font-size: 8pt; color: #5b6673; }
+  @bottom-right { content: "Page " counter(page) " / " counter(pages); font-size: 8pt; color: #5b6673; }
+  %(confidentiel)s
+}
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -63,10 +71,24 @@ footer { margin-top: 2rem; font-size: .85em; }
 """
 
 
-def _css() -> str:
+# Printed on every page, in the page's margin (CSS paged media; Chromium and Edge since 131): which
+# contrat, which page, and, when confidential notes are included, that the sheet must not circulate.
+_BANDEAU_CONFIDENTIEL = ('@top-right { content: "CONFIDENTIEL — notes confidentielles incluses, ne pas diffuser"; '
+                         "font-size: 8pt; font-weight: 700; color: %s; }")
+
+
+def _css(d: Donnees) -> str:
     statuts = "\n".join(f".statut-{code} {{ background: {fond}; color: {encre}; }}"
                         for code, (fond, encre) in COULEURS_STATUT.items())
-    return _CSS % {"statuts": statuts, "retard": COULEUR_RETARD[1], "fond_retard": COULEUR_RETARD[0]}
+    return _CSS % {"statuts": statuts, "retard": COULEUR_RETARD[1], "fond_retard": COULEUR_RETARD[0],
+                   "contrat": chaine_css(f"Point d'étape — {d.contrat.titre}"),
+                   "situation": chaine_css(f"Situation au {format_date(d.today)}"),
+                   "confidentiel": _BANDEAU_CONFIDENTIEL % COULEUR_RETARD[1] if d.confidentiel_inclus else ""}
+
+
+def chaine_css(texte: str) -> str:
+    """texte as a CSS string literal: every character that could end it, or the <style>, escaped as hex."""
+    return '"' + "".join(c if c.isalnum() or c in " -—'.,·:()" else f"\\{ord(c):06x}" for c in texte) + '"'
 
 
 def _t(texte: str) -> str:
@@ -86,12 +108,13 @@ def rendre(rapport: Rapport) -> str:
     corps = [
         "<!DOCTYPE html>", '<html lang="fr">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Point d'étape — {titre}</title>", f"<style>{_css()}</style>", "</head>", "<body>",
+        f"<title>Point d'étape — {titre}</title>", f"<style>{_css(d)}</style>", "</head>", "<body>",
         '<header class="entete">', "<h1>Point d'étape</h1>", f'<p class="contrat">{titre}</p>',
         f'<p class="meta">Situation au {format_date(d.today)} · {_mention_confidentiel(d)}</p>', "</header>",
         _synthese(rapport), _retards(rapport),
         *(_section(d, s) for s in rapport.sections),
-        f"<footer>Exporté par suivi ({escape(d.exporte_le)}).</footer>", "</body>", "</html>",
+        f'<footer>Exporté par suivi <time datetime="{iso_utc(d.exporte_le)}">{exporte_le(d.exporte_le)}</time>.'
+        "</footer>", "</body>", "</html>",
     ]
     return "\n".join(c for c in corps if c) + "\n"
 
@@ -104,8 +127,8 @@ def _mention_confidentiel(d: Donnees) -> str:
 
 def _synthese(rapport: Rapport) -> str:
     total = rapport.total
-    chiffres = [f"<li><strong>{total.total}</strong> engagements</li>",
-                *(f"<li><strong>{n}</strong> {escape(libelle_statut(c).lower())}</li>"
+    chiffres = [f"<li><strong>{nombre(total.total)}</strong> {accord(total.total, 'engagement')}</li>",
+                *(f"<li><strong>{nombre(n)}</strong> {escape(accord_statut(n, c))}</li>"
                   for c, n in total.par_statut.items() if n),
                 f'<li class="{"retard" if total.en_retard else ""}"><strong>{total.en_retard}</strong> en retard</li>',
                 f"<li><strong>{pourcent(total.part_realisee)}</strong> réalisés</li>"]
@@ -126,20 +149,27 @@ def _ligne_axe(ligne: LigneAxe) -> str:
 
 
 def _retards(rapport: Rapport) -> str:
+    """The late engagements: where, what, which échéance and by how long, who pilots it."""
     if not rapport.en_retard:
         return ""
-    d = rapport.donnees
-    items = "\n".join(f"<li>Axe {escape(d.axe(f.engagement.axe_id).numero)} · "
-                      f"{escape(d.partie(f.engagement.partie_id).nom_court)} — {escape(f.engagement.libelle)}</li>"
-                      for f in rapport.en_retard)
-    return f'<section class="retards">\n<h2>En retard ({len(rapport.en_retard)})</h2>\n<ul>\n{items}\n</ul>\n</section>'
+    lignes = "\n".join(_ligne_retard(rapport.donnees, f) for f in rapport.en_retard)
+    return (f'<section class="retards">\n<h2>En retard ({len(rapport.en_retard)})</h2>\n<table class="retards">\n'
+            '<thead><tr><th scope="col">Axe</th><th scope="col">Engagement</th><th scope="col">Échéance dépassée</th>'
+            f'<th scope="col">Pilote</th></tr></thead>\n<tbody>\n{lignes}\n</tbody>\n</table>\n</section>')
+
+
+def _ligne_retard(d: Donnees, f: Fiche) -> str:
+    e = f.engagement
+    return (f"<tr><td>Axe {escape(d.axe(e.axe_id).numero)} · {escape(d.partie(e.partie_id).nom_court)}</td>"
+            f"<td>{escape(e.libelle)}</td><td>{escape(raison_du_retard(f, d.today))}</td>"
+            f"<td>{escape(e.pilote) if e.pilote else '—'}</td></tr>")
 
 
 def _section(d: Donnees, section: SectionAxe) -> str:
     ligne = section.ligne
     morceaux = ['<section class="axe">', f"<h2>Axe {escape(section.axe.numero)} — {escape(section.axe.titre)}</h2>",
-                f'<p class="resume">{compte(ligne.total, "engagement")} · {compte(ligne.realises, "réalisé")} · '
-                f"{ligne.en_retard} en retard</p>"]
+                f'<p class="resume">{pluriel(ligne.total, "engagement")} · {pluriel(ligne.realises, "réalisé")} · '
+                f"{nombre(ligne.en_retard)} en retard</p>"]
     for groupe in section.parties:
         morceaux.append(f"<h3>{escape(groupe.partie.nom)}</h3>")
         morceaux += [_fiche(f, d.today) for f in groupe.fiches]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from suivi_tui.dates import format_date
 from suivi_tui.services.export.donnees import Donnees
-from suivi_tui.services.export.mise_en_forme import compte, etat_echeance, pourcent, quand
-from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire
-from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
+from suivi_tui.services.export.mise_en_forme import etat_echeance, exporte_le, pourcent, quand
+from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
+from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut, nombre, pluriel
 
 # Characters that Markdown (CommonMark, GFM tables) would read as markup or raw HTML.
 _SPECIAUX = re.compile(r"([\\`*_\[\]<>|#~!&])")
@@ -44,13 +44,20 @@ def rendre(rapport: Rapport) -> str:
                f"Situation au {format_date(d.today)}. {_mention_confidentiel(d)}", "",
                "## Totaux", "", _totaux(rapport.total), "", "## Par axe", "", _tableau(rapport), ""]
     if rapport.en_retard:
-        parties += ["## En retard", ""]
-        parties += [f"- **Axe {_en_ligne(d.axe(f.engagement.axe_id).numero)}** — {_en_ligne(f.engagement.libelle)}"
-                    for f in rapport.en_retard]
+        parties += [f"## En retard ({len(rapport.en_retard)})", ""]
+        parties += [_retard(d, f) for f in rapport.en_retard]
         parties.append("")
     for section in rapport.sections:
         parties += _section(d, section)
+    parties += ["", f"Exporté par suivi {exporte_le(d.exporte_le)}."]
     return "\n".join(parties).rstrip() + "\n"
+
+
+def _retard(d: Donnees, f: Fiche) -> str:
+    e = f.engagement
+    return (f"- **Axe {_en_ligne(d.axe(e.axe_id).numero)} · {_en_ligne(d.partie(e.partie_id).nom_court)}** — "
+            f"{_en_ligne(e.libelle)} — {_en_ligne(raison_du_retard(f, d.today))} — "
+            f"pilote : {_en_ligne(e.pilote) if e.pilote else '—'}")
 
 
 def _mention_confidentiel(d: Donnees) -> str:
@@ -60,8 +67,8 @@ def _mention_confidentiel(d: Donnees) -> str:
 
 
 def _totaux(total: LigneAxe) -> str:
-    details = " · ".join(f"{n} {libelle_statut(code).lower()}" for code, n in total.par_statut.items() if n)
-    return (f"**{compte(total.total, 'engagement')}** — {details} — **{total.en_retard} en retard** — "
+    details = " · ".join(f"{nombre(n)} {accord_statut(n, code)}" for code, n in total.par_statut.items() if n)
+    return (f"**{pluriel(total.total, 'engagement')}** — {details} — **{nombre(total.en_retard)} en retard** — "
             f"{pourcent(total.part_realisee)} réalisés")
 
 
@@ -80,8 +87,8 @@ def _tableau(rapport: Rapport) -> str:
 def _section(d: Donnees, section: SectionAxe) -> list[str]:
     ligne = section.ligne
     lignes = [f"## Axe {_en_ligne(section.axe.numero)} — {_en_ligne(section.axe.titre)}", "",
-              f"{compte(ligne.total, 'engagement')}, {compte(ligne.realises, 'réalisé')}, "
-              f"{ligne.en_retard} en retard.", ""]
+              f"{pluriel(ligne.total, 'engagement')}, {pluriel(ligne.realises, 'réalisé')}, "
+              f"{nombre(ligne.en_retard)} en retard.", ""]
     for groupe in section.parties:
         lignes += [f"### {_en_ligne(groupe.partie.nom)}", ""]
         for fiche in groupe.fiches:

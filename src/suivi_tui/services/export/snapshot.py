@@ -9,8 +9,9 @@ from pathlib import Path
 from suivi_tui import __version__
 from suivi_tui.db.backup import vacuum_into
 from suivi_tui.db.engine import BUSY_TIMEOUT_MS, Database
+from suivi_tui.db.opening import read_connection
 from suivi_tui.services.export import ExportInvalide
-from suivi_tui.today import now_utc
+from suivi_tui.today import iso_utc, now_local
 
 _META = """CREATE TABLE export_meta (
     exporte_le          TEXT NOT NULL,
@@ -32,9 +33,11 @@ _AUTRES_CONTRATS = (
 
 
 def ecrire(db: Database, tmp: Path, *, contrat_id: int | None, inclure_confidentiel: bool,
-           avancer: Callable[[float], None]) -> tuple[int, int]:
-    """Fill tmp (an empty file beside the target) with the snapshot; returns (engagements, notes removed)."""
-    source = sqlite3.connect(db.path, timeout=BUSY_TIMEOUT_MS / 1000)
+           avancer: Callable[[float], None]) -> tuple[int, int, tuple[str, ...]]:
+    """Fill tmp (an empty file beside the target) with the snapshot; returns (engagements, notes removed,
+    the titles of the contrats it holds)."""
+    # Read-only, leaving nothing beside the base: an export does not change the file it reads.
+    source = read_connection(db.path, timeout=BUSY_TIMEOUT_MS / 1000, for_vacuum_into=True)
     try:
         # A consistent read of the live base by SQLite itself: never a copy of its bytes.
         vacuum_into(source, tmp)
@@ -54,10 +57,11 @@ def ecrire(db: Database, tmp: Path, *, contrat_id: int | None, inclure_confident
             # Rows or index segments were dropped: rewrite the file so no free page is left.
             copie.execute("VACUUM")
         engagements = copie.execute("SELECT count(*) FROM engagement").fetchone()[0]
+        titres = tuple(r[0] for r in copie.execute("SELECT titre FROM contrat ORDER BY titre"))
     finally:
         copie.close()
     avancer(0.9)
-    return engagements, retirees
+    return engagements, retirees, titres
 
 
 def _preparer(copie: sqlite3.Connection, contrat_id: int | None, inclure_confidentiel: bool) -> int:
@@ -100,4 +104,4 @@ def _ecrire_meta(copie: sqlite3.Connection, contrat: str, inclure_confidentiel: 
     copie.execute(_META)
     version_schema = copie.execute("PRAGMA user_version").fetchone()[0]
     copie.execute("INSERT INTO export_meta VALUES (?, ?, ?, ?, ?, ?)",
-                  (now_utc(), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))
+                  (iso_utc(now_local()), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))

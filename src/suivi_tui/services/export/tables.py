@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from suivi_tui.services.export import TABLES_CSV
-from suivi_tui.services.export.donnees import Donnees
+from suivi_tui.services.export.donnees import Donnees, EcheanceExport
 from suivi_tui.services.export.mise_en_forme import champ_historique, quand
 from suivi_tui.services.vocabulaire import TYPES_NOTE, valeur_historique
 
@@ -35,9 +35,12 @@ def lignes(table: str, donnees: Donnees) -> Iterable[list[Any]]:
             "historique": _historique}[table](donnees)
 
 
+# A fuzzy échéance (« juin 2021 », « T3 2021 ») is stored at the last day of its period: the date
+# cell (sortable, filterable) says « au plus tard le », the text beside it what was entered.
 _COLONNES_ENGAGEMENTS = (
     Colonne("Axe", 6), Colonne("Partie", 12), Colonne("N°", 5, "nombre"), Colonne("Libellé", 60, "long"),
-    Colonne("Statut", 12, "statut"), Colonne("Pilote", 22, "long"), Colonne("Prochaine échéance", 13, "date"),
+    Colonne("Statut", 12, "statut"), Colonne("Pilote", 22, "long"),
+    Colonne("Prochaine échéance (au plus tard le)", 13, "date"), Colonne("Prochaine échéance (telle que saisie)", 13),
     Colonne("En retard", 10, "alerte"), Colonne("À discuter", 10), Colonne("Dernière note (séance)", 13, "date"),
     Colonne("Dernière note", 60, "long"),
 )
@@ -47,14 +50,23 @@ def _engagements(d: Donnees) -> Iterable[list[Any]]:
     for e in d.engagements:
         notes = d.notes_de(e.id)
         derniere = notes[0] if notes else None
+        prochaine = _prochaine(d, e.id)
         yield [d.axe(e.axe_id).numero, d.partie(e.partie_id).nom_court, e.ordre, e.libelle, e.statut, e.pilote,
-               e.prochaine_echeance, e.en_retard, "Oui" if e.a_discuter else "",
-               derniere.seance_date if derniere else None, derniere.texte if derniere else None]
+               e.prochaine_echeance, quand(prochaine) if prochaine else None, e.en_retard,
+               "Oui" if e.a_discuter else "", derniere.seance_date if derniere else None,
+               derniere.texte if derniere else None]
+
+
+def _prochaine(d: Donnees, engagement_id: int) -> EcheanceExport | None:
+    """The open échéance the engagement's « prochaine échéance » date comes from (its earliest)."""
+    ouvertes = [x for x in d.echeances_de(engagement_id) if x.ouverte]
+    return min(ouvertes, key=lambda x: (x.date, x.id)) if ouvertes else None
 
 
 _COLONNES_ECHEANCES = (
-    Colonne("Axe", 6), Colonne("Partie", 12), Colonne("Engagement", 50, "long"), Colonne("Échéance", 40, "long"),
-    Colonne("Date", 12, "date"), Colonne("Précision", 12), Colonne("Faite le", 12, "date"),
+    Colonne("Axe", 6), Colonne("Partie", 12), Colonne("Engagement", 50, "long"),
+    Colonne("Libellé de l'échéance", 40, "long"), Colonne("Au plus tard le", 12, "date"),
+    Colonne("Échéance (telle que saisie)", 13), Colonne("Faite le", 12, "date"),
     Colonne("Statut", 12, "statut"), Colonne("Pilote", 22, "long"), Colonne("En retard", 10, "alerte"),
 )
 
