@@ -12,17 +12,22 @@ from pathlib import Path
 class FichierExistant(FileExistsError):
     """The target exists and the caller did not ask to replace it."""
 
-    def __init__(self, target: Path, message: str | None = None) -> None:
-        super().__init__(message or f"{target} existe déjà ; ajoutez --force pour le remplacer.")
+    def __init__(self, target: Path) -> None:
+        super().__init__(f"{target} existe déjà ; ajoutez --force pour le remplacer.")
         self.target = target
 
 
-class CibleSpeciale(FichierExistant):
-    """The target is a link, a pipe, a device or a socket: never replaced, not even with --force."""
+class CibleSpeciale(OSError):
+    """The target is a link, a pipe, a device or a socket: never replaced, not even with --force.
+
+    Not a FichierExistant: « cochez Remplacer » would be no answer.
+    """
 
     def __init__(self, target: Path, genre: str) -> None:
-        super().__init__(target, f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
-                                 "remplace pas (même avec --force). Choisissez un autre nom.")
+        self.message = (f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
+                        "remplace pas (même avec --force). Choisissez un autre nom.")
+        super().__init__(self.message)
+        self.target = target
 
 
 def _genre(mode: int) -> str | None:

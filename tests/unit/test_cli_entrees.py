@@ -64,12 +64,21 @@ def test_the_app_without_a_terminal_refuses_at_once_and_creates_nothing(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no folder, no base
 
 
-def test_the_app_without_a_terminal_still_names_what_is_wrong_with_the_base(tmp_path: Path) -> None:
-    faux = tmp_path / "faux.db"
-    faux.write_text("ceci n'est pas une base\n" * 30, encoding="utf-8")
-    result = suivi("--db", str(faux))
-    assert result.returncode == 2 and "pas une base de données SQLite" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["faux.db"]
+@pytest.mark.parametrize("redirige", ["stdin", "stdout"])
+def test_the_app_refuses_when_only_one_side_is_redirected(base: Path, redirige: str) -> None:
+    """`suivi < fichier` or `suivi > log` from a terminal: the other side is a real terminal."""
+    maitre, esclave = os.openpty()
+    before = etat(base.parent)
+    try:
+        flux = {"stdin": esclave, "stdout": esclave, redirige: subprocess.DEVNULL if redirige == "stdin"
+                else subprocess.PIPE}
+        result = subprocess.run([sys.executable, "-m", "suivi_tui", "--db", str(base)], **flux,
+                                stderr=subprocess.PIPE, text=True, timeout=60, cwd=REPO)
+    finally:
+        os.close(esclave)
+        os.close(maitre)
+    assert result.returncode == 2 and "s'ouvre dans un terminal" in result.stderr, result.stderr
+    assert etat(base.parent) == before  # the existing base untouched: no backup, no -wal
 
 
 @pytest.mark.parametrize("par", ["--db", "SUIVI_DB"])

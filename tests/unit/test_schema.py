@@ -11,10 +11,7 @@ from sqlalchemy import create_engine, inspect
 from tests.conftest import REPO
 
 from suivi_tui.db.models import Base
-from suivi_tui.db.opening import open_database
 from suivi_tui.db.schema import schema_sql, schema_version
-
-RELEASED = REPO / "tests" / "reliability" / "schemas"
 
 
 @pytest.fixture
@@ -34,8 +31,16 @@ def _columns(inspector, table):  # type: ignore[no-untyped-def]
 
 
 def _default(value: object) -> str | None:
-    """A column default as text, quotes off: « 'a_venir' » in SQL and « a_venir » in the ORM are the same."""
-    return None if value is None else str(getattr(value, "arg", value)).strip("'")
+    """A column default as text, quotes off: « 'a_venir' » in SQL and « a_venir » in the ORM are the same.
+
+    Spaces are collapsed and outer parentheses dropped: an expression may be laid out on several lines.
+    """
+    if value is None:
+        return None
+    texte = " ".join(str(getattr(value, "text", getattr(value, "arg", value))).split())
+    if texte.startswith("(") and texte.endswith(")"):
+        texte = texte[1:-1]
+    return texte.strip("'")
 
 
 def test_the_packaged_schema_is_the_repository_schema() -> None:
@@ -61,40 +66,6 @@ def test_orm_and_schema_sql_do_not_drift(from_schema: Path) -> None:
         orm_fks = {(fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
                    for fk in table.foreign_keys}
         assert orm_fks == real_fks, name
-
-
-def _structure(path: Path) -> dict[str, object]:
-    """What a base is made of, as SQLite describes it: every table's columns, keys and indexes, the
-    triggers and views, the version. Independent of how the DDL was written (CREATE or ALTER)."""
-    conn = sqlite3.connect(path)
-    try:
-        objets = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
-                              "ORDER BY type, name").fetchall()
-        tables = [o[1] for o in objets if o[0] == "table" and "_fts_" not in o[1]]
-        return {
-            "version": conn.execute("PRAGMA user_version").fetchone()[0],
-            "objets": [(o[0], o[1], o[2]) for o in objets],
-            "colonnes": {t: conn.execute(f"PRAGMA table_xinfo({t})").fetchall() for t in tables},
-            "cles": {t: conn.execute(f"PRAGMA foreign_key_list({t})").fetchall() for t in tables},
-            "index": {t: sorted((i[1], i[2], i[4], tuple(c[2] for c in conn.execute(f"PRAGMA index_info({i[1]})")))
-                                for i in conn.execute(f"PRAGMA index_list({t})")) for t in tables},
-            "declencheurs": [" ".join(o[3].split()) for o in objets if o[0] in ("trigger", "view")],
-        }
-    finally:
-        conn.close()
-
-
-def test_a_base_migrated_from_every_released_schema_is_a_fresh_base(tmp_path: Path, from_schema: Path) -> None:
-    released = {int(p.stem.split("-v")[1]): p for p in RELEASED.glob("schema-v*.sql")}
-    assert sorted(released) == list(range(1, schema_version())), "every earlier schema needs its schema-vN.sql"
-    fresh = _structure(from_schema)
-    for version, schema in sorted(released.items()):
-        path = tmp_path / f"v{version}.db"
-        conn = sqlite3.connect(path)
-        conn.executescript(schema.read_text(encoding="utf-8"))
-        conn.close()
-        open_database(path).close()  # migrated to this version, as a user's base is
-        assert _structure(path) == fresh, f"a base created by schema {version} and migrated differs from schema.sql"
 
 
 def test_user_version_is_set(from_schema: Path) -> None:

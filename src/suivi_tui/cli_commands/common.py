@@ -22,9 +22,10 @@ def add_command(commands: Any, name: str, help: str, example: str, handler: Any)
     return parser
 
 
-def add_contrat_option(parser: argparse.ArgumentParser) -> None:
+def add_contrat_option(parser: argparse.ArgumentParser,
+                       defaut: str = "le dernier utilisé") -> None:
     parser.add_argument("--contrat", metavar="ID|TITRE", type=_contrat_option,
-                        help="le contrat (numéro ou partie du titre ; défaut : le dernier utilisé)")
+                        help=f"le contrat (numéro ou partie du titre ; défaut : {defaut})")
 
 
 def _contrat_option(value: str) -> str:

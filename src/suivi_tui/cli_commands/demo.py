@@ -77,8 +77,8 @@ def _contrat_ouvert(db: Any, premier: str) -> str:
 
     contrats = {str(c.id): c.titre for c in lister_contrats(db)}
     dernier = lire_reglage(db, DERNIER_CONTRAT)
-    if dernier in contrats:
-        return contrats[dernier]  # type: ignore[index]
+    if dernier is not None and dernier in contrats:
+        return contrats[dernier]
     ecrire_reglage(db, DERNIER_CONTRAT, next(i for i, titre in contrats.items() if titre == premier))
     return premier
 

@@ -142,14 +142,14 @@ def _seance(db: Database, contrat_id: int, comite: ComiteResume, jour: dt.date) 
 
 
 def _ecrire_html(releve: Any, cible: Path, force: bool) -> None:
-    from suivi_tui.atomic import FichierExistant
+    from suivi_tui.atomic import CibleSpeciale, FichierExistant
     from suivi_tui.services.releve_html import ecrire_releve_html
 
     if not cible.parent.is_dir():
         raise Sortie(f"Le dossier {cible.parent} n'existe pas : rien n'a été écrit.")
     try:
         ecrire_releve_html(releve, cible, force=force)
-    except FichierExistant as exc:
+    except (FichierExistant, CibleSpeciale) as exc:
         raise Sortie(str(exc)) from None
     except OSError as exc:
         raise Sortie(f"Impossible d'écrire {cible} ({exc.strerror}) : rien n'a été écrit.", EXIT_FAILURE) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import FetchedValue, ForeignKey, Integer, Text
+from sqlalchemy import ForeignKey, Integer, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -10,9 +10,16 @@ class Base(DeclarativeBase):
     pass
 
 
+# A version-4 UUID in SQL: schema.sql's DEFAULT of every uuid column (the same expression, spelled there).
+UUID_SQL = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2)))"
+            " || '-4' || substr(lower(hex(randomblob(2))), 2)"
+            " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
+            " || '-' || lower(hex(randomblob(6)))")
+
+
 def _uuid() -> Mapped[str]:
-    """A row's stable identity: SQLite gives it (schema.sql's DEFAULT), the ORM reads it back when asked."""
-    return mapped_column(Text, unique=True, server_default=FetchedValue())
+    """A row's stable identity: SQLite gives it on insert, the ORM reads it back when asked."""
+    return mapped_column(Text, unique=True, server_default=text(UUID_SQL))
 
 
 class BaseIdentite(Base):

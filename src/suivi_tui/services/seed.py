@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -49,22 +49,22 @@ class RapportSeed:
 def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
     """Parse the annexe and hash its bytes (read once); AnnexeIllisible before anything touches a database."""
     donnees = lire_octets_annexe(chemin)
-    return _sans_controles(decoder_annexe(donnees, chemin)), hashlib.sha256(donnees).hexdigest()
+    annexe: AnnexeLue = _textes_sans_controles(decoder_annexe(donnees, chemin))
+    return annexe, hashlib.sha256(donnees).hexdigest()
 
 
-_Lu = TypeVar("_Lu")
+def _textes_sans_controles(valeur: Any) -> Any:
+    """The parser's frozen dataclasses with every text cleaned as typed text is (NUL, BEL, bidi overrides).
 
-
-def _sans_controles(lu: _Lu) -> _Lu:
-    """Every text of the annexe (the parser's frozen dataclasses), cleaned as typed text is."""
-    valeur: Any = lu
+    After parsing, not before: form feeds and lone CRs tell the parser where pages and lines end.
+    """
     if isinstance(valeur, str):
-        return " ".join(sans_controles(valeur).split())  # type: ignore[return-value]
+        return " ".join(sans_controles(valeur).split())  # each is one line of the annexe
     if isinstance(valeur, tuple):
-        return tuple(_sans_controles(v) for v in valeur)  # type: ignore[return-value]
+        return tuple(_textes_sans_controles(v) for v in valeur)
     if is_dataclass(valeur) and not isinstance(valeur, type):
-        return replace(valeur, **{f.name: _sans_controles(getattr(valeur, f.name)) for f in fields(valeur)})  # type: ignore[return-value]
-    return lu
+        return replace(valeur, **{f.name: _textes_sans_controles(getattr(valeur, f.name)) for f in fields(valeur)})
+    return valeur
 
 
 def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_run: bool = False) -> RapportSeed:

@@ -16,7 +16,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suivi_tui.atomic import FichierExistant, refuse_special_target, staged_file
+from suivi_tui.atomic import CibleSpeciale, FichierExistant, refuse_special_target, staged_file
 from suivi_tui.dates import apercu
 
 if TYPE_CHECKING:
@@ -135,7 +135,10 @@ def _verifier_cible(db: Database, chemin: Path, force: bool) -> None:
         raise ExportInvalide(f"{dossier} n'est pas un dossier : choisissez un autre emplacement.")
     if not os.access(dossier, os.W_OK | os.X_OK):
         raise ExportInvalide(f"Le dossier {dossier} n'est pas accessible en écriture : choisissez-en un autre.")
-    refuse_special_target(chemin)
+    try:
+        refuse_special_target(chemin)
+    except CibleSpeciale as exc:
+        raise ExportInvalide(exc.message) from None
     if chemin.is_dir():
         raise ExportInvalide(f"{chemin} est un dossier : donnez un nom de fichier, "
                              f"par exemple {chemin / 'suivi.xlsx'}.")
@@ -167,7 +170,7 @@ def exporter(db: Database, demande: DemandeExport, today: date,
             lignes, exclues, contrats = _exporter_sqlite(db, demande, chemin, avancer)
         else:
             lignes, exclues, contrats = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
-    except (FichierExistant, ExportInvalide, ExportImpossible):
+    except (FichierExistant, CibleSpeciale, ExportInvalide, ExportImpossible):
         raise
     except (OSError, sqlite3.Error) as exc:
         raise ExportImpossible(decrire_echec(exc, chemin)) from exc
