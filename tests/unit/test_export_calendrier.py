@@ -6,13 +6,20 @@ import datetime as dt
 from pathlib import Path
 
 from icalendar import Calendar
-from test_export_donnees import JETONS, SENTINELLE, SENTINELLE_EFFACEE, TODAY, Peuple, peuple
+from sqlalchemy import text
+from test_export_donnees import JETONS, SENTINELLE, SENTINELLE_EFFACEE, TODAY, Peuple, peuple, peupler
+from tests.conftest import seed_bundled
 
+from suivi_tui.db.opening import open_database
 from suivi_tui.services.echeances import lister_echeances
 from suivi_tui.services.export import DemandeExport, exporter
-from suivi_tui.services.export.calendrier import cle_contrat, uid_echeance
 
 __all__ = ["peuple"]
+
+
+def uuid_de(peuple: Peuple, table: str, ident: int) -> str:
+    with peuple.db.read() as session:
+        return str(session.execute(text(f"SELECT uuid FROM {table} WHERE id = :i"), {"i": ident}).scalar_one())
 
 
 def evenements(path: Path) -> list:  # type: ignore[type-arg]
@@ -27,8 +34,9 @@ def test_un_evenement_par_echeance_ouverte_et_par_seance(peuple: Peuple, tmp_pat
     events = evenements(cible)
     assert len(events) == resultat.lignes == ouvertes + 2  # + the two séances
     uids = {str(e["UID"]) for e in events}
-    assert uid_echeance(peuple.echeance_faite, "Contrat de ville d'Antony 2020-2022") not in uids
-    assert uid_echeance(peuple.echeance_engagement_clos, "Contrat de ville d'Antony 2020-2022") not in uids
+    assert uuid_de(peuple, "echeance", peuple.echeance_en_retard) in uids
+    assert uuid_de(peuple, "echeance", peuple.echeance_faite) not in uids
+    assert uuid_de(peuple, "echeance", peuple.echeance_engagement_clos) not in uids
 
 
 def test_evenements_sur_la_journee(peuple: Peuple, tmp_path: Path) -> None:
@@ -43,16 +51,18 @@ def test_resume_description_et_retard(peuple: Peuple, tmp_path: Path) -> None:
     cible = tmp_path / "suivi.ics"
     exporter(peuple.db, DemandeExport(cible), TODAY)
     par_uid = {str(e["UID"]): e for e in evenements(cible)}
-    titre = "Contrat de ville d'Antony 2020-2022"
-    retard = par_uid[uid_echeance(peuple.echeance_en_retard, titre)]
-    assert str(retard["SUMMARY"]) == "[Axe I · Ville] En retard — Premier bilan"
+    retard = par_uid[uuid_de(peuple, "echeance", peuple.echeance_en_retard)]
+    # Lateness goes stale in a calendar: category and description only, never the title.
+    assert str(retard["SUMMARY"]) == "[Axe I · Ville] Premier bilan"
+    assert "En retard" in [str(c) for c in retard["CATEGORIES"].cats]
     assert "Pilote : Mme Martin (DGS)" in str(retard["DESCRIPTION"])
     assert "EN RETARD au 15/03/2021" in str(retard["DESCRIPTION"])
     assert retard.decoded("DTSTART") == dt.date(2021, 1, 31)
-    a_venir = par_uid[uid_echeance(peuple.echeance_a_venir, titre)]
+    a_venir = par_uid[uuid_de(peuple, "echeance", peuple.echeance_a_venir)]
+    assert [str(c) for c in a_venir["CATEGORIES"].cats] == ["Échéance"]
     assert str(a_venir["SUMMARY"]).startswith("[Axe I · Ville] Forum de l'emploi")
     assert "T3 2021 (au plus tard le 30/09/2021)" in str(a_venir["DESCRIPTION"])
-    seances = sorted(str(e["SUMMARY"]) for e in par_uid.values() if str(e["UID"]).startswith("seance-"))
+    seances = sorted(str(e["SUMMARY"]) for e in par_uid.values() if "Séance" in [str(c) for c in e["CATEGORIES"].cats])
     assert seances == ["Comité : Comité de pilotage", "Comité : Insertion socioprofessionnelle"]
 
 
@@ -61,8 +71,35 @@ def test_uid_stables_d_un_export_a_l_autre(peuple: Peuple, tmp_path: Path) -> No
     exporter(peuple.db, DemandeExport(premier), TODAY)
     exporter(peuple.db, DemandeExport(second), TODAY)
     assert sorted(str(e["UID"]) for e in evenements(premier)) == sorted(str(e["UID"]) for e in evenements(second))
-    cle = cle_contrat("Contrat de ville d'Antony 2020-2022")
-    assert all(str(e["UID"]).endswith(f"@suivi.{cle}") for e in evenements(premier))
+    with peuple.db.read() as session:
+        sql = text("SELECT uuid FROM echeance UNION SELECT uuid FROM seance")
+        identites = {str(r[0]) for r in session.execute(sql)}
+    assert {str(e["UID"]) for e in evenements(premier)} <= identites
+
+
+def test_uid_tiennent_au_renommage_du_contrat(peuple: Peuple, tmp_path: Path) -> None:
+    avant, apres = tmp_path / "a.ics", tmp_path / "b.ics"
+    exporter(peuple.db, DemandeExport(avant), TODAY)
+    with peuple.db.write() as session:
+        session.execute(text("UPDATE contrat SET titre = 'Contrat renommé' WHERE id = :c"), {"c": peuple.contrat_id})
+    exporter(peuple.db, DemandeExport(apres), TODAY)
+    assert sorted(str(e["UID"]) for e in evenements(avant)) == sorted(str(e["UID"]) for e in evenements(apres))
+    calendrier = Calendar.from_ical(apres.read_bytes())
+    with peuple.db.read() as session:
+        contrat = session.execute(text("SELECT uuid FROM contrat WHERE id = :c"), {"c": peuple.contrat_id}).scalar_one()
+    assert str(calendrier["UID"]) == contrat
+
+
+def test_deux_bases_ne_partagent_aucun_uid(tmp_path: Path) -> None:
+    uids = []
+    for nom in ("a", "b"):
+        db = open_database(tmp_path / f"{nom}.db")
+        peupler(db, seed_bundled(db))
+        cible = tmp_path / f"{nom}.ics"
+        exporter(db, DemandeExport(cible), TODAY)
+        uids.append({str(e["UID"]) for e in evenements(cible)})
+        db.close()
+    assert uids[0] and uids[1] and not uids[0] & uids[1]
 
 
 def test_aucune_note_confidentielle_meme_sur_demande(peuple: Peuple, tmp_path: Path) -> None:

@@ -77,6 +77,16 @@ def test_confidentiel_sur_demande(peuple: Peuple, dossier: Path, capsys: pytest.
     assert SENTINELLE.split()[0] in cible.read_text(encoding="utf-8")
 
 
+def test_le_calendrier_ne_met_pas_en_garde(peuple: Peuple, dossier: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # A calendar holds no note, even on request: warning that it must stay on the laptop would be false.
+    assert suivi(peuple, str(dossier / "a.ics"), "--include-confidential") == 0
+    sortie = capsys.readouterr().out
+    assert "Le calendrier ne contient aucune note" in sortie
+    assert "quitter le poste" not in sortie and "confidentielle" not in sortie
+    assert SENTINELLE.encode() not in (dossier / "a.ics").read_bytes()
+
+
 def test_contrat_introuvable(peuple: Peuple, dossier: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert suivi(peuple, str(dossier / "a.ics"), "--contrat", "Sceaux") == 2
     assert "introuvable" in capsys.readouterr().err

@@ -24,13 +24,14 @@ def register(commands: Any) -> None:
     parser.add_argument("--force", action="store_true", help="remplace le fichier s'il existe déjà")
     parser.add_argument("--include-confidential", action="store_true",
                         help="inclut les notes confidentielles (elles peuvent nommer des habitants)")
-    add_contrat_option(parser)
+    add_contrat_option(parser, "le seul contrat de la base ; s'il y en a plusieurs, toute la base en .sqlite, "
+                               "à préciser pour les autres formats")
     parser.add_argument("--table", choices=TABLES_CSV, default="engagements", metavar="TABLE",
                         help=f"pour le CSV : la table à exporter ({', '.join(TABLES_CSV)} ; défaut : engagements)")
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from suivi_tui.atomic import FichierExistant
+    from suivi_tui.atomic import CibleSpeciale, FichierExistant
     from suivi_tui.cli import open_db
     from suivi_tui.services.export import DemandeExport, ExportImpossible, ExportInvalide, exporter, format_demande
     from suivi_tui.today import today
@@ -46,7 +47,7 @@ def run_export(args: argparse.Namespace) -> int:
             resultat = exporter(db, demande, today())
         finally:
             db.close()
-    except (ExportInvalide, FichierExistant) as exc:
+    except (ExportInvalide, FichierExistant, CibleSpeciale) as exc:
         raise Sortie(_message(exc), EXIT_BAD_INPUT) from None
     except ExportImpossible as exc:
         raise Sortie(exc.message, EXIT_FAILURE) from None
@@ -85,7 +86,9 @@ def _afficher(resultat: Any) -> None:
         print(f"Contrats : toute la base ({pluriel(len(resultat.contrats), 'contrat')})")
     print(f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
           f"{nombre(resultat.lignes)} {UNITES[resultat.format]}")
-    if resultat.confidentiel_inclus:
+    if resultat.format == "ics":
+        print("Le calendrier ne contient aucune note : échéances et séances seulement.")
+    elif resultat.confidentiel_inclus:
         print("Notes confidentielles incluses : ce fichier ne doit pas quitter le poste sans précaution.")
     elif resultat.notes_exclues:
         print(f"{confidentielles_de_cote(resultat.notes_exclues).capitalize()} "

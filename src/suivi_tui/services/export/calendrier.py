@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +15,10 @@ from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_statut
 LONGUEUR_RESUME = 60
 
 
-def cle_contrat(titre: str) -> str:
-    """A short key of the contrat's title: the domain of every UID, the same in every export."""
-    return hashlib.sha256(titre.encode("utf-8")).hexdigest()[:16]
-
-
-def uid_echeance(echeance_id: int, titre_contrat: str) -> str:
-    return f"echeance-{echeance_id}@suivi.{cle_contrat(titre_contrat)}"
-
-
-def uid_seance(seance_id: int, titre_contrat: str) -> str:
-    return f"seance-{seance_id}@suivi.{cle_contrat(titre_contrat)}"
+def uid(identite: str) -> str:
+    """An event's UID is the row's own random identity (RFC 7986 recommends a UUID): two colleagues'
+    bases never share one, and renaming the contrat or re-exporting keeps every event the same."""
+    return identite
 
 
 def echeances_au_calendrier(donnees: Donnees) -> list[EcheanceExport]:
@@ -41,7 +33,7 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
 
     titre = donnees.contrat.titre
     cal = Calendar.new(prodid="-//suivi//Contrat de ville//FR", name=_texte(titre), language="fr",
-                       uid=f"calendrier@suivi.{cle_contrat(titre)}",
+                       uid=uid(donnees.contrat.uuid),
                        description=_texte(f"Échéances et séances — {titre}"))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     evenements = [_evenement_echeance(donnees, x, stamp) for x in echeances_au_calendrier(donnees)]
@@ -61,8 +53,9 @@ def _evenement_echeance(donnees: Donnees, x: EcheanceExport, stamp: dt.datetime)
     from icalendar.enums import TRANSP
 
     e = donnees.engagement(x.engagement_id)
-    retard = "En retard — " if x.en_retard else ""
-    resume = f"[{reference(donnees, e)}] {retard}{court(x.libelle or e.libelle, LONGUEUR_RESUME)}"
+    # « En retard » is true at export time only: it goes in the category and the description, where a
+    # later export replaces it, never in the title a calendar keeps showing.
+    resume = f"[{reference(donnees, e)}] {court(x.libelle or e.libelle, LONGUEUR_RESUME)}"
     precise = quand(x) == format_date(x.date)
     lignes = [f"Date : {quand(x)}" + ("" if precise else f" (au plus tard le {format_date(x.date)})")]
     if x.en_retard:
@@ -72,7 +65,7 @@ def _evenement_echeance(donnees: Donnees, x: EcheanceExport, stamp: dt.datetime)
     lignes += [f"Engagement : {e.libelle}", f"Statut : {libelle_statut(e.statut)}",
                f"Pilote : {e.pilote or 'non désigné'}", f"Contrat : {donnees.contrat.titre}"]
     return Event.new(
-        uid=uid_echeance(x.id, donnees.contrat.titre), stamp=stamp, start=x.date, end=x.date + dt.timedelta(days=1),
+        uid=uid(x.uuid), stamp=stamp, start=x.date, end=x.date + dt.timedelta(days=1),
         summary=_texte(resume), description=_texte("\n".join(lignes)), transparency=TRANSP.TRANSPARENT,
         categories=["Échéance", "En retard"] if x.en_retard else ["Échéance"],
     )
@@ -85,7 +78,7 @@ def _evenement_seance(donnees: Donnees, s: SeanceExport, stamp: dt.datetime) -> 
     if s.participants:
         lignes.append(f"Participants : {s.participants}")
     return Event.new(
-        uid=uid_seance(s.id, donnees.contrat.titre), stamp=stamp, start=s.date, end=s.date + dt.timedelta(days=1),
+        uid=uid(s.uuid), stamp=stamp, start=s.date, end=s.date + dt.timedelta(days=1),
         summary=_texte(f"Comité : {s.comite}"), description=_texte("\n".join(lignes)),
         location=_texte(s.lieu) or None, categories=["Séance"],
     )

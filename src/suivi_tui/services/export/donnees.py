@@ -19,6 +19,7 @@ from suivi_tui.today import now_local
 @dataclass(frozen=True)
 class ContratInfo:
     id: int
+    uuid: str
     titre: str
     territoire: str
     debut: dt.date | None
@@ -68,6 +69,7 @@ class EngagementExport:
 @dataclass(frozen=True)
 class EcheanceExport:
     id: int
+    uuid: str
     engagement_id: int
     libelle: str
     date: dt.date
@@ -83,6 +85,7 @@ class EcheanceExport:
 @dataclass(frozen=True)
 class SeanceExport:
     id: int
+    uuid: str
     comite: str
     date: dt.date
     lieu: str
@@ -196,9 +199,9 @@ def charger(db: Database, contrat_id: int | None, today: dt.date, *, inclure_con
 
 
 def _contrat(session: Session, params: dict[str, object]) -> ContratInfo:
-    r = session.execute(text("SELECT id, titre, territoire, debut, fin FROM contrat WHERE id = :contrat"),
+    r = session.execute(text("SELECT id, uuid, titre, territoire, debut, fin FROM contrat WHERE id = :contrat"),
                         params).one()
-    return ContratInfo(r[0], r[1], r[2], _date(r[3]), _date(r[4]))
+    return ContratInfo(r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]))
 
 
 def _engagements(session: Session, params: dict[str, object]) -> tuple[EngagementExport, ...]:
@@ -215,22 +218,22 @@ def _engagements(session: Session, params: dict[str, object]) -> tuple[Engagemen
 
 def _echeances(session: Session, params: dict[str, object]) -> tuple[EcheanceExport, ...]:
     sql = text("""
-        SELECT x.id, x.engagement_id, x.libelle, x.date, x.precision, x.faite_le,
+        SELECT x.id, x.uuid, x.engagement_id, x.libelle, x.date, x.precision, x.faite_le,
                (x.faite_le IS NULL AND x.date < :today AND e.statut NOT IN ('realise', 'abandonne'))
         FROM echeance x JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
         JOIN partie p ON p.id = e.partie_id
         WHERE a.contrat_id = :contrat ORDER BY x.date, a.ordre, p.ordre, e.ordre, x.id""")
     return tuple(
-        EcheanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], _date(r[5]), bool(r[6]))
+        EcheanceExport(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5], _date(r[6]), bool(r[7]))
         for r in session.execute(sql, params))
 
 
 def _seances(session: Session, params: dict[str, object]) -> tuple[SeanceExport, ...]:
     sql = text("""
-        SELECT s.id, co.nom, s.date, s.lieu, s.participants
+        SELECT s.id, s.uuid, co.nom, s.date, s.lieu, s.participants
         FROM seance s JOIN comite co ON co.id = s.comite_id
         WHERE co.contrat_id = :contrat ORDER BY s.date, co.nom, s.id""")
-    return tuple(SeanceExport(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4])
+    return tuple(SeanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5])
                  for r in session.execute(sql, params))
 
 
