@@ -27,6 +27,10 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# What make test checks about the code itself, alone and quick: lint, layout, types.
+lint: $(STAMP_TEST)
+	$(BIN)/python -m pytest -q tests/unit/test_style.py
+
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run_all.py
 

@@ -106,8 +106,9 @@ def pic_memoire(cmd: Sequence[str], runs: int = 3, *, env: dict[str, str] | None
     return median(pics)
 
 
-def chrono_processus(cmd: Sequence[str], runs: int, *, env: dict[str, str] | None = None,
-                     warmup: int = 1) -> list[Processus]:
+def chrono_processus(
+    cmd: Sequence[str], runs: int, *, env: dict[str, str] | None = None, warmup: int = 1
+) -> list[Processus]:
     """runs timed executions of cmd (after warmup ones that fill the OS caches); fails loudly on error."""
     results = []
     for i in range(warmup + runs):
@@ -122,8 +123,12 @@ def chrono_processus(cmd: Sequence[str], runs: int, *, env: dict[str, str] | Non
 def _empreinte() -> str:
     """Changes when the generator or the schema does: a cached base is then generated again."""
     h = hashlib.sha256()
-    for source in ("schema.sql", "src/suivi_tui/services/demo.py", "src/suivi_tui/services/demo_contrat.py",
-                   "src/suivi_tui/services/demo_textes.py"):
+    for source in (
+        "schema.sql",
+        "src/suivi_tui/services/demo.py",
+        "src/suivi_tui/services/demo_contrat.py",
+        "src/suivi_tui/services/demo_textes.py",
+    ):
         h.update((REPO / source).read_bytes())
     return h.hexdigest()[:10]
 
@@ -139,8 +144,9 @@ def base_nationale() -> Path:
         for leftover in CACHE.glob(tmp.name + "*"):
             leftover.unlink()
         print(f"Génération de la base nationale ({NATIONAL_CONTRATS} contrats) dans {path} …", file=sys.stderr)
-        result = lancer([*suivi_cmd(), "--db", str(tmp), "demo", "--contrats", str(NATIONAL_CONTRATS),
-                         "--seed", str(SEED)])
+        result = lancer(
+            [*suivi_cmd(), "--db", str(tmp), "demo", "--contrats", str(NATIONAL_CONTRATS), "--seed", str(SEED)]
+        )
         if result.code != 0:
             raise RuntimeError(f"suivi demo a échoué : {result.stderr[-2000:]}")
         print(f"… faite en {result.ms / 1000:.1f} s (pic mémoire {result.peak_mib:.0f} Mio)", file=sys.stderr)
@@ -174,8 +180,10 @@ def machine() -> str:
         memoire = f", {kib / 1048576:.0f} Gio"
     except OSError:
         pass
-    return (f"{cpu}, {os.cpu_count()} cœurs{memoire}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    return (
+        f"{cpu}, {os.cpu_count()} cœurs{memoire}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
 
 
 def aujourdhui() -> str:
@@ -184,14 +192,18 @@ def aujourdhui() -> str:
 
 def tableau(resultats: Sequence[Resultat]) -> str:
     """The results as a Markdown table: figure, baseline, ratio, target."""
-    lignes = ["| banc | mesure | médiane | p95 | base | valeur de base | ratio | cible |",
-              "|---|---|---:|---:|---|---:|---:|---|"]
+    lignes = [
+        "| banc | mesure | médiane | p95 | base | valeur de base | ratio | cible |",
+        "|---|---|---:|---:|---|---:|---:|---|",
+    ]
     for r in resultats:
         base = _nombre(r.valeur_base, r.unite) if r.valeur_base is not None else "—"
         ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "—"
         p95_ = _nombre(r.p95, r.unite) if r.p95 is not None else "—"
-        lignes.append(f"| {r.banc} | {r.mesure} | {_nombre(r.valeur, r.unite)} | {p95_} | {r.base} | {base} | "
-                      f"{ratio} | {r.cible} |")
+        lignes.append(
+            f"| {r.banc} | {r.mesure} | {_nombre(r.valeur, r.unite)} | {p95_} | {r.base} | {base} | "
+            f"{ratio} | {r.cible} |"
+        )
     return "\n".join(lignes)
 
 

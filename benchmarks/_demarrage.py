@@ -99,8 +99,9 @@ def nu() -> int:
         def on_mount(self) -> None:
             engagements = self.query_one("#engagements", DataTable)
             engagements.add_columns("Partie", "Engagement", "Statut", "Échéance")
-            engagements.add_rows([("Ville", f"Engagement n°{i} du contrat de ville", "En cours", "T3 2021")
-                                  for i in range(53)])
+            engagements.add_rows(
+                [("Ville", f"Engagement n°{i} du contrat de ville", "En cours", "T3 2021") for i in range(53)]
+            )
             echeances = self.query_one("#echeances", DataTable)
             echeances.add_columns("Date", "Axe", "Partie", "Échéance")
             echeances.add_rows([("31/03/2021", "Axe I", "Ville", f"Échéance n°{i}") for i in range(100)])

@@ -54,16 +54,20 @@ class NotreTravail:
     refill takes a layout pass, then a paint), which no code of ours can shorten.
     """
 
-    LECTURES = (("suivi_tui.ui.screens.lecture_table", "charger_table"),
-                ("suivi_tui.ui.screens.principal", "charger_ecran"),
-                ("suivi_tui.ui.screens.principal", "detail_a_montrer"),
-                ("suivi_tui.ui.screens.principal", "detail_engagement"))
-    VOLETS = (("suivi_tui.ui.panes.engagements", "EngagementsPane", ("afficher", "surligner")),
-              ("suivi_tui.ui.panes.detail", "DetailPane", ("afficher",)),
-              ("suivi_tui.ui.panes.axes", "AxesPane", ("afficher", "surligner")),
-              ("suivi_tui.ui.panes.echeances", "EcheancesPane", ("afficher",)),
-              ("suivi_tui.ui.panes.journal", "JournalPane", ("afficher",)),
-              ("suivi_tui.ui.panes.entete", "EnTete", ("afficher",)))
+    LECTURES = (
+        ("suivi_tui.ui.screens.lecture_table", "charger_table"),
+        ("suivi_tui.ui.screens.principal", "charger_ecran"),
+        ("suivi_tui.ui.screens.principal", "detail_a_montrer"),
+        ("suivi_tui.ui.screens.principal", "detail_engagement"),
+    )
+    VOLETS = (
+        ("suivi_tui.ui.panes.engagements", "EngagementsPane", ("afficher", "surligner")),
+        ("suivi_tui.ui.panes.detail", "DetailPane", ("afficher",)),
+        ("suivi_tui.ui.panes.axes", "AxesPane", ("afficher", "surligner")),
+        ("suivi_tui.ui.panes.echeances", "EcheancesPane", ("afficher",)),
+        ("suivi_tui.ui.panes.journal", "JournalPane", ("afficher",)),
+        ("suivi_tui.ui.panes.entete", "EnTete", ("afficher",)),
+    )
 
     def __init__(self) -> None:
         import importlib
@@ -114,8 +118,12 @@ def _ecran_change(app: Any, avant: Any) -> bool:
 def _ecran_pret(app: Any) -> bool:
     """The snapshot is shown and so is the detail of the engagement now selected (not the previous one's)."""
     ecran = app.principal
-    return bool(ecran is not None and ecran.ecran is not None and ecran.is_mounted and
-                (ecran.engagement_id is None or (ecran.detail is not None and ecran.detail.id == ecran.engagement_id)))
+    return bool(
+        ecran is not None
+        and ecran.ecran is not None
+        and ecran.is_mounted
+        and (ecran.engagement_id is None or (ecran.detail is not None and ecran.detail.id == ecran.engagement_id))
+    )
 
 
 def _affichee(saisie: Any, affichee: Any, frappe: str) -> bool:
@@ -129,7 +137,7 @@ async def taper(app: Any, saisie: Any, affichee: Any) -> list[float]:
         saisie.value = ""
         await attendre(lambda: affichee() == "")
         for i, lettre in enumerate(mot):
-            frappe = mot[:i + 1]
+            frappe = mot[: i + 1]
             duree = await chrono(app, lettre, partial(_affichee, saisie, affichee, frappe))
             if lettre != " ":
                 temps.append(duree)
@@ -183,13 +191,13 @@ async def mesurer_tableau(app: Any, travail: NotreTravail) -> tuple[list[float],
     temps: list[float] = []
     notre: list[float] = []
     for touche in ("j" * 10 + "k" * 10) * ALLERS_RETOURS:
-        temps.append(await chrono(app, touche, partial(_detail_montre, app, principal.engagement_id),
-                                  (travail, notre)))
+        temps.append(await chrono(app, touche, partial(_detail_montre, app, principal.engagement_id), (travail, notre)))
     return temps, notre
 
 
-async def piloter(path: Path) -> tuple[list[float], tuple[list[float], list[float]],
-                                       tuple[list[float], list[float]], int]:
+async def piloter(
+    path: Path,
+) -> tuple[list[float], tuple[list[float], list[float]], tuple[list[float], list[float]], int]:
     from suivi_tui.ui.app import SuiviApp
 
     db = open_database(path)
@@ -223,8 +231,10 @@ async def nu_recherche() -> list[float]:
             yield OptionList()
 
         def on_input_changed(self, event: Input.Changed) -> None:
-            options = [Option(Content(f"Axe I · Ville\n…[{event.value}] texte de l'engagement ou de la note n°{k}"))
-                       for k in range(30 if event.value else 0)]
+            options = [
+                Option(Content(f"Axe I · Ville\n…[{event.value}] texte de l'engagement ou de la note n°{k}"))
+                for k in range(30 if event.value else 0)
+            ]
             self.query_one(OptionList).set_options(options)
             self.query_one("#compte", Static).update(f"{len(options)} résultats")
             self.affichee = event.value
@@ -265,8 +275,9 @@ async def nu_axes() -> list[float]:
         def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
             table = self.query_one(DataTable)
             table.clear()
-            table.add_rows([("Ville", f"Engagement n°{i} de l'axe {event.option_index}", "En cours", "T3 2021")
-                            for i in range(53)])
+            table.add_rows(
+                [("Ville", f"Engagement n°{i} de l'axe {event.option_index}", "En cours", "T3 2021") for i in range(53)]
+            )
             self.query_one(Static).update(f"Détail de l'engagement de l'axe {event.option_index}\n" * 10)
             self.version += 1
 
@@ -288,8 +299,12 @@ def bruts(path: Path, contrat: int) -> tuple[list[float], list[float]]:
         for mot in MOTS:
             for frappe in frappes(mot):
                 query = fts_query(frappe) or ""
-                fts += echantillons(lire, raw, (RAW_FTS_ENGAGEMENTS, (portee(contrat, query, "{libelle pilote}"),)),
-                                    (RAW_FTS_NOTES, (portee(contrat, query, "texte"),)))
+                fts += echantillons(
+                    lire,
+                    raw,
+                    (RAW_FTS_ENGAGEMENTS, (portee(contrat, query, "{libelle pilote}"),)),
+                    (RAW_FTS_NOTES, (portee(contrat, query, "texte"),)),
+                )
         for (axe,) in raw.execute("SELECT id FROM axe WHERE contrat_id = ?", (contrat,)).fetchall():
             pages += echantillons(lire, raw, (RAW_PAGE.format(where="AND e.axe_id = ?"), (contrat, axe, PAGE)))
         return fts, pages
@@ -305,19 +320,47 @@ def run() -> list[Resultat]:
     nue, image = "appli Textual nue, même mise à jour", "une image"
     axe, notre = "changement d'axe : touche → table et détail peints", "dont notre travail (lectures, volets)"
     return [
-        Resultat("appli", "recherche : frappe → résultats peints", median(recherche), nue, median(nu_r),
-                 cible=FRAME, p95=p95(recherche)),
-        Resultat("appli", "recherche : frappe → résultats peints", median(recherche), "FTS5 MATCH brut (sqlite3)",
-                 median(fts), cible=FRAME, p95=p95(recherche)),
+        Resultat(
+            "appli",
+            "recherche : frappe → résultats peints",
+            median(recherche),
+            nue,
+            median(nu_r),
+            cible=FRAME,
+            p95=p95(recherche),
+        ),
+        Resultat(
+            "appli",
+            "recherche : frappe → résultats peints",
+            median(recherche),
+            "FTS5 MATCH brut (sqlite3)",
+            median(fts),
+            cible=FRAME,
+            p95=p95(recherche),
+        ),
         Resultat("appli", axe, median(axes), nue, median(nu_a), cible=FRAME, p95=p95(axes)),
-        Resultat("appli", axe, median(axes), "SELECT brut de la page (sqlite3)", median(pages), cible=FRAME,
-                 p95=p95(axes)),
-        Resultat("appli", f"{axe}, {notre}", median(axes_notre), image, FRAME_MS, cible=FRAME,
-                 p95=p95(axes_notre)),
-        Resultat("appli", "tableau : j/k → détail peint", median(tableau), f"{nue} (changement d'axe)", median(nu_a),
-                 cible=FRAME, p95=p95(tableau)),
-        Resultat("appli", f"tableau : j/k → détail peint, {notre}", median(tableau_notre), image, FRAME_MS,
-                 cible=FRAME, p95=p95(tableau_notre)),
+        Resultat(
+            "appli", axe, median(axes), "SELECT brut de la page (sqlite3)", median(pages), cible=FRAME, p95=p95(axes)
+        ),
+        Resultat("appli", f"{axe}, {notre}", median(axes_notre), image, FRAME_MS, cible=FRAME, p95=p95(axes_notre)),
+        Resultat(
+            "appli",
+            "tableau : j/k → détail peint",
+            median(tableau),
+            f"{nue} (changement d'axe)",
+            median(nu_a),
+            cible=FRAME,
+            p95=p95(tableau),
+        ),
+        Resultat(
+            "appli",
+            f"tableau : j/k → détail peint, {notre}",
+            median(tableau_notre),
+            image,
+            FRAME_MS,
+            cible=FRAME,
+            p95=p95(tableau_notre),
+        ),
     ]
 
 

@@ -61,8 +61,14 @@ def run() -> list[Resultat]:
     resultats = [
         Resultat("cli", "python -c pass", nu, "—", None, cible="référence"),
         Resultat("cli", base, sqlite, "python -c pass", nu, cible="référence"),
-        Resultat("cli", 'python -c "import sqlalchemy.orm" (la couche de données)', sqlalchemy, base, sqlite,
-                 cible="(pour mémoire)"),
+        Resultat(
+            "cli",
+            'python -c "import sqlalchemy.orm" (la couche de données)',
+            sqlalchemy,
+            base,
+            sqlite,
+            cible="(pour mémoire)",
+        ),
     ]
     resultats += [Resultat("cli", nom, ms, base, sqlite) for nom, ms in temps.items()]
     resultats.append(Resultat("cli", f"pic mémoire, {base}", pic_sqlite, "—", None, "Mio", cible="référence"))

@@ -20,8 +20,15 @@ def run() -> list[Resultat]:
         Resultat("mémoire", "appli nue : pic de mémoire résidente", nu, "—", None, "Mio", cible="référence"),
         Resultat("mémoire", "suivi, base d'Antony : pic", antony, base, nu, "Mio"),
         Resultat("mémoire", "suivi, base nationale : pic", nationale, base, nu, "Mio", cible="≤ base + 60 Mio"),
-        Resultat("mémoire", "suivi, base nationale : écart avec l'appli nue", nationale - nu, "cible", 60.0, "Mio",
-                 cible="≤ 60 Mio"),
+        Resultat(
+            "mémoire",
+            "suivi, base nationale : écart avec l'appli nue",
+            nationale - nu,
+            "cible",
+            60.0,
+            "Mio",
+            cible="≤ 60 Mio",
+        ),
     ]
 
 

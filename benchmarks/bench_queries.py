@@ -72,20 +72,46 @@ def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]
                 pire = max(pire, (median(s), f"« {saisie} », contrat {contrat}"))
                 query = fts_query(saisie) or ""
                 eng, notes = portee(contrat, query, "{libelle pilote}"), portee(contrat, query, "texte")
-                meme_sql += echantillons(lire, raw, (str(_ENGAGEMENTS), {"q": eng, "c": contrat, "limit": 30}),
-                                         (str(_NOTES), {"q": notes, "c": contrat, "limit": 30}))
+                meme_sql += echantillons(
+                    lire,
+                    raw,
+                    (str(_ENGAGEMENTS), {"q": eng, "c": contrat, "limit": 30}),
+                    (str(_NOTES), {"q": notes, "c": contrat, "limit": 30}),
+                )
                 brut += echantillons(lire, raw, (RAW_FTS_ENGAGEMENTS, (eng,)), (RAW_FTS_NOTES, (notes,)))
                 ancien += echantillons(lire, raw, (ANCIENNE_RECHERCHE, (query, contrat)))
     base = "FTS5 MATCH brut (sqlite3, mêmes termes)"
     return [
-        Resultat("requêtes", "recherche par frappe, rechercher()", median(service), base, median(brut),
-                 cible=FRAME, p95=p95(service)),
-        Resultat("requêtes", "recherche par frappe, rechercher()", median(service),
-                 "ses deux requêtes SQL sur sqlite3 brut", median(meme_sql), cible=FRAME, p95=p95(service)),
-        Resultat("requêtes", f"recherche, la frappe la plus lente ({pire[1]})", pire[0], base, median(brut),
-                 cible=FRAME),
-        Resultat("requêtes", "recherche par frappe, MATCH sur toute la base puis filtre (forme d'avant)",
-                 median(ancien), base, median(brut), cible="(pour mémoire)", p95=p95(ancien)),
+        Resultat(
+            "requêtes",
+            "recherche par frappe, rechercher()",
+            median(service),
+            base,
+            median(brut),
+            cible=FRAME,
+            p95=p95(service),
+        ),
+        Resultat(
+            "requêtes",
+            "recherche par frappe, rechercher()",
+            median(service),
+            "ses deux requêtes SQL sur sqlite3 brut",
+            median(meme_sql),
+            cible=FRAME,
+            p95=p95(service),
+        ),
+        Resultat(
+            "requêtes", f"recherche, la frappe la plus lente ({pire[1]})", pire[0], base, median(brut), cible=FRAME
+        ),
+        Resultat(
+            "requêtes",
+            "recherche par frappe, MATCH sur toute la base puis filtre (forme d'avant)",
+            median(ancien),
+            base,
+            median(brut),
+            cible="(pour mémoire)",
+            p95=p95(ancien),
+        ),
     ]
 
 
@@ -95,8 +121,10 @@ def _filtres(db: Database, contrat: int) -> list[tuple[Filtre, str, tuple[object
     found += [(Filtre(axe_id=a.id), "AND e.axe_id = ?", (a.id,)) for a in lister_axes(db, contrat, TODAY)]
     found += [(Filtre(partie_id=p.id), "AND e.partie_id = ?", (p.id,)) for p in lister_parties(db, contrat)]
     found += [(Filtre(statuts=frozenset({s})), "AND e.statut = ?", (s,)) for s in ("en_cours", "bloque")]
-    found += [(Filtre(a_discuter=True), "AND e.a_discuter = 1", ()),
-              (Filtre(en_retard=True), "AND e.statut NOT IN ('realise', 'abandonne')", ())]
+    found += [
+        (Filtre(a_discuter=True), "AND e.a_discuter = 1", ()),
+        (Filtre(en_retard=True), "AND e.statut NOT IN ('realise', 'abandonne')", ()),
+    ]
     return found
 
 
@@ -113,10 +141,24 @@ def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) 
                 axes_brut += b
     base = "SELECT brut de la page (sqlite3)"
     return [
-        Resultat("requêtes", "filtre par frappe, lister_engagements()", median(service), base, median(brut),
-                 cible=FRAME, p95=p95(service)),
-        Resultat("requêtes", "changement d'axe, lister_engagements(axe)", median(axes), base, median(axes_brut),
-                 cible=FRAME, p95=p95(axes)),
+        Resultat(
+            "requêtes",
+            "filtre par frappe, lister_engagements()",
+            median(service),
+            base,
+            median(brut),
+            cible=FRAME,
+            p95=p95(service),
+        ),
+        Resultat(
+            "requêtes",
+            "changement d'axe, lister_engagements(axe)",
+            median(axes),
+            base,
+            median(axes_brut),
+            cible=FRAME,
+            p95=p95(axes),
+        ),
     ]
 
 
@@ -126,14 +168,18 @@ def mesurer_ecran(db: Database, contrats: list[int]) -> list[Resultat]:
 
     mesures: dict[str, list[float]] = {}
     for contrat in contrats:
-        for nom, fn, args in (("lister_axes()", lister_axes, (TODAY,)),
-                              ("synthese()", synthese, (TODAY,)),
-                              ("lister_echeances()", lister_echeances, (TODAY,)),
-                              ("changement de contrat, charger_ecran()", charger_ecran, (Filtre(), TODAY))):
+        for nom, fn, args in (
+            ("lister_axes()", lister_axes, (TODAY,)),
+            ("synthese()", synthese, (TODAY,)),
+            ("lister_echeances()", lister_echeances, (TODAY,)),
+            ("changement de contrat, charger_ecran()", charger_ecran, (Filtre(), TODAY)),
+        ):
             mesures.setdefault(nom, []).extend(echantillons(fn, db, contrat, *args))
     mesures["lister_contrats() (435 contrats, choix du contrat)"] = echantillons(lister_contrats, db)
-    return [Resultat("requêtes", nom, median(s), "budget d'une image", FRAME_MS, cible=FRAME, p95=p95(s))
-            for nom, s in mesures.items()]
+    return [
+        Resultat("requêtes", nom, median(s), "budget d'une image", FRAME_MS, cible=FRAME, p95=p95(s))
+        for nom, s in mesures.items()
+    ]
 
 
 def run() -> list[Resultat]:

@@ -39,11 +39,13 @@ def _backup_shell(source: Path) -> Callable[[Path], object]:
         result = lancer([SHELL or "sqlite3", str(source), f".backup '{cible}'"])
         if result.code != 0:
             raise RuntimeError(result.stderr)
+
     return run
 
 
 def _backup_api(source: Path) -> Callable[[Path], object]:
     """Without the shell: the same online backup API it calls, through Python's sqlite3."""
+
     def run(cible: Path) -> None:
         src, dst = sqlite3.connect(source), sqlite3.connect(cible)
         try:
@@ -51,6 +53,7 @@ def _backup_api(source: Path) -> Callable[[Path], object]:
         finally:
             dst.close()
             src.close()
+
     return run
 
 
@@ -61,6 +64,7 @@ def _vacuum_seul(source: Path) -> Callable[[Path], object]:
             vacuum_into(conn, cible)
         finally:
             conn.close()
+
     return run
 
 
@@ -70,6 +74,7 @@ def _export_cli(source: Path) -> Callable[[Path], object]:
         if result.code != 0:
             raise RuntimeError(result.stderr)
         cible.with_suffix(".sqlite").rename(cible)
+
     return run
 
 
@@ -87,12 +92,23 @@ def run() -> list[Resultat]:
         export = _chrono(_export_cli(source), dossier)
     taille = f"{source.stat().st_size / 1048576:.0f} Mio"
     return [
-        Resultat("snapshot", f"snapshot_file() : VACUUM INTO + integrity_check + publication ({taille})",
-                 snapshot, base_nom, base, cible="≤ 2× .backup"),
+        Resultat(
+            "snapshot",
+            f"snapshot_file() : VACUUM INTO + integrity_check + publication ({taille})",
+            snapshot,
+            base_nom,
+            base,
+            cible="≤ 2× .backup",
+        ),
         Resultat("snapshot", "  dont VACUUM INTO seul", vacuum, base_nom, base),
         Resultat("snapshot", "  dont PRAGMA integrity_check seul", verif, base_nom, base),
-        Resultat("snapshot", "suivi export base.sqlite (processus entier, sans notes confidentielles)",
-                 export, base_nom, base),
+        Resultat(
+            "snapshot",
+            "suivi export base.sqlite (processus entier, sans notes confidentielles)",
+            export,
+            base_nom,
+            base,
+        ),
     ]
 
 

@@ -33,16 +33,43 @@ def run() -> list[Resultat]:
     base = "appli Textual nue, mêmes widgets"
     nu_image = median([premiere_image_ms(r) for r in nu])
     avec_sqlalchemy = median([r.ms for r in demarrages("nu+sqlalchemy")])
-    resultats = [Resultat("démarrage", "appli nue : processus entier jusqu'à la première image", nu_ms, "—", None,
-                          cible="référence"),
-                 Resultat("démarrage", "appli nue + import sqlalchemy.orm : processus entier", avec_sqlalchemy,
-                          base, nu_ms, cible="(pour mémoire)")]
-    for nom, runs, cible in (("suivi, base d'Antony (52 engagements)", antony, "≤ 1,15×"),
-                             ("suivi, base nationale (435 contrats)", nationale, "≤ 1,5×")):
-        resultats.append(Resultat("démarrage", f"{nom} : processus entier jusqu'au premier écran complet",
-                                  median([r.ms for r in runs]), base, nu_ms, cible=cible))
-        resultats.append(Resultat("démarrage", f"{nom} : du début du script au premier écran complet",
-                                  median([premiere_image_ms(r) for r in runs]), base, nu_image, cible=cible))
+    resultats = [
+        Resultat(
+            "démarrage", "appli nue : processus entier jusqu'à la première image", nu_ms, "—", None, cible="référence"
+        ),
+        Resultat(
+            "démarrage",
+            "appli nue + import sqlalchemy.orm : processus entier",
+            avec_sqlalchemy,
+            base,
+            nu_ms,
+            cible="(pour mémoire)",
+        ),
+    ]
+    for nom, runs, cible in (
+        ("suivi, base d'Antony (52 engagements)", antony, "≤ 1,15×"),
+        ("suivi, base nationale (435 contrats)", nationale, "≤ 1,5×"),
+    ):
+        resultats.append(
+            Resultat(
+                "démarrage",
+                f"{nom} : processus entier jusqu'au premier écran complet",
+                median([r.ms for r in runs]),
+                base,
+                nu_ms,
+                cible=cible,
+            )
+        )
+        resultats.append(
+            Resultat(
+                "démarrage",
+                f"{nom} : du début du script au premier écran complet",
+                median([premiere_image_ms(r) for r in runs]),
+                base,
+                nu_image,
+                cible=cible,
+            )
+        )
     return resultats
 
 

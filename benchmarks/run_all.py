@@ -17,8 +17,9 @@ BANCS = ("bench_cli", "bench_queries", "bench_snapshot", "bench_startup", "bench
 
 
 def main(noms: list[str]) -> int:
-    print(f"Machine : {machine()}\nDate : {aujourdhui()}\nCharge : {os.getloadavg()[0]:.2f} (moyenne 1 min)\n",
-          flush=True)
+    print(
+        f"Machine : {machine()}\nDate : {aujourdhui()}\nCharge : {os.getloadavg()[0]:.2f} (moyenne 1 min)\n", flush=True
+    )
     base_seedee()
     base_nationale()
     resultats: list[Resultat] = []

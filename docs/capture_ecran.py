@@ -35,8 +35,9 @@ SORTIE = Path(__file__).resolve().parent / "ecran-principal.svg"
 
 def _id(db: Database, debut: str) -> int:
     with db.read() as session:
-        return int(session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"),
-                                   {"l": debut + "%"}).scalar_one())
+        return int(
+            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+        )
 
 
 def quelques_semaines_de_suivi(db: Database) -> None:
@@ -52,8 +53,14 @@ def quelques_semaines_de_suivi(db: Database) -> None:
     assert bilan is not None
     basculer_echeance_faite(db, bilan, dt.date(2021, 3, 2))
     changer_statut(db, tps, "realise")
-    ajouter_note(db, insertion, "Classe TPS ouverte à l'école Anatole France : 18 enfants inscrits.",
-                 type="decision", engagement_id=tps, date=AUJOURDHUI)
+    ajouter_note(
+        db,
+        insertion,
+        "Classe TPS ouverte à l'école Anatole France : 18 enfants inscrits.",
+        type="decision",
+        engagement_id=tps,
+        date=AUJOURDHUI,
+    )
     coworking = _id(db, "Créer un espace de coworking")
     changer_statut(db, coworking, "en_cours")
     changer_pilote(db, coworking, "Développement économique")
@@ -63,8 +70,13 @@ def quelques_semaines_de_suivi(db: Database) -> None:
     changer_statut(db, _id(db, "Développer le projet de Ressourcerie"), "bloque")
     changer_statut(db, _id(db, "Renforcer la prévention du décrochage"), "en_cours")
     basculer_a_discuter(db, _id(db, "Renforcer l'accompagnement des jeunes"))
-    ajouter_note(db, insertion, "Forum de l'emploi : relancer la CAF et Pôle emploi avant le 1er avril.",
-                 type="action", date=AUJOURDHUI)
+    ajouter_note(
+        db,
+        insertion,
+        "Forum de l'emploi : relancer la CAF et Pôle emploi avant le 1er avril.",
+        type="action",
+        date=AUJOURDHUI,
+    )
     ajouter_note(db, insertion, "Jobs d'été : 40 offres recensées, dont 12 dans les QPV.", date=AUJOURDHUI)
 
 
@@ -74,6 +86,7 @@ async def capturer(db: Database, sortie: Path) -> None:
 
     app = SuiviApp(db, AUJOURDHUI)
     async with app.run_test(size=TAILLE) as pilot:
+
         async def calme() -> None:
             for _ in range(5):
                 await pilot.pause()

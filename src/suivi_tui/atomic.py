@@ -24,8 +24,10 @@ class CibleSpeciale(OSError):
     """
 
     def __init__(self, target: Path, genre: str) -> None:
-        self.message = (f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
-                        "remplace pas (même avec --force). Choisissez un autre nom.")
+        self.message = (
+            f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
+            "remplace pas (même avec --force). Choisissez un autre nom."
+        )
         super().__init__(self.message)
         self.target = target
 

@@ -49,8 +49,10 @@ def _date_option(value: str) -> dt.date:
     except DateInvalide as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
     if lue.precision is not Precision.JOUR:
-        raise argparse.ArgumentTypeError(f"« {apercu(value)} » est une période, pas un jour : donnez un jour, "
-                                         "par exemple « 15/03/2021 » ou « 2021-03-15 »")
+        raise argparse.ArgumentTypeError(
+            f"« {apercu(value)} » est une période, pas un jour : donnez un jour, "
+            "par exemple « 15/03/2021 » ou « 2021-03-15 »"
+        )
     return lue.date
 
 
@@ -68,7 +70,8 @@ def chemin_option(value: str) -> str:
         if len(os.fsencode(nom)) > NOM_MAX:
             raise argparse.ArgumentTypeError(
                 f"le nom « {apercu(nom)} » est trop long pour un nom de fichier ou de dossier "
-                f"({len(os.fsencode(nom))} octets ; {NOM_MAX} au plus, une lettre accentuée en comptant deux)")
+                f"({len(os.fsencode(nom))} octets ; {NOM_MAX} au plus, une lettre accentuée en comptant deux)"
+            )
     return value
 
 
@@ -78,13 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Suivi d'un contrat de ville : engagements, échéances, comités techniques.",
         epilog="Exemple : suivi --db ~/antony.db --today 2021-03-15",
     )
-    parser.add_argument("--db", metavar="CHEMIN", type=chemin_option,
-                        help="la base à utiliser (défaut : $SUIVI_DB, sinon le dossier de données)")
-    parser.add_argument("--today", metavar="DATE", type=_date_option,
-                        help="la date du jour à utiliser, « 15/03/2021 » ou « 2021-03-15 » "
-                             "(défaut : $SUIVI_TODAY, sinon l'horloge)")
-    parser.add_argument("--version", action="version", version=f"suivi {__version__}",
-                        help="affiche la version et quitte")
+    parser.add_argument(
+        "--db",
+        metavar="CHEMIN",
+        type=chemin_option,
+        help="la base à utiliser (défaut : $SUIVI_DB, sinon le dossier de données)",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATE",
+        type=_date_option,
+        help="la date du jour à utiliser, « 15/03/2021 » ou « 2021-03-15 » (défaut : $SUIVI_TODAY, sinon l'horloge)",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"suivi {__version__}", help="affiche la version et quitte"
+    )
     commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
     from suivi_tui import cli_commands
 
@@ -99,9 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
 READ_ONLY_COMMANDS = frozenset({"status", "check", "changes", "seance", "export"})
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False, readonly: bool = False,
-            pendant: Callable[[], None] | None = None, sauvegarde_en_fond: bool = False,
-            en_memoire: bool = False) -> Database:
+def open_db(
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    pendant: Callable[[], None] | None = None,
+    sauvegarde_en_fond: bool = False,
+    en_memoire: bool = False,
+) -> Database:
     """Open the database named by --db / $SUIVI_DB / the data dir; Sortie(2) with the reason if unusable.
 
     A damaged file is refused (never modified) with the command that restores the newest verified
@@ -165,8 +182,10 @@ def _refus_en_francais(path: Path) -> Iterator[None]:
 def refuser_lecture_seule(path: Path) -> None:
     """Sortie(2) when suivi could not write to the base: refused up front, before any change is typed."""
     if not _writable(path):
-        raise Sortie(f"La base {path} est en lecture seule (droits du fichier ou du dossier) : "
-                     "suivi ne peut rien y enregistrer. Rien n'a été modifié.")
+        raise Sortie(
+            f"La base {path} est en lecture seule (droits du fichier ou du dossier) : "
+            "suivi ne peut rien y enregistrer. Rien n'a été modifié."
+        )
 
 
 def _a_migrer(path: Path, version: int) -> bool:

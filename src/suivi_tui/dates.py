@@ -22,8 +22,18 @@ ANNEE_MIN = 1900
 ANNEE_MAX = 2100
 
 NOMS_MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 NOMS_JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
@@ -60,25 +70,49 @@ class DateInvalide(ValueError):
 
 # --- Vocabulaire (écrit sans accents : la saisie est normalisée avant lecture) ---
 
+
 def _sans_accents(texte: str) -> str:
     decompose = unicodedata.normalize("NFD", texte)
     return "".join(c for c in decompose if not unicodedata.combining(c))
 
 
 _MOIS_SAISIE: dict[str, int] = {_sans_accents(nom): i for i, nom in enumerate(NOMS_MOIS, 1)}
-_MOIS_SAISIE.update({
-    "jan": 1, "janv": 1, "fev": 2, "fevr": 2, "mar": 3, "avr": 4, "juil": 7,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-})
+_MOIS_SAISIE.update(
+    {
+        "jan": 1,
+        "janv": 1,
+        "fev": 2,
+        "fevr": 2,
+        "mar": 3,
+        "avr": 4,
+        "juil": 7,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 _JOURS_SAISIE: dict[str, int] = {nom: i for i, nom in enumerate(NOMS_JOURS)}
 _ORDINAUX_MOTS: dict[str, int] = {
-    "premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2,
-    "troisieme": 3, "quatrieme": 4,
+    "premier": 1,
+    "premiere": 1,
+    "deuxieme": 2,
+    "second": 2,
+    "seconde": 2,
+    "troisieme": 3,
+    "quatrieme": 4,
 }
 _RELATIFS_MOTS: dict[str, int] = {
-    "aujourd'hui": 0, "aujourdhui": 0, "aujourd hui": 0,
-    "demain": 1, "apres-demain": 2, "apres demain": 2,
-    "hier": -1, "avant-hier": -2, "avant hier": -2,
+    "aujourd'hui": 0,
+    "aujourdhui": 0,
+    "aujourd hui": 0,
+    "demain": 1,
+    "apres-demain": 2,
+    "apres demain": 2,
+    "hier": -1,
+    "avant-hier": -2,
+    "avant hier": -2,
 }
 
 
@@ -94,8 +128,7 @@ _NUANCE = r"(?P<q>fin|debut|mi|milieu)(?: ?- ?| )"
 _SEP_PERIODE = r"(?: | ?[-/] ?)"
 
 # Les tirets et apostrophes typographiques sont ramenés à leur forme ASCII.
-_TYPO = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'",
-                       "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_TYPO = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
 def _normaliser(texte: str) -> str:
@@ -110,6 +143,7 @@ def apercu(texte: str) -> str:
 
 
 # --- Vérifications communes ---
+
 
 def _fin_mois(annee: int, mois: int) -> datetime.date:
     return datetime.date(annee, mois, calendar.monthrange(annee, mois)[1])
@@ -137,9 +171,7 @@ def _jour(annee: int, mois: int, jour: int) -> datetime.date:
         )
     dernier = calendar.monthrange(annee, mois)[1]
     if jour < 1:
-        raise DateInvalide(
-            "Le jour 0 n'existe pas : les jours commencent à 1, par exemple « 01/03/2021 »."
-        )
+        raise DateInvalide("Le jour 0 n'existe pas : les jours commencent à 1, par exemple « 01/03/2021 ».")
     if jour > dernier:
         raise DateInvalide(
             f"Le jour {jour} n'existe pas en {NOMS_MOIS[mois - 1]} {annee} : ce mois n'a que "
@@ -173,6 +205,7 @@ def _jour_floue(d: datetime.date) -> DateFloue:
 
 
 # --- Formes relatives (toujours à la précision jour) ---
+
 
 def _relatif_mot(m: re.Match[str], auj: datetime.date) -> DateFloue:
     return _jour_floue(_decaler(auj, _RELATIFS_MOTS[m["mot"]], "jours", m.string))
@@ -223,6 +256,7 @@ def _relatif_prochain(m: re.Match[str], auj: datetime.date) -> DateFloue:
 
 # --- Jours précis ---
 
+
 def _jour_numerique(m: re.Match[str], auj: datetime.date) -> DateFloue:
     d = _jour(_annee(m["a"]), int(m["m"]), int(m["j"]))
     _verifier_jour_semaine(m["js"], d)
@@ -241,6 +275,7 @@ def _jour_texte(m: re.Match[str], auj: datetime.date) -> DateFloue:
 
 
 # --- Périodes ---
+
 
 def _mois_texte(m: re.Match[str], auj: datetime.date) -> DateFloue:
     # « début/mi/fin mars 2021 » restent au mois : préciser un jour serait deviner.
@@ -315,12 +350,21 @@ def _motif(regex: str) -> re.Pattern[str]:
 _LECTEURS: tuple[tuple[re.Pattern[str], _Lecteur], ...] = (
     (_motif(rf"(?P<mot>{_alternative(_RELATIFS_MOTS)})"), _relatif_mot),
     (_motif(r"dans (?P<n>\d{1,5}|une?) (?P<u>jours?|semaines?|mois|ans?|annees?)"), _relatif_dans),
-    (_motif(rf"(?P<js>{_alternative(_JOURS_SAISIE)})(?: prochain)?"
-            rf"|prochain (?P<js2>{_alternative(_JOURS_SAISIE)})"), _relatif_jour_semaine),
-    (_motif(r"(?:la )?(?P<u>semaine) prochaine|(?:le )?(?P<u2>mois) prochain"
-            r"|(?:l' ?)?(?P<u3>annee) prochaine"), _relatif_prochain),
-    (_motif(_JS + r"(?P<j>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<a>\d{4}|\d{2})"),
-     _jour_numerique),
+    (
+        _motif(
+            rf"(?P<js>{_alternative(_JOURS_SAISIE)})(?: prochain)?"
+            rf"|prochain (?P<js2>{_alternative(_JOURS_SAISIE)})"
+        ),
+        _relatif_jour_semaine,
+    ),
+    (
+        _motif(
+            r"(?:la )?(?P<u>semaine) prochaine|(?:le )?(?P<u2>mois) prochain"
+            r"|(?:l' ?)?(?P<u3>annee) prochaine"
+        ),
+        _relatif_prochain,
+    ),
+    (_motif(_JS + r"(?P<j>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<a>\d{4}|\d{2})"), _jour_numerique),
     (_motif(r"(?P<a>\d{4})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<j>\d{1,2})"), _jour_iso),
     (_motif(_JS + rf"(?P<j>\d{{1,2}}|1er|premier) {_MOIS} {_AN}"), _jour_texte),
     (_motif(rf"(?:{_NUANCE}(?:de |d')?)?{_MOIS} {_AN}"), _mois_texte),
@@ -341,11 +385,13 @@ _SANS_ANNEE: tuple[tuple[re.Pattern[str], str], ...] = (
     (_motif(r"fin|debut|mi|milieu"), "fin 2022"),
 )
 
-_EXEMPLES = ("« 31/12/2022 », « 15 mars 2021 », « mars 2021 », « T3 2021 », "
-             "« S1 2022 », « fin 2022 », « dans 2 semaines »")
+_EXEMPLES = (
+    "« 31/12/2022 », « 15 mars 2021 », « mars 2021 », « T3 2021 », « S1 2022 », « fin 2022 », « dans 2 semaines »"
+)
 
 
 # --- API publique ---
+
 
 def parse_date(texte: str, aujourdhui: datetime.date) -> DateFloue:
     """Lit une date française ; lève DateInvalide (et rien d'autre) si elle est refusée.
@@ -367,9 +413,7 @@ def parse_date(texte: str, aujourdhui: datetime.date) -> DateFloue:
                 f"Il manque l'année dans « {apercu(texte)} » (elle n'est jamais devinée) : "
                 f"écrivez par exemple « {exemple} »."
             )
-    raise DateInvalide(
-        f"Date non reconnue : « {apercu(texte)} ». Formats acceptés, par exemple : {_EXEMPLES}."
-    )
+    raise DateInvalide(f"Date non reconnue : « {apercu(texte)} ». Formats acceptés, par exemple : {_EXEMPLES}.")
 
 
 def parse_iso(texte: str) -> datetime.date:
@@ -378,8 +422,7 @@ def parse_iso(texte: str) -> datetime.date:
     lu = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", brut, re.ASCII)
     if lu is None:
         raise DateInvalide(
-            f"Date « {apercu(brut)} » illisible : le format attendu est AAAA-MM-JJ, "
-            "par exemple « 2021-03-12 »."
+            f"Date « {apercu(brut)} » illisible : le format attendu est AAAA-MM-JJ, par exemple « 2021-03-12 »."
         )
     return _jour(_annee(lu[1]), int(lu[2]), int(lu[3]))
 

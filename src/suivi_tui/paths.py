@@ -10,10 +10,32 @@ DB_FILENAME = "suivi.db"
 ENV_DB = "SUIVI_DB"
 
 # Folders that a sync client mirrors: a database inside one can be overwritten by another copy.
-_SYNCED_MARKERS = ("dropbox", "onedrive", "google drive", "googledrive", "nextcloud", "owncloud",
-                   "icloud", "mobile documents", "seafile", "pcloud", "box sync")
-_NETWORK_FSTYPES = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "afpfs", "9p",
-                    "davfs", "fuse.davfs2"}
+_SYNCED_MARKERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "nextcloud",
+    "owncloud",
+    "icloud",
+    "mobile documents",
+    "seafile",
+    "pcloud",
+    "box sync",
+)
+_NETWORK_FSTYPES = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "sshfs",
+    "fuse.sshfs",
+    "afpfs",
+    "9p",
+    "davfs",
+    "fuse.davfs2",
+}
 
 
 def default_data_dir() -> Path:
@@ -47,12 +69,16 @@ def storage_warning(db_path: Path) -> str | None:
     """A French warning when the database sits in a cloud-synced folder or on a network share."""
     resolved = str(db_path.resolve()).lower()
     if any(marker in resolved for marker in _SYNCED_MARKERS):
-        return ("Attention : la base est dans un dossier synchronisé (cloud). Une autre copie peut "
-                "l'écraser ; préférez un dossier local et exportez pour partager.")
+        return (
+            "Attention : la base est dans un dossier synchronisé (cloud). Une autre copie peut "
+            "l'écraser ; préférez un dossier local et exportez pour partager."
+        )
     fstype = _mount_fstype(db_path.resolve())
     if fstype in _NETWORK_FSTYPES:
-        return (f"Attention : la base est sur un partage réseau ({fstype}). SQLite n'y garantit pas "
-                "le verrouillage ; préférez un disque local.")
+        return (
+            f"Attention : la base est sur un partage réseau ({fstype}). SQLite n'y garantit pas "
+            "le verrouillage ; préférez un disque local."
+        )
     return None
 
 

@@ -21,9 +21,15 @@ class Terminal:
     def __enter__(self) -> Terminal:
         self.maitre, esclave = pty.openpty()
         env = {**os.environ, "COLUMNS": "140", "LINES": "45", "TERM": "xterm-256color"}
-        self.processus = subprocess.Popen([sys.executable, "-m", "suivi_tui", *self.args], stdin=esclave,
-                                          stdout=esclave, stderr=esclave, env=env, close_fds=True,
-                                          cwd=Path(__file__).resolve().parents[2])
+        self.processus = subprocess.Popen(
+            [sys.executable, "-m", "suivi_tui", *self.args],
+            stdin=esclave,
+            stdout=esclave,
+            stderr=esclave,
+            env=env,
+            close_fds=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
         os.close(esclave)
         return self
 

@@ -60,8 +60,9 @@ async def test_slash_finds_coworking_and_enter_selects_it(app: SuiviApp) -> None
 async def test_a_note_found_opens_its_comite_log(app: SuiviApp) -> None:
     comites = {c.nom: c.id for c in lister_comites(app.db, 1)}
     eid = engagement_id(app.db, "Créer un espace de coworking")
-    ajouter_note(app.db, comites["Insertion socioprofessionnelle"], "Bail signé pour la pépinière",
-                 engagement_id=eid, date=TODAY)
+    ajouter_note(
+        app.db, comites["Insertion socioprofessionnelle"], "Bail signé pour la pépinière", engagement_id=eid, date=TODAY
+    )
     async with ouvrir(app) as pilot:
         assert app.screen.query_one(JournalPane).border_title.startswith("Journal · Gestion urbaine")
         await appuyer(pilot, "slash")
@@ -119,8 +120,9 @@ async def test_P_masks_pilotes_and_confidential_notes_everywhere(app: SuiviApp) 
     eid = engagement_id(app.db, "Accroître son action")  # the first row: shown in the detail
     changer_pilote(app.db, eid, "Mme Dupont")
     comite = next(c.id for c in lister_comites(app.db, 1) if c.nom.startswith("Gestion urbaine"))
-    ajouter_note(app.db, comite, "M. X, 12 rue des Lilas, signale un squat", engagement_id=eid,
-                 confidentielle=True, date=TODAY)
+    ajouter_note(
+        app.db, comite, "M. X, 12 rue des Lilas, signale un squat", engagement_id=eid, confidentielle=True, date=TODAY
+    )
     async with ouvrir(app) as pilot:
         detail = app.screen.query_one("#detail-texte", Static)
         assert "Mme Dupont" in str(detail.render()) and "rue des Lilas" in journal_affiche(app)
@@ -143,8 +145,7 @@ async def test_journal_changes_comite_remembers_it_and_plus_creates_one(app: Sui
         premier = journal.comite_id
         await appuyer(pilot, "4", "greater_than_sign")
         assert journal.comite_id != premier
-        assert sql(app.db, "SELECT valeur FROM reglage WHERE cle = 'dernier_comite:1'") == [
-            (str(journal.comite_id),)]
+        assert sql(app.db, "SELECT valeur FROM reglage WHERE cle = 'dernier_comite:1'") == [(str(journal.comite_id),)]
         await appuyer(pilot, "plus")
         await taper(pilot, "CT Tranquillité publique")
         await appuyer(pilot, "enter")

@@ -39,7 +39,8 @@ async def test_s_sets_the_statut_and_ctrl_z_puts_it_back(app: SuiviApp) -> None:
         await appuyer(pilot, "s", "3")
         assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=eid) == [("realise",)]
         assert sql(app.db, "SELECT champ, ancien, nouveau FROM historique WHERE engagement_id = :e", e=eid) == [
-            ("statut", "a_venir", "realise")]
+            ("statut", "a_venir", "realise")
+        ]
         assert "Réalisé" in ligne_affichee(app, eid)
         assert "Statut : À venir → Réalisé" in messages(app)
         assert "1 réalisé" in app.screen.query_one(EnTete).texte()
@@ -74,7 +75,8 @@ async def test_d_adds_a_french_dated_echeance(app: SuiviApp) -> None:
         assert "→ 30/06/2021 (T2 2021)" in str(app.screen.query_one("#apercu", Static).render())
         await appuyer(pilot, "enter")
         assert sql(app.db, "SELECT date, precision, faite_le FROM echeance WHERE engagement_id = :e", e=eid) == [
-            ("2021-06-30", "trimestre", None)]
+            ("2021-06-30", "trimestre", None)
+        ]
         assert "T2 2021" in ligne_affichee(app, eid)
         echeances = app.screen.query_one(EcheancesPane)
         assert [e.engagement_id for e in echeances.lignes] == [eid]
@@ -105,7 +107,8 @@ async def test_p_names_the_pilote_and_an_empty_name_removes_it(app: SuiviApp) ->
         await taper(pilot, "Service Développement économique")
         await appuyer(pilot, "enter")
         assert sql(app.db, "SELECT pilote FROM engagement WHERE id = :e", e=eid) == [
-            ("Service Développement économique",)]
+            ("Service Développement économique",)
+        ]
         assert "Service D…" in ligne_affichee(app, eid)
         assert "Service Développement économique" in detail_affiche(app)
         await appuyer(pilot, "p", "ctrl+u", "enter")
@@ -134,16 +137,19 @@ async def test_n_writes_a_decision_in_the_comite_log_linked_to_the_engagement(ap
         await appuyer(pilot, "n")
         await taper(pilot, "Local rue Mounié retenu")
         await appuyer(pilot, "alt+d", "ctrl+s")
-        assert sql(app.db, """SELECT co.nom, s.date, n.type, n.texte, n.engagement_id, n.confidentielle
+        assert sql(
+            app.db,
+            """SELECT co.nom, s.date, n.type, n.texte, n.engagement_id, n.confidentielle
                               FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
-                           """) == [("Insertion socioprofessionnelle", "2021-03-15", "decision",
-                                     "Local rue Mounié retenu", eid, 0)]
+                           """,
+        ) == [("Insertion socioprofessionnelle", "2021-03-15", "decision", "Local rue Mounié retenu", eid, 0)]
         notes = app.screen.query_one("#journal-notes")
         textes = " ".join(str(o.prompt) for o in notes.options)  # type: ignore[attr-defined]
         assert "Séance du 15/03/2021" in textes and "Local rue Mounié retenu" in textes and "Décision" in textes
         assert "Local rue Mounié retenu" in detail_affiche(app)
         assert sql(app.db, "SELECT valeur FROM reglage WHERE cle LIKE 'dernier_comite:%'") == [
-            (str(journal.comite_id),)]
+            (str(journal.comite_id),)
+        ]
 
 
 async def test_a_note_written_from_the_journal_is_general(app: SuiviApp) -> None:
@@ -156,7 +162,8 @@ async def test_a_note_written_from_the_journal_is_general(app: SuiviApp) -> None
 
 @pytest.mark.parametrize("touche", ["space", "enter"])
 async def test_space_or_enter_in_the_echeances_pane_marks_it_done_and_ctrl_z_reopens_it(
-        app: SuiviApp, touche: str) -> None:
+    app: SuiviApp, touche: str
+) -> None:
     eid = engagement_id(app.db, "Créer un espace de coworking")
     ajouter_echeance(app.db, eid, dt.date(2021, 3, 1), "jour", "Trouver un local")
     async with ouvrir(app) as pilot:

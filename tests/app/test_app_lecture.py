@@ -34,8 +34,9 @@ def compter_affichages(ecran: EcranPrincipal) -> Counter[str]:
         widget = ecran.query_one(volet)
         afficher = widget.afficher
 
-        def compte(*args: Any, _nom: str = volet.__name__, _afficher: Callable[..., None] = afficher,
-                   **kwargs: Any) -> None:
+        def compte(
+            *args: Any, _nom: str = volet.__name__, _afficher: Callable[..., None] = afficher, **kwargs: Any
+        ) -> None:
             appels[_nom] += 1
             _afficher(*args, **kwargs)
 

@@ -104,10 +104,12 @@ async def test_in_every_pane_help_and_quit_stay_in_sight(app: SuiviApp, taille: 
     async with ouvrir(app, taille) as pilot:
         # (keys, a key of that pane, the binding it must reach there, whether the footer shows it): the
         # Axes pane shows none of its keys (j, k, g, G, entrée are in the help), but they are the ones in force.
-        for touches, cle, liaison, montree in ((("1",), "j", "axes.suivant", False),
-                                               (("3",), "space", "echeances.faite", True),
-                                               (("4",), "less_than_sign", "journal.comite_precedent", True),
-                                               (("2", "enter"), "escape", "detail.fermer", True)):
+        for touches, cle, liaison, montree in (
+            (("1",), "j", "axes.suivant", False),
+            (("3",), "space", "echeances.faite", True),
+            (("4",), "less_than_sign", "journal.comite_precedent", True),
+            (("2", "enter"), "escape", "detail.fermer", True),
+        ):
             await appuyer(pilot, *touches)
             visibles = cles_visibles(app, taille[0])
             assert {"question_mark", "q"} <= visibles, touches
@@ -137,8 +139,13 @@ async def test_question_mark_lists_every_key_by_context(app: SuiviApp) -> None:
         await appuyer(pilot, "question_mark")
         assert isinstance(app.screen, AideScreen)
         sections = dict(app.screen.sections)
-        assert {"Partout", "Volet Axes (1)", "Volet Engagements (2)", "Volet Échéances (3)",
-                "Volet Journal (4)"} <= set(sections)
+        assert {
+            "Partout",
+            "Volet Axes (1)",
+            "Volet Engagements (2)",
+            "Volet Échéances (3)",
+            "Volet Journal (4)",
+        } <= set(sections)
         partout = dict(sections["Partout"])
         assert partout["q / ^q"].startswith("Quitter") and "^z" in partout and "P" in partout
         principal = dict(sections["Écran principal (engagement sélectionné)"])

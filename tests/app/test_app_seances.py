@@ -95,8 +95,11 @@ async def test_m_opens_a_seance_stamps_everything_and_m_closes_it(app: SuiviApp)
     async with ouvrir(app) as pilot:
         assert bandeau(app) == ""
         await ouvrir_au_clavier(pilot, comite_tape="ins", lieu="Salle du conseil")
-        ((seance_id, date, lieu),) = sql(app.db, "SELECT s.id, s.date, s.lieu FROM seance s JOIN comite c "
-                                                 "ON c.id = s.comite_id WHERE c.nom = :n", n=INSERTION)
+        ((seance_id, date, lieu),) = sql(
+            app.db,
+            "SELECT s.id, s.date, s.lieu FROM seance s JOIN comite c ON c.id = s.comite_id WHERE c.nom = :n",
+            n=INSERTION,
+        )
         assert (date, lieu) == ("2021-03-15", "Salle du conseil")
         assert sql(app.db, "SELECT valeur FROM reglage WHERE cle = 'seance_ouverte:1'") == [(str(seance_id),)]
         assert bandeau(app).startswith(f"● Séance : {INSERTION} · 15/03/2021 · Salle du conseil")
@@ -105,9 +108,13 @@ async def test_m_opens_a_seance_stamps_everything_and_m_closes_it(app: SuiviApp)
 
         coworking, ressourcerie = await reunion_du_15_mars(pilot)
         assert sql(app.db, "SELECT engagement_id, champ, nouveau, seance_id FROM historique ORDER BY id") == [
-            (coworking, "statut", "en_cours", seance_id), (ressourcerie, "statut", "bloque", seance_id)]
+            (coworking, "statut", "en_cours", seance_id),
+            (ressourcerie, "statut", "bloque", seance_id),
+        ]
         assert sql(app.db, "SELECT engagement_id, type, seance_id FROM note ORDER BY id") == [
-            (coworking, "decision", seance_id), (ressourcerie, "action", seance_id)]
+            (coworking, "decision", seance_id),
+            (ressourcerie, "action", seance_id),
+        ]
 
         await appuyer(pilot, "m")
         assert sql(app.db, "SELECT count(*) FROM reglage WHERE cle = 'seance_ouverte:1'") == [(0,)]
@@ -131,8 +138,11 @@ async def test_every_command_is_stamped_while_a_seance_is_open(app: SuiviApp) ->
         await taper(pilot, "Service Économie")
         await appuyer(pilot, "enter")
         assert sql(app.db, "SELECT champ, seance_id FROM historique WHERE engagement_id = :e ORDER BY id", e=eid) == [
-            ("a_discuter", seance.id), ("echeance.ajout", seance.id), ("echeance.faite", seance.id),
-            ("pilote", seance.id)]
+            ("a_discuter", seance.id),
+            ("echeance.ajout", seance.id),
+            ("echeance.faite", seance.id),
+            ("pilote", seance.id),
+        ]
 
 
 async def test_a_note_goes_into_the_open_seance_even_from_another_comite_log(app: SuiviApp) -> None:
@@ -203,12 +213,14 @@ async def test_plus_in_the_form_creates_the_comite_and_opens_its_seance(app: Sui
         assert isinstance(app.screen, SeanceDialog)
         await appuyer(pilot, "enter", "escape")
         assert sql(app.db, "SELECT c.nom, s.date FROM seance s JOIN comite c ON c.id = s.comite_id") == [
-            ("CT Tranquillité publique", "2021-03-15")]
+            ("CT Tranquillité publique", "2021-03-15")
+        ]
         assert "CT Tranquillité publique" in bandeau(app)
 
 
 async def test_depuis_shows_exactly_what_changed_since_the_previous_seance(
-        seeded: tuple[Database, int], jour: Callable[[dt.date | None], None]) -> None:
+    seeded: tuple[Database, int], jour: Callable[[dt.date | None], None]
+) -> None:
     db, _ = seeded
     jour(TODAY)
     mars = SuiviApp(db, TODAY)
@@ -227,7 +239,8 @@ async def test_depuis_shows_exactly_what_changed_since_the_previous_seance(
         vue = avril.screen
         assert isinstance(vue, DepuisVue)
         assert str(vue.query_one("#vue-titre").render()) == (
-            f"Depuis la dernière séance — {INSERTION} (séance du 15/03/2021)")
+            f"Depuis la dernière séance — {INSERTION} (séance du 15/03/2021)"
+        )
         attendu = [
             "Axe I — Développement économique et emploi",
             "  Ville — Créer un espace de coworking",
@@ -251,7 +264,8 @@ async def test_depuis_shows_exactly_what_changed_since_the_previous_seance(
 
 
 async def test_depuis_masks_pilotes_and_confidential_notes_in_presentation(
-        app: SuiviApp, jour: Callable[[dt.date | None], None]) -> None:
+    app: SuiviApp, jour: Callable[[dt.date | None], None]
+) -> None:
     jour(dt.date(2021, 3, 1))
     insertion = comite(app.db, INSERTION)
     ouvrir_seance(app.db, insertion, dt.date(2021, 3, 1))
@@ -336,10 +350,16 @@ async def test_the_releve_written_from_the_journal_leaves_confidential_notes_out
     seance = ouvrir_seance(app.db, insertion, TODAY, lieu="Salle du conseil")
     eid = engagement_id(app.db, COWORKING)
     changer_statut(app.db, eid, "en_cours", seance_id=seance.id)
-    ajouter_note(app.db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, date=TODAY,
-                 seance_id=seance.id)
-    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True, date=TODAY,
-                 seance_id=seance.id)
+    ajouter_note(
+        app.db,
+        insertion,
+        "Lancer l'appel à projets",
+        type="decision",
+        engagement_id=eid,
+        date=TODAY,
+        seance_id=seance.id,
+    )
+    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True, date=TODAY, seance_id=seance.id)
     documents = Path.home() / "Documents"
     documents.mkdir()
     async with ouvrir(app) as pilot:

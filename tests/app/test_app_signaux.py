@@ -37,13 +37,25 @@ def test_a_signal_right_after_an_acknowledged_change_quits_cleanly_and_keeps_it(
             from sqlalchemy import text
 
             assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
-            acquis = session.execute(text("SELECT engagement_id FROM historique WHERE champ = 'a_discuter' "
-                                          "AND nouveau = '1'")).scalars().all()
+            acquis = (
+                session.execute(
+                    text("SELECT engagement_id FROM historique WHERE champ = 'a_discuter' AND nouveau = '1'")
+                )
+                .scalars()
+                .all()
+            )
             assert len(acquis) == 1
-            assert session.execute(text("SELECT a_discuter FROM engagement WHERE id = :e"),
-                                   {"e": acquis[0]}).scalar_one() == 1
-            assert session.execute(text("SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id "
-                                        "WHERE a.contrat_id = :c"), {"c": contrat}).scalar_one() == 52
+            assert (
+                session.execute(text("SELECT a_discuter FROM engagement WHERE id = :e"), {"e": acquis[0]}).scalar_one()
+                == 1
+            )
+            assert (
+                session.execute(
+                    text("SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE a.contrat_id = :c"),
+                    {"c": contrat},
+                ).scalar_one()
+                == 52
+            )
         assert changer_statut(db, acquis[0], "en_cours") is not None  # still writable: no lock left behind
     finally:
         db.close()

@@ -10,8 +10,15 @@ from suivi_tui.ui.dialogs.aide import AideScreen
 
 SECTIONS = [
     ("Partout", [("?", "Aide"), ("/", "Rechercher partout"), ("q, ctrl+q", "Quitter")]),
-    ("Engagements", [("s", "Changer le statut"), ("p", "Pilote"), ("d", "Ajouter une échéance"),
-                     ("n", "Ajouter une note au journal du comité, liée à l'engagement sélectionné")]),
+    (
+        "Engagements",
+        [
+            ("s", "Changer le statut"),
+            ("p", "Pilote"),
+            ("d", "Ajouter une échéance"),
+            ("n", "Ajouter une note au journal du comité, liée à l'engagement sélectionné"),
+        ],
+    ),
 ]
 
 

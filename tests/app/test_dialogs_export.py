@@ -42,8 +42,9 @@ async def test_valeurs_par_defaut_et_entree(tmp_path: Path) -> None:
         assert not ecran.query_one("#confidentiel", Checkbox).value
         assert not ecran.query_one("#remplacer", Checkbox).value
         await pilot.press("enter")
-    assert app.resultats == [DemandeExport(tmp_path / "suivi-antony-2020-2022-2021-03-15.xlsx", format="xlsx",
-                                           contrat_id=7)]
+    assert app.resultats == [
+        DemandeExport(tmp_path / "suivi-antony-2020-2022-2021-03-15.xlsx", format="xlsx", contrat_id=7)
+    ]
 
 
 async def test_les_noms_des_formats_en_francais(tmp_path: Path) -> None:

@@ -73,8 +73,11 @@ def _dialogues() -> list[type[Dialogue[object]]]:
     found = []
     for nom in _modules_du_paquet():
         module = importlib.import_module(f"suivi_tui.ui.dialogs.{nom}")
-        found += [c for _, c in inspect.getmembers(module, inspect.isclass)
-                  if issubclass(c, Dialogue) and c is not Dialogue and c.__module__ == module.__name__]
+        found += [
+            c
+            for _, c in inspect.getmembers(module, inspect.isclass)
+            if issubclass(c, Dialogue) and c is not Dialogue and c.__module__ == module.__name__
+        ]
     return found
 
 

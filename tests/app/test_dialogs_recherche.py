@@ -158,7 +158,8 @@ async def test_saisie_effacee_vide_la_liste(seeded: tuple[Database, int]) -> Non
 
 @pytest.mark.parametrize("masquer", [False, True])
 async def test_notes_apres_les_engagements_confidentielles_marquees(
-        seeded: tuple[Database, int], masquer: bool) -> None:
+    seeded: tuple[Database, int], masquer: bool
+) -> None:
     db, contrat_id = seeded
     comite = lister_comites(db, contrat_id)[0]
     ajouter_note(db, comite.id, "Coworking : Mme Martin demande un bureau", confidentielle=True, date=TODAY)

@@ -17,8 +17,10 @@ from suivi_tui.ui.dialogs.releve import DemandeReleve, ReleveDialog
 from suivi_tui.ui.dialogs.seance import SeanceDialog, SeanceSaisie
 
 TODAY = dt.date(2021, 3, 15)
-COMITES = [ComiteResume(1, "Insertion socioprofessionnelle", "", 1, TODAY),
-           ComiteResume(2, "Gestion urbaine et sociale de proximité (GUSP)", "", 0, None)]
+COMITES = [
+    ComiteResume(1, "Insertion socioprofessionnelle", "", 1, TODAY),
+    ComiteResume(2, "Gestion urbaine et sociale de proximité (GUSP)", "", 0, None),
+]
 SEANCE = SeanceResume(7, 1, "Insertion socioprofessionnelle", TODAY, "Salle du conseil", "", 3, 1, 1, 2, False)
 
 
@@ -48,8 +50,14 @@ async def test_date_lieu_et_participants() -> None:
     assert app.resultats == [SeanceSaisie(1, None, dt.date(2021, 3, 14), "Salle du conseil", "DPV, Pôle emploi")]
 
 
-@pytest.mark.parametrize(("saisie", "message"), [("mars 2021", "n'est pas un jour"), ("", "Aucune date"),
-                                                 ("31/02/2021", "Le jour 31 n'existe pas en février 2021")])
+@pytest.mark.parametrize(
+    ("saisie", "message"),
+    [
+        ("mars 2021", "n'est pas un jour"),
+        ("", "Aucune date"),
+        ("31/02/2021", "Le jour 31 n'existe pas en février 2021"),
+    ],
+)
 async def test_une_date_qui_n_est_pas_un_jour_est_refusee(saisie: str, message: str) -> None:
     app = Hote(SeanceDialog(COMITES, 1, TODAY))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -28,7 +28,7 @@ def _abimer(base: Path) -> bytes:
     """Garbage over the headers of b-tree pages 3 to 6: SQLite calls the file malformed."""
     data = bytearray(base.read_bytes())
     for numero in range(2, 6):
-        data[numero * 4096:numero * 4096 + 64] = b"\xa5" * 64
+        data[numero * 4096 : numero * 4096 + 64] = b"\xa5" * 64
     base.write_bytes(bytes(data))
     return bytes(data)
 
@@ -99,7 +99,8 @@ async def test_q_quits_and_changes_nothing(abimee: tuple[Path, bytes]) -> None:
 
 
 async def test_a_backup_that_no_longer_verifies_is_refused_on_screen_and_nothing_changes(
-        abimee: tuple[Path, bytes]) -> None:
+    abimee: tuple[Path, bytes],
+) -> None:
     base, abimes = abimee
     raison, sauvegarde = _refus(base)
     app = RestaurationApp(base, raison, sauvegarde)
@@ -133,8 +134,7 @@ def test_suivi_in_a_terminal_restores_then_opens_the_app_on_the_restored_base(ab
         conn.close()
 
 
-def test_suivi_in_a_terminal_quit_on_the_screen_exits_2_with_the_restore_command(
-        abimee: tuple[Path, bytes]) -> None:
+def test_suivi_in_a_terminal_quit_on_the_screen_exits_2_with_the_restore_command(abimee: tuple[Path, bytes]) -> None:
     base, abimes = abimee
     with Terminal("--db", str(base)) as terminal:
         assert terminal.attendre("Quitter sans rien changer"), terminal.texte[-2000:]

@@ -21,14 +21,21 @@ REPO = Path(__file__).resolve().parents[2]
 
 def suivi(*args: str, timeout: float = 60, **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a new process."""
-    return subprocess.run([sys.executable, "-m", "suivi_tui", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=REPO, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", *args], capture_output=True, text=True, timeout=timeout, cwd=REPO, **kwargs
+    )  # type: ignore[call-overload]
 
 
 def child(behaviour: str, *args: object, **kwargs: object) -> subprocess.Popen[str]:
     """Start tests/reliability/child.py; its stdout is a pipe of flushed lines."""
-    return subprocess.Popen([sys.executable, str(CHILD), behaviour, *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=REPO, **kwargs)  # type: ignore[call-overload]
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), behaviour, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        **kwargs,
+    )  # type: ignore[call-overload]
 
 
 def wait_for(process: subprocess.Popen[str], word: str) -> list[str]:

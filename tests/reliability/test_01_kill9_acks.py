@@ -35,8 +35,9 @@ def _lane(db: Path, engagement_id: int, runs: range, seed: int, reaper: list) ->
     for run in runs:
         acked = _kill_at_random(db, engagement_id, run, rng, reaper)
         assert acked, "the child was killed before its first ack"
-        saved = column(db, "SELECT nouveau FROM historique WHERE champ = 'pilote' AND nouveau LIKE ?",
-                       f"pilote-{run}-%")
+        saved = column(
+            db, "SELECT nouveau FROM historique WHERE champ = 'pilote' AND nouveau LIKE ?", f"pilote-{run}-%"
+        )
         missing = {f"pilote-{run}-{i}" for i in acked} - set(saved)
         assert not missing, f"kill {run}: acked but lost: {sorted(missing)}"
         # The pilote holds the last committed value: the last ack, or one committed but not yet acked.
@@ -53,8 +54,17 @@ def test_no_acked_change_is_lost_across_20_kills(seeded_file: Path, reaper: list
     lanes = 4
     ids = [int(i) for i in column(seeded_file, "SELECT id FROM engagement ORDER BY id LIMIT ?", lanes)]  # type: ignore[call-overload]
     with ThreadPoolExecutor(lanes) as pool:
-        futures = [pool.submit(_lane, seeded_file, ids[n], range(n * KILLS // lanes + 1, (n + 1) * KILLS // lanes + 1),
-                               20210315 + n, reaper) for n in range(lanes)]
+        futures = [
+            pool.submit(
+                _lane,
+                seeded_file,
+                ids[n],
+                range(n * KILLS // lanes + 1, (n + 1) * KILLS // lanes + 1),
+                20210315 + n,
+                reaper,
+            )
+            for n in range(lanes)
+        ]
         checked = sum(f.result() for f in futures)
     assert integrity(seeded_file) == ["ok"]
     print(f"\n#1 : {KILLS} kill -9 survécus, {checked} modifications confirmées, toutes retrouvées")

@@ -81,8 +81,9 @@ def test_seed_under_a_file_size_limit(seeded_file: Path, sceaux_annexe: Path) ->
 def _tiny_filesystem(size_kib: int) -> Iterator[Path]:
     """A tmpfs of size_kib KiB mounted for the test (root only); skips where mounting is not allowed."""
     point = Path(tempfile.mkdtemp(prefix="suivi-plein-"))
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(point)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(point)], capture_output=True
+    )
     if mounted.returncode != 0:
         point.rmdir()
         pytest.skip("pas de système de fichiers minuscule ici (mount tmpfs refusé)")
@@ -104,5 +105,7 @@ def test_seed_on_a_full_filesystem(seeded_file: Path, sceaux_annexe: Path) -> No
             handle.write(b"\0" * max(0, free - 48 * 1024))
         result = _seed_is_refused(db, sceaux_annexe)
         assert "plein" in result.stderr
-        print(f"\n#3 : tmpfs plein ({os.statvfs(point).f_bavail * os.statvfs(point).f_frsize} octets libres), "
-              f"seed refusé en français, base intacte")
+        print(
+            f"\n#3 : tmpfs plein ({os.statvfs(point).f_bavail * os.statvfs(point).f_frsize} octets libres), "
+            f"seed refusé en français, base intacte"
+        )

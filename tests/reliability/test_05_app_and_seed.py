@@ -62,8 +62,13 @@ async def test_the_app_and_a_seed_at_once_lose_nothing(seeded_file: Path) -> Non
             marques.append(lignes[0])
             await appuyer(pilot, "a")  # the first from the keyboard, as a user would
             avant = toasts.count((ACQUIS, "information"))
-            seed = subprocess.Popen([sys.executable, "-m", "suivi_tui", "--db", str(seeded_file), "seed", str(ANNEXE)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+            seed = subprocess.Popen(
+                [sys.executable, "-m", "suivi_tui", "--db", str(seeded_file), "seed", str(ANNEXE)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=REPO,
+            )
             try:
                 # Then through the app's own writer, as fast as it takes them (faster than Pilot types):
                 # the writes queue up in its worker threads while the seed holds or waits for the base.
@@ -93,5 +98,7 @@ async def test_the_app_and_a_seed_at_once_lose_nothing(seeded_file: Path) -> Non
     titres = column(seeded_file, "SELECT titre FROM contrat ORDER BY id")
     assert len(titres) == 2 and "Antony" in str(titres[0]) and "Trappes" in str(titres[1]), titres
     assert integrity(seeded_file) == ["ok"]
-    print(f"\n#5 : l'appli a confirmé {len(marques)} modifications ({pendant} pendant `suivi seed`), "
-          f"toutes retrouvées ; 2 contrats ; integrity_check ok")
+    print(
+        f"\n#5 : l'appli a confirmé {len(marques)} modifications ({pendant} pendant `suivi seed`), "
+        f"toutes retrouvées ; 2 contrats ; integrity_check ok"
+    )

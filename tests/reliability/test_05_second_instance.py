@@ -27,8 +27,11 @@ def _finish(process: object) -> list[str]:
 def test_three_processes_writing_at_once_lose_nothing(seeded_file: Path, reaper: list) -> None:  # type: ignore[type-arg]
     ids = column(seeded_file, "SELECT id FROM engagement ORDER BY id LIMIT 2")
     comite = scalar(seeded_file, "SELECT min(id) FROM comite")
-    writers = [child("echeances", seeded_file, ids[0], "a", 50), child("echeances", seeded_file, ids[1], "b", 50),
-               child("notes", seeded_file, comite, "c", 25)]
+    writers = [
+        child("echeances", seeded_file, ids[0], "a", 50),
+        child("echeances", seeded_file, ids[1], "b", 50),
+        child("notes", seeded_file, comite, "c", 25),
+    ]
     reaper.extend(writers)
     results = [_finish(w) for w in writers]
     assert [len(acks(r)) for r in results] == [50, 50, 25]
@@ -52,8 +55,10 @@ def test_seed_while_another_process_writes(seeded_file: Path, sceaux_annexe: Pat
     assert "Contrat créé" in seeded.stdout
     assert len(acks(lines)) == 300
     assert scalar(seeded_file, "SELECT count(*) FROM echeance WHERE libelle LIKE 'pendant-%'") == 300
-    assert column(seeded_file, "SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id "
-                               "GROUP BY a.contrat_id ORDER BY a.contrat_id") == [52, 52]
+    assert column(
+        seeded_file,
+        "SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id GROUP BY a.contrat_id ORDER BY a.contrat_id",
+    ) == [52, 52]
     assert integrity(seeded_file) == ["ok"]
 
 
@@ -76,7 +81,8 @@ def test_a_writer_waits_for_the_other_then_succeeds(seeded_file: Path, reaper: l
 
 @pytest.mark.slow
 def test_a_writer_blocked_past_the_timeout_is_refused_in_french_and_writes_nothing(
-        seeded_file: Path, reaper: list) -> None:  # type: ignore[type-arg]
+    seeded_file: Path, reaper: list
+) -> None:  # type: ignore[type-arg]
     holder = child("tient", seeded_file, 6)
     reaper.append(holder)
     wait_for(holder, "verrou")

@@ -31,13 +31,17 @@ def _garbage_pages(data: bytes) -> bytes:
         probe = Path(folder) / "sonde.db"
         probe.write_bytes(data)
         conn = sqlite3.connect(probe)
-        roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'engagement' "
-                                            "AND type IN ('table', 'index')")]
+        roots = [
+            r[0]
+            for r in conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'engagement' AND type IN ('table', 'index')"
+            )
+        ]
         conn.close()
     damaged = bytearray(data)
     for root in roots:
         start = (root - 1) * 4096
-        damaged[start:start + 64] = b"\xa5" * 64
+        damaged[start : start + 64] = b"\xa5" * 64
     return bytes(damaged)
 
 
@@ -46,7 +50,7 @@ def _one_bad_page(data: bytes) -> bytes:
     pages = len(data) // 4096
     for number in sorted(range(2, pages), key=lambda n: abs(n - pages // 2)):
         damaged = bytearray(data)
-        damaged[number * 4096:number * 4096 + 64] = b"\xa5" * 64
+        damaged[number * 4096 : number * 4096 + 64] = b"\xa5" * 64
         with tempfile.TemporaryDirectory() as folder:
             probe = Path(folder) / "sonde.db"
             probe.write_bytes(bytes(damaged))

@@ -21,8 +21,12 @@ def _whole_changes(path: Path) -> int:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         echeances = {r[0] for r in conn.execute("SELECT id FROM echeance WHERE libelle LIKE 'w-%'")}
-        lignes = [r[0] for r in conn.execute("SELECT echeance_id FROM historique WHERE champ = 'echeance.ajout' "
-                                             "AND nouveau LIKE '% w-%'")]
+        lignes = [
+            r[0]
+            for r in conn.execute(
+                "SELECT echeance_id FROM historique WHERE champ = 'echeance.ajout' AND nouveau LIKE '% w-%'"
+            )
+        ]
     finally:
         conn.close()
     assert sorted(lignes) == sorted(echeances), f"half a change in {path.name}"
@@ -31,6 +35,7 @@ def _whole_changes(path: Path) -> int:
 
 def _collect_acks(process: subprocess.Popen[str], acked: list[int]) -> threading.Thread:
     """Read the writer's acks as they come, in a thread: acked[-1] is the newest committed change."""
+
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
@@ -70,5 +75,7 @@ def test_snapshots_and_exports_while_another_process_writes(seeded_file: Path, t
     assert seen[-1] > seen[0], "the writer did not write during the copies"
     assert integrity(seeded_file) == ["ok"]
     _whole_changes(seeded_file)
-    print(f"\n#7 : {len(seen)} copies (12 instantanés, 12 exports SQLite) pendant les écritures, "
-          f"de {seen[0]} à {seen[-1]} changements entiers, aucun à moitié, aucun confirmé manquant")
+    print(
+        f"\n#7 : {len(seen)} copies (12 instantanés, 12 exports SQLite) pendant les écritures, "
+        f"de {seen[0]} à {seen[-1]} changements entiers, aucun à moitié, aucun confirmé manquant"
+    )

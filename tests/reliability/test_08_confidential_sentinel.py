@@ -29,8 +29,14 @@ def _notes(db: Database) -> None:
     comites = [int(c) for c in column(db.path, "SELECT id FROM comite ORDER BY id")]
     engagement = int(column(db.path, "SELECT min(id) FROM engagement")[0])  # type: ignore[arg-type]
     for i, comite in enumerate(comites):
-        ajouter_note(db, comite, f"M. {CONFIDENTIEL} a demandé un relogement.", confidentielle=True,
-                     engagement_id=engagement if i == 0 else None, date=TODAY - dt.timedelta(days=i))
+        ajouter_note(
+            db,
+            comite,
+            f"M. {CONFIDENTIEL} a demandé un relogement.",
+            confidentielle=True,
+            engagement_id=engagement if i == 0 else None,
+            date=TODAY - dt.timedelta(days=i),
+        )
         ajouter_note(db, comite, f"Point d'étape {ORDINAIRE}.", engagement_id=engagement, date=TODAY)
         for _ in range(2):
             effacee = ajouter_note(db, comite, f"Erreur de saisie {SUPPRIME}.", engagement_id=engagement, date=TODAY)
@@ -57,9 +63,14 @@ def _export_all(db: Database, folder: Path, *, confidentiel: bool) -> list[Path]
     folder.mkdir()
     files = []
     for fmt in FORMATS:
-        for table in (TABLES_CSV if fmt == "csv" else ("engagements",)):
-            demande = DemandeExport(chemin=folder / f"export-{table}.{fmt}", format=fmt, table=table,
-                                    inclure_confidentiel=confidentiel, contrat_id=1 if fmt != "sqlite" else None)
+        for table in TABLES_CSV if fmt == "csv" else ("engagements",):
+            demande = DemandeExport(
+                chemin=folder / f"export-{table}.{fmt}",
+                format=fmt,
+                table=table,
+                inclure_confidentiel=confidentiel,
+                contrat_id=1 if fmt != "sqlite" else None,
+            )
             files.append(exporter(db, demande, TODAY).chemin)
     return files
 
@@ -98,6 +109,11 @@ def test_the_search_finds_the_sentinel_when_it_is_asked_for(with_notes: Path, tm
     finally:
         db.close()
     found = {path.name for path in files if _contains(path, CONFIDENTIEL)}
-    assert {"export-engagements.sqlite", "export-engagements.xlsx", "export-notes.csv",
-            "export-engagements.md", "export-engagements.html"} <= found, found
+    assert {
+        "export-engagements.sqlite",
+        "export-engagements.xlsx",
+        "export-notes.csv",
+        "export-engagements.md",
+        "export-engagements.html",
+    } <= found, found
     assert not any(_contains(path, SUPPRIME) for path in files)

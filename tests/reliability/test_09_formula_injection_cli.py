@@ -21,10 +21,23 @@ from tests.reliability.conftest import suivi
 
 from suivi_tui.services.export.cellules import PREFIXES_RISQUES, cellule
 
-PAYLOADS = ["=HYPERLINK(\"http://x\",\"clic\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-            "=1+1", "\t=1", "\r=1", "\x00=1", "=\x00", "-", "@"]
-risky = st.one_of(st.sampled_from(PAYLOADS),
-                  st.builds(lambda p, rest: p + rest, st.sampled_from(PREFIXES_RISQUES), st.text(max_size=30)))
+PAYLOADS = [
+    '=HYPERLINK("http://x","clic")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "=1+1",
+    "\t=1",
+    "\r=1",
+    "\x00=1",
+    "=\x00",
+    "-",
+    "@",
+]
+risky = st.one_of(
+    st.sampled_from(PAYLOADS),
+    st.builds(lambda p, rest: p + rest, st.sampled_from(PREFIXES_RISQUES), st.text(max_size=30)),
+)
 
 
 def _plant(db: Path, texts: list[str]) -> None:
@@ -36,12 +49,15 @@ def _plant(db: Path, texts: list[str]) -> None:
         seance = conn.execute("SELECT max(id) FROM seance").fetchone()[0]
         for engagement, text in zip(ids, texts[: len(ids)], strict=True):
             conn.execute("UPDATE engagement SET pilote = ? WHERE id = ?", (text, engagement))
-            conn.execute("INSERT INTO echeance (engagement_id, libelle, date) VALUES (?, ?, '2021-06-30')",
-                         (engagement, text))
+            conn.execute(
+                "INSERT INTO echeance (engagement_id, libelle, date) VALUES (?, ?, '2021-06-30')", (engagement, text)
+            )
             if text.strip(" ") and "\x00" not in text:  # the schema refuses a blank note (length stops at NUL)
-                conn.execute("INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) "
-                             "SELECT comite_id, id, ?, ?, '2021-03-15T10:00:00Z' FROM seance WHERE id = ?",
-                             (engagement, text, seance))
+                conn.execute(
+                    "INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) "
+                    "SELECT comite_id, id, ?, ?, '2021-03-15T10:00:00Z' FROM seance WHERE id = ?",
+                    (engagement, text, seance),
+                )
     conn.close()
 
 

@@ -27,8 +27,10 @@ from suivi_tui.db.schema import Migration, list_migrations, schema_sql, schema_v
 
 SCHEMAS = Path(__file__).with_name("schemas")
 TABLES = ("contrat", "partie", "axe", "engagement", "echeance", "comite", "seance", "note", "historique")
-SLOW_STATEMENT = ("CREATE TABLE lent AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
-                  "WHERE x < 20000000) SELECT count(*) AS n FROM c;\n")
+SLOW_STATEMENT = (
+    "CREATE TABLE lent AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+    "WHERE x < 20000000) SELECT count(*) AS n FROM c;\n"
+)
 
 
 def _released() -> list[tuple[int, str]]:
@@ -56,18 +58,26 @@ def _old_database(path: Path, schema: str) -> dict[str, int]:
     with conn:
         conn.execute("BEGIN")
         for i in range(1, 41):
-            conn.execute("INSERT INTO engagement (id, axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
-                         "VALUES (?, 1, 1, ?, ?, '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
-                         (i, i, f"Engagement {i}"))
+            conn.execute(
+                "INSERT INTO engagement (id, axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
+                "VALUES (?, 1, 1, ?, ?, '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
+                (i, i, f"Engagement {i}"),
+            )
             for mois in (6, 12):
                 conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (?, ?)", (i, f"2021-{mois:02d}-30"))
             # From version 2 on, a note names its comité (it may have no séance).
             colonnes = "comite_id, seance_id" if _has_column(conn, "note", "comite_id") else "seance_id"
             valeurs = "1, 1" if colonnes.startswith("comite") else "1"
-            conn.execute(f"INSERT INTO note ({colonnes}, engagement_id, texte, cree_le) "
-                         f"VALUES ({valeurs}, ?, 'point éducatif {i}', '2021-03-15T10:00:00Z')", (i,))
-            conn.execute("INSERT INTO historique (engagement_id, champ, ancien, nouveau, le) "
-                         "VALUES (?, 'statut', 'a_venir', 'en_cours', '2021-03-15T10:00:00Z')", (i,))
+            conn.execute(
+                f"INSERT INTO note ({colonnes}, engagement_id, texte, cree_le) "
+                f"VALUES ({valeurs}, ?, 'point éducatif {i}', '2021-03-15T10:00:00Z')",
+                (i,),
+            )
+            conn.execute(
+                "INSERT INTO historique (engagement_id, champ, ancien, nouveau, le) "
+                "VALUES (?, 'statut', 'a_venir', 'en_cours', '2021-03-15T10:00:00Z')",
+                (i,),
+            )
     conn.close()
     return _counts(path)
 
@@ -85,16 +95,27 @@ def _rebuild_engagement(path: Path, tail: str = "") -> Path:
     conn = sqlite3.connect(path)
     create = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'engagement'").fetchone()[0]
     columns = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(engagement)"))
-    attached = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'engagement' "
-                                           "AND type IN ('index', 'trigger') AND sql IS NOT NULL")]
-    views = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' "
-                         "AND sql LIKE '%engagement%'").fetchall()
+    attached = [
+        r[0]
+        for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'engagement' "
+            "AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        )
+    ]
+    views = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql LIKE '%engagement%'"
+    ).fetchall()
     conn.close()
     lines = [f"DROP VIEW {name};" for name, _ in views]
-    lines += [create.replace("CREATE TABLE engagement (", "CREATE TABLE engagement_neuf (\n    priorite INTEGER NOT "
-                                                          "NULL DEFAULT 0,", 1) + ";",
-              f"INSERT INTO engagement_neuf ({columns}) SELECT {columns} FROM engagement;",
-              "DROP TABLE engagement;", "ALTER TABLE engagement_neuf RENAME TO engagement;"]
+    lines += [
+        create.replace(
+            "CREATE TABLE engagement (", "CREATE TABLE engagement_neuf (\n    priorite INTEGER NOT NULL DEFAULT 0,", 1
+        )
+        + ";",
+        f"INSERT INTO engagement_neuf ({columns}) SELECT {columns} FROM engagement;",
+        "DROP TABLE engagement;",
+        "ALTER TABLE engagement_neuf RENAME TO engagement;",
+    ]
     lines += [sql + ";" for _, sql in views] + [sql + ";" for sql in attached]
     step = path.with_name("0002_priorite.sql")
     step.write_text("\n".join(lines) + "\n" + tail, encoding="utf-8")
@@ -122,15 +143,18 @@ def _shape(path: Path) -> dict[str, object]:
     conn = sqlite3.connect(path)
     try:
         shape: dict[str, object] = {}
-        for name, kind, table, sql in conn.execute("SELECT name, type, tbl_name, sql FROM sqlite_master "
-                                                   "WHERE name NOT LIKE 'sqlite_%'"):
+        for name, kind, table, sql in conn.execute(
+            "SELECT name, type, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ):
             detail: list[object] = [kind, table]
             if kind in ("view", "trigger"):  # a table's text is rewritten by RENAME; these are not
                 detail.append(" ".join(sql.split()))
             if kind == "table":
-                detail += [conn.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
-                           conn.execute(f"PRAGMA foreign_key_list('{name}')").fetchall(),
-                           sorted(r[1:] for r in conn.execute(f"PRAGMA index_list('{name}')"))]
+                detail += [
+                    conn.execute(f"PRAGMA table_xinfo('{name}')").fetchall(),
+                    conn.execute(f"PRAGMA foreign_key_list('{name}')").fetchall(),
+                    sorted(r[1:] for r in conn.execute(f"PRAGMA index_list('{name}')")),
+                ]
             elif kind == "index":
                 detail.append(conn.execute(f"PRAGMA index_xinfo('{name}')").fetchall())
             shape[name] = detail
@@ -140,8 +164,12 @@ def _shape(path: Path) -> dict[str, object]:
 
 
 def _search(path: Path, words: str) -> list[int]:
-    return [r[0] for r in sqlite3.connect(path).execute(
-        "SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY rowid", (words,))]
+    return [
+        r[0]
+        for r in sqlite3.connect(path).execute(
+            "SELECT rowid FROM note_fts WHERE note_fts MATCH ? ORDER BY rowid", (words,)
+        )
+    ]
 
 
 @pytest.mark.parametrize("version, schema", _released()[:-1], ids=lambda v: f"v{v}" if isinstance(v, int) else "")
@@ -171,8 +199,10 @@ def test_migration_to_2_gives_identities_and_keeps_each_note_in_its_comite(tmp_p
     conn.execute("INSERT INTO note (comite_id, texte, cree_le) VALUES (1, 'hors séance', '2021-03-16T10:00:00Z')")
     conn.execute("INSERT INTO comite (id, contrat_id, nom) VALUES (2, 1, 'CT Habitat')")
     with pytest.raises(sqlite3.IntegrityError, match="autre comité"):
-        conn.execute("INSERT INTO note (comite_id, seance_id, texte, cree_le) "
-                     "VALUES (2, 1, 'mauvais comité', '2021-03-16T10:00:00Z')")
+        conn.execute(
+            "INSERT INTO note (comite_id, seance_id, texte, cree_le) "
+            "VALUES (2, 1, 'mauvais comité', '2021-03-16T10:00:00Z')"
+        )
     conn.close()
 
 

@@ -57,8 +57,13 @@ def _foreign_keys(path: Path) -> list[tuple[str, str, str]]:
     """(table, column, parent table) for every REFERENCES clause of the schema."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return [(t, r[3], r[2]) for t in tables for r in conn.execute(f"PRAGMA foreign_key_list({t})")]
     finally:
         conn.close()
@@ -74,10 +79,16 @@ def _orphan_insert(path: Path, table: str, column: str) -> tuple[str, dict[str, 
     conn = sqlite3.connect(path)
     try:
         references = {r[3] for r in conn.execute(f"PRAGMA foreign_key_list({table})")}
-        columns = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({table})")
-                   if r[1] not in ("id", "uuid") and (r[1] == column or r[1] not in references or r[3])]
-        uniques = [{r[2] for r in conn.execute(f"PRAGMA index_info('{i[1]}')")}
-                   for i in conn.execute(f"PRAGMA index_list({table})") if i[2]]
+        columns = [
+            (r[1], r[2])
+            for r in conn.execute(f"PRAGMA table_info({table})")
+            if r[1] not in ("id", "uuid") and (r[1] == column or r[1] not in references or r[3])
+        ]
+        uniques = [
+            {r[2] for r in conn.execute(f"PRAGMA index_info('{i[1]}')")}
+            for i in conn.execute(f"PRAGMA index_list({table})")
+            if i[2]
+        ]
     finally:
         conn.close()
     distincts = {c for u in uniques if column not in u for c in u}
@@ -96,13 +107,18 @@ def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> 
     with sqlite3.connect(seeded_file) as conn:  # a row in every table, so that each can be copied
         conn.execute("INSERT INTO seance (comite_id, date) VALUES (1, '2021-03-15')")
         conn.execute("INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-06-30')")
-        conn.execute("INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) VALUES "
-                     "(1, 1, 1, 'x', '2021-03-15T10:00:00Z')")
-        conn.execute("INSERT INTO point_traite (seance_id, engagement_id, traite_le) VALUES "
-                     "(1, 1, '2021-03-15T10:00:00Z')")
+        conn.execute(
+            "INSERT INTO note (comite_id, seance_id, engagement_id, texte, cree_le) VALUES "
+            "(1, 1, 1, 'x', '2021-03-15T10:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO point_traite (seance_id, engagement_id, traite_le) VALUES (1, 1, '2021-03-15T10:00:00Z')"
+        )
         conn.execute("UPDATE engagement SET a_discuter = 1, a_discuter_comite_id = 1 WHERE id = 1")
-        conn.execute("INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
-                     "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)")
+        conn.execute(
+            "INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
+            "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)"
+        )
     conn.close()
     keys = _foreign_keys(seeded_file)
     assert len(keys) >= 12, keys

@@ -38,8 +38,9 @@ def base(seeded_file: Path) -> Iterator[Database]:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(date=dates, precision=st.sampled_from(list(Precision)), texte=st.text(max_size=12))
-def test_what_the_parser_accepts_the_base_keeps_unchanged(base: Database, date: dt.date,
-                                                          precision: Precision, texte: str) -> None:
+def test_what_the_parser_accepts_the_base_keeps_unchanged(
+    base: Database, date: dt.date, precision: Precision, texte: str
+) -> None:
     for saisie in (format_echeance(fin_de_periode(date, precision), precision), texte):
         try:
             floue = parse_date(saisie, AUJ)
@@ -51,13 +52,15 @@ def test_what_the_parser_accepts_the_base_keeps_unchanged(base: Database, date: 
 
 
 impossible = st.tuples(st.integers(1900, 2100), st.integers(0, 14), st.integers(0, 35)).filter(
-    lambda t: not (1 <= t[1] <= 12 and 1 <= t[2] <= calendar.monthrange(t[0], t[1])[1]))
+    lambda t: not (1 <= t[1] <= 12 and 1 <= t[2] <= calendar.monthrange(t[0], t[1])[1])
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(triplet=impossible)
 def test_an_impossible_today_exits_2_in_french_and_creates_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], triplet: tuple[int, int, int]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], triplet: tuple[int, int, int]
+) -> None:
     annee, mois, jour = triplet
     db = tmp_path / "jamais.db"
     with pytest.raises(SystemExit) as sortie:

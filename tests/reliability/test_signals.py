@@ -29,9 +29,12 @@ def _wait_stderr(process: subprocess.Popen[bytes], text: str, timeout: float = 3
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_signal_during_a_long_cli_write_rolls_it_back_and_exits_cleanly(seeded_file: Path, signum: int) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "suivi_tui", "--db", str(seeded_file), "demo",
-                                "--contrats", "80", "--ajouter"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               cwd=REPO)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "suivi_tui", "--db", str(seeded_file), "demo", "--contrats", "80", "--ajouter"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
     try:
         seen = _wait_stderr(process, "Génération : 3/")
         process.send_signal(signum)
@@ -71,5 +74,6 @@ def test_sigterm_during_snapshots_leaves_no_temporary_file(seeded_file: Path, tm
             copy.unlink()
             published += 1
         assert published >= len(acks(lines))
-    print(f"\nsignaux : 5 SIGTERM pendant des instantanés, {published} copies publiées et vérifiées, "
-          "0 fichier temporaire")
+    print(
+        f"\nsignaux : 5 SIGTERM pendant des instantanés, {published} copies publiées et vérifiées, 0 fichier temporaire"
+    )

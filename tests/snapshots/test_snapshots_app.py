@@ -26,8 +26,9 @@ TAILLES = [pytest.param((140, 45), id="140x45"), pytest.param((80, 24), id="80x2
 
 def _id(db: Database, debut: str) -> int:
     with db.read() as session:
-        return int(session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"),
-                                   {"l": debut + "%"}).scalar_one())
+        return int(
+            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+        )
 
 
 def suivi_en_cours(db: Database) -> SuiviApp:
@@ -42,8 +43,9 @@ def suivi_en_cours(db: Database) -> SuiviApp:
     basculer_a_discuter(db, _id(db, "Accompagner les habitants"))
     comite = next(c.id for c in lister_comites(db, 1) if c.nom.startswith("Gestion urbaine"))
     ajouter_note(db, comite, "Diagnostic en marchant prévu avec les bailleurs", type="action", date=TODAY)
-    ajouter_note(db, comite, "Local repéré rue Mounié pour le coworking", type="decision",
-                 engagement_id=coworking, date=TODAY)
+    ajouter_note(
+        db, comite, "Local repéré rue Mounié pour le coworking", type="decision", engagement_id=coworking, date=TODAY
+    )
     return SuiviApp(db, TODAY)
 
 

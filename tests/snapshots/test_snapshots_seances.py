@@ -27,8 +27,9 @@ MARS, AVRIL = dt.date(2021, 3, 15), dt.date(2021, 4, 12)
 
 def _id(db: Database, debut: str) -> int:
     with db.read() as session:
-        return int(session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"),
-                                   {"l": debut + "%"}).scalar_one())
+        return int(
+            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+        )
 
 
 @pytest.fixture
@@ -41,10 +42,18 @@ def deux_seances(seeded: tuple[Database, int]) -> Iterator[SuiviApp]:
     seance = ouvrir_seance(db, insertion, MARS, "Salle du conseil", "DPV, Pôle emploi, Mission locale")
     changer_statut(db, coworking, "en_cours", seance_id=seance.id)
     changer_statut(db, ressourcerie, "bloque", seance_id=seance.id)
-    ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=coworking, date=MARS,
-                 seance_id=seance.id)
-    ajouter_note(db, insertion, "Relancer le bailleur", type="action", engagement_id=ressourcerie, date=MARS,
-                 seance_id=seance.id)
+    ajouter_note(
+        db,
+        insertion,
+        "Lancer l'appel à projets",
+        type="decision",
+        engagement_id=coworking,
+        date=MARS,
+        seance_id=seance.id,
+    )
+    ajouter_note(
+        db, insertion, "Relancer le bailleur", type="action", engagement_id=ressourcerie, date=MARS, seance_id=seance.id
+    )
     fermer_seance(db, contrat)
     set_today(dt.date(2021, 3, 20))
     ajouter_echeance(db, coworking, dt.date(2021, 4, 30), "jour", "Trouver un local")

@@ -48,12 +48,28 @@ def test_agenda_lines_reasons_and_order(seeded: tuple[Database, int]) -> None:
     clos = _id(db, "engagement", "libelle", "Développer les chantiers d'insertion")
 
     janvier = ouvrir_seance(db, insertion, dt.date(2021, 1, 18))
-    ajouter_note(db, insertion, "Visiter trois locaux avant mars", type="decision", engagement_id=coworking,
-                 date=janvier.date, seance_id=janvier.id)
-    ajouter_note(db, insertion, "Mme X, habitante, SENTINELLE", type="action", engagement_id=ressourcerie,
-                 confidentielle=True, date=janvier.date, seance_id=janvier.id)
-    ajouter_note(db, insertion, "Pour information", type="info", engagement_id=adultes, date=janvier.date,
-                 seance_id=janvier.id)
+    ajouter_note(
+        db,
+        insertion,
+        "Visiter trois locaux avant mars",
+        type="decision",
+        engagement_id=coworking,
+        date=janvier.date,
+        seance_id=janvier.id,
+    )
+    ajouter_note(
+        db,
+        insertion,
+        "Mme X, habitante, SENTINELLE",
+        type="action",
+        engagement_id=ressourcerie,
+        confidentielle=True,
+        date=janvier.date,
+        seance_id=janvier.id,
+    )
+    ajouter_note(
+        db, insertion, "Pour information", type="info", engagement_id=adultes, date=janvier.date, seance_id=janvier.id
+    )
     fermer_seance(db, 1)
     basculer_a_discuter(db, chances)
     ajouter_echeance(db, adultes, dt.date(2021, 1, 31), "mois", "Bilan annuel")
@@ -67,7 +83,10 @@ def test_agenda_lines_reasons_and_order(seeded: tuple[Database, int]) -> None:
     agenda = agenda_seance(db, insertion, MARS)
     # the séance before and this one: one gap of 56 days, so the next is expected on 10/05
     assert (agenda.seance_precedente, agenda.prochaine_seance, agenda.limite) == (
-        dt.date(2021, 1, 18), dt.date(2021, 5, 10), dt.date(2021, 5, 10))
+        dt.date(2021, 1, 18),
+        dt.date(2021, 5, 10),
+        dt.date(2021, 5, 10),
+    )
     assert [(p.engagement_id, p.motifs, p.raison) for p in agenda.points] == [
         (coworking, ("suite",), "Suite de la décision du 18/01/2021 : Visiter trois locaux avant mars"),
         (ressourcerie, ("suite",), "Suite de l'action du 18/01/2021"),

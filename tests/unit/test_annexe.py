@@ -111,8 +111,11 @@ def test_antony_exposants_et_lignes_vides_dans_les_listes(antony: AnnexeLue) -> 
         "Déployer de nouveaux formats de stages de 3ème en partenariat avec les Centres sociaux "
         "et culturels du département."
     )
-    assert antony.axes[4].engagements[9].libelle.startswith(
-        "Développer au sein des contrats locaux de santé 3ème génération")
+    assert (
+        antony.axes[4]
+        .engagements[9]
+        .libelle.startswith("Développer au sein des contrats locaux de santé 3ème génération")
+    )
     assert not any("<" in t or "**" in t for t in _libelles(antony))
     # Ligne 72 vide au milieu de la liste de la Ville (axe IV) : la puce ligne 73 est la 5e du même axe.
     assert antony.axes[3].engagements[4].ligne == 73
@@ -227,7 +230,8 @@ def test_titres_gras() -> None:
     assert _par_partie(annexe) == {"Ville": 6, "État": 4}
     assert annexe.parties[1].nom == "État (services en Seine-Saint-Denis)"
     assert annexe.axes[1].engagements[0].libelle == (
-        "Étendre la vidéoprotection aux abords de la gare de Sevran-Beaudottes")
+        "Étendre la vidéoprotection aux abords de la gare de Sevran-Beaudottes"
+    )
     assert annexe.territoire == "Sevran"
 
 
@@ -245,7 +249,13 @@ def test_parties_multiples() -> None:
     assert _par_axe(annexe) == [4, 5, 4]
     # Le Département et l'État, présents dans deux axes, ne sont comptés qu'une fois comme parties.
     assert _par_partie(annexe) == {
-        "Ville": 2, "EPT": 2, "État": 2, "Bailleurs": 2, "Département": 2, "CAF": 2, "État et Ville": 1,
+        "Ville": 2,
+        "EPT": 2,
+        "État": 2,
+        "Bailleurs": 2,
+        "Département": 2,
+        "CAF": 2,
+        "État et Ville": 1,
     }
     assert annexe.axes[1].engagements[3].partie_ordre == 5
     assert annexe.axes[2].engagements[2].partie_ordre == 5
@@ -257,8 +267,16 @@ def test_puces_variees_et_sous_puces() -> None:
     assert _par_axe(annexe) == [5, 5, 4]
     assert _par_partie(annexe) == {"Ville": 8, "État": 6}
     assert [e.libelle.split()[0] for e in annexe.axes[0].engagements + annexe.axes[1].engagements] == [
-        "Organiser", "Développer", "Soutenir", "Mobiliser", "Renforcer",
-        "Ouvrir", "Étendre", "Créer", "Déployer", "Généraliser",
+        "Organiser",
+        "Développer",
+        "Soutenir",
+        "Mobiliser",
+        "Renforcer",
+        "Ouvrir",
+        "Étendre",
+        "Créer",
+        "Déployer",
+        "Généraliser",
     ]
     # Sous-puces « o » plus en retrait : un seul engagement, détail joint au libellé.
     requalifier = annexe.axes[2].engagements[0]

@@ -17,8 +17,13 @@ from suivi_tui.db.schema import schema_version
 
 
 def suivi(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "suivi_tui", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
 
 
 def _digest(path: Path) -> str:
@@ -114,8 +119,10 @@ def test_dry_run_leaves_the_base_byte_for_byte(db_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["status", "check", "seed"])
 def test_headless_commands_never_load_textual(db_path: Path, command: str) -> None:
-    code = (f"import sys; from suivi_tui.cli import main; rc = main(['--db', {str(db_path)!r}, {command!r}]); "
-            "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)")
+    code = (
+        f"import sys; from suivi_tui.cli import main; rc = main(['--db', {str(db_path)!r}, {command!r}]); "
+        "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)"
+    )
     suivi("--db", str(db_path), "seed")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

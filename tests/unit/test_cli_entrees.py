@@ -15,18 +15,28 @@ from tests.conftest import ANNEXE
 REPO = Path(__file__).resolve().parents[2]
 
 
-def suivi(*args: str, env: dict[str, str] | None = None, stdout: int = subprocess.PIPE, cwd: Path = REPO,
-          timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def suivi(
+    *args: str, env: dict[str, str] | None = None, stdout: int = subprocess.PIPE, cwd: Path = REPO, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """The real command line in a new process, its input from /dev/null (no terminal)."""
-    return subprocess.run([sys.executable, "-m", "suivi_tui", *args], stdin=subprocess.DEVNULL, stdout=stdout,
-                          stderr=subprocess.PIPE, text=True, timeout=timeout, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def etat(dossier: Path) -> dict[str, str]:
     """Every file under dossier with the hash of its bytes: what a command must leave as it was."""
-    return {str(p.relative_to(dossier)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dossier"
-            for p in sorted(dossier.rglob("*"))}
+    return {
+        str(p.relative_to(dossier)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dossier"
+        for p in sorted(dossier.rglob("*"))
+    }
 
 
 @pytest.fixture
@@ -38,8 +48,8 @@ def base(tmp_path: Path) -> Path:
 
 # --- 10.3: a closed pipe ends the command quietly ---------------------------------------------------
 
-@pytest.mark.parametrize("commande", [["status"], ["seance", "list"], ["changes", "--since", "01/01/2020"],
-                                      ["check"]])
+
+@pytest.mark.parametrize("commande", [["status"], ["seance", "list"], ["changes", "--since", "01/01/2020"], ["check"]])
 def test_a_closed_pipe_ends_quietly(base: Path, commande: list[str]) -> None:
     lecture, ecriture = os.pipe()
     os.close(lecture)  # the reader is gone before the first line, as `| head -1` is after its line
@@ -53,10 +63,14 @@ def test_a_closed_pipe_ends_quietly(base: Path, commande: list[str]) -> None:
 
 # --- 10.4 and issue 16 item 4: the app without a terminal, a --db in a folder that does not exist ----
 
+
 def test_the_app_without_a_terminal_refuses_at_once_and_creates_nothing(tmp_path: Path) -> None:
     donnees = tmp_path / "donnees"
-    for args, env in ((["--db", str(tmp_path / "nouveau" / "x.db")], {}), ([], {"XDG_DATA_HOME": str(donnees)}),
-                      (["--db", str(tmp_path / "x.db")], {})):
+    for args, env in (
+        (["--db", str(tmp_path / "nouveau" / "x.db")], {}),
+        ([], {"XDG_DATA_HOME": str(donnees)}),
+        (["--db", str(tmp_path / "x.db")], {}),
+    ):
         result = suivi(*args, env=env)
         assert result.returncode == 2, result.stderr
         assert "s'ouvre dans un terminal" in result.stderr and "suivi status" in result.stderr
@@ -70,10 +84,19 @@ def test_the_app_refuses_when_only_one_side_is_redirected(base: Path, redirige: 
     maitre, esclave = os.openpty()
     before = etat(base.parent)
     try:
-        flux = {"stdin": esclave, "stdout": esclave, redirige: subprocess.DEVNULL if redirige == "stdin"
-                else subprocess.PIPE}
-        result = subprocess.run([sys.executable, "-m", "suivi_tui", "--db", str(base)], **flux,
-                                stderr=subprocess.PIPE, text=True, timeout=60, cwd=REPO)
+        flux = {
+            "stdin": esclave,
+            "stdout": esclave,
+            redirige: subprocess.DEVNULL if redirige == "stdin" else subprocess.PIPE,
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "suivi_tui", "--db", str(base)],
+            **flux,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=REPO,
+        )
     finally:
         os.close(esclave)
         os.close(maitre)
@@ -82,8 +105,9 @@ def test_the_app_refuses_when_only_one_side_is_redirected(base: Path, redirige: 
 
 
 @pytest.mark.parametrize("par", ["--db", "SUIVI_DB"])
-def test_the_app_refuses_a_base_in_a_folder_that_does_not_exist(tmp_path: Path, par: str,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_refuses_a_base_in_a_folder_that_does_not_exist(
+    tmp_path: Path, par: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.app.terminal import Terminal
 
     chemin = tmp_path / "nulle" / "part" / "x.db"
@@ -108,6 +132,7 @@ def test_a_missing_file_in_an_existing_folder_is_a_new_base_and_the_first_toast_
 
 # --- issue 16 item 15: a missing base is bad input (exit 2), as the README says ------------------------
 
+
 @pytest.mark.parametrize("commande", [["status"], ["check"], ["seance", "list"], ["export", "x.csv"]])
 def test_a_missing_base_exits_2(tmp_path: Path, commande: list[str]) -> None:
     result = suivi("--db", str(tmp_path / "absente.db"), *commande, cwd=tmp_path)
@@ -116,6 +141,7 @@ def test_a_missing_base_exits_2(tmp_path: Path, commande: list[str]) -> None:
 
 
 # --- 10.5: --contrat names an id first; an empty one is refused ----------------------------------------
+
 
 @pytest.fixture
 def trois_contrats(tmp_path: Path) -> Path:
@@ -142,6 +168,7 @@ def test_an_empty_contrat_is_refused(trois_contrats: Path) -> None:
 
 # --- 10.11: names the system refuses, NUL in a path, a huge echo ---------------------------------------
 
+
 def test_a_300_character_file_name_is_refused_in_french(base: Path, tmp_path: Path) -> None:
     before = etat(tmp_path)
     result = suivi("--db", str(base), "export", str(tmp_path / ("a" * 300 + ".csv")))
@@ -159,8 +186,10 @@ def test_nul_in_a_path_reaching_main_is_refused_in_french(base: Path, capsys: py
         assert "caractère nul" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("option", [["status", "--contrat"], ["seance", "list", "--comite"],
-                                    ["changes", "--since", "01/01/2021", "--comite"]])
+@pytest.mark.parametrize(
+    "option",
+    [["status", "--contrat"], ["seance", "list", "--comite"], ["changes", "--since", "01/01/2021", "--comite"]],
+)
 def test_a_huge_name_is_echoed_shortened(base: Path, option: list[str]) -> None:
     result = suivi("--db", str(base), *option, "x" * 100_000)
     assert result.returncode == 2 and ("introuvable" in result.stderr or "Aucun comité" in result.stderr)
@@ -169,20 +198,23 @@ def test_a_huge_name_is_echoed_shortened(base: Path, option: list[str]) -> None:
 
 # --- issue 16 item 15: --today in French, as every other date --------------------------------------------
 
+
 @pytest.mark.parametrize("jour", ["15/03/2021", "15 mars 2021", "2021-03-15"])
 def test_today_accepts_a_french_day(base: Path, jour: str) -> None:
     result = suivi("--db", str(base), "--today", jour, "status")
     assert result.returncode == 0 and "au 15/03/2021" in result.stdout, result.stderr
 
 
-@pytest.mark.parametrize(("jour", "mot"), [("T3 2021", "période, pas un jour"), ("mars 2021", "période"),
-                                           ("31/02/2021", "n'existe pas")])
+@pytest.mark.parametrize(
+    ("jour", "mot"), [("T3 2021", "période, pas un jour"), ("mars 2021", "période"), ("31/02/2021", "n'existe pas")]
+)
 def test_today_refuses_a_period_or_an_impossible_day(base: Path, jour: str, mot: str) -> None:
     result = suivi("--db", str(base), "--today", jour, "status")
     assert result.returncode == 2 and mot in result.stderr and "Traceback" not in result.stderr
 
 
 # --- 10.2: seed refuses a device, a pipe or a huge file before reading it ---------------------------------
+
 
 def test_seed_refuses_what_is_not_a_regular_file_before_reading(base: Path, tmp_path: Path) -> None:
     tube = tmp_path / "annexe.md"
@@ -206,6 +238,7 @@ def test_seed_refuses_an_annexe_above_20_mb_without_reading_it(base: Path, tmp_p
 
 # --- 10.8: seed --dry-run writes nothing at all ----------------------------------------------------------
 
+
 def test_dry_run_on_an_existing_base_writes_nothing_at_all(base: Path) -> None:
     before = etat(base.parent)
     assert not (base.parent / "backups").exists()  # a rolling backup would be due: none is taken
@@ -222,6 +255,7 @@ def test_dry_run_without_a_base_says_what_would_be_created_and_creates_nothing(t
 
 
 # --- issue 16 item 15: demo names the contrat the app opens -----------------------------------------------
+
 
 def test_demo_announces_the_contrat_that_opens(tmp_path: Path) -> None:
     path = tmp_path / "demo.db"

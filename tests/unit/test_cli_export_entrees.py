@@ -22,9 +22,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def suivi(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "suivi_tui", "--db", str(db), "--today", "2021-03-15", *args],
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, cwd=REPO,
-                          env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", "--db", str(db), "--today", "2021-03-15", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=dict(os.environ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +41,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- 10.1: a link, a pipe or a device is never replaced by the export, even with --force ------------------
+
 
 def test_export_refuses_a_fifo_or_a_symlink_even_with_force(base: Path, tmp_path: Path) -> None:
     tube = tmp_path / "tube.csv"
@@ -76,6 +83,7 @@ def test_the_app_export_says_why_and_offers_no_replace(seeded: tuple[Database, i
 
 # --- 10.6: several contrats: the formats that hold one ask which; the output names what was exported --------
 
+
 @pytest.fixture(scope="module")
 def trois_contrats(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
@@ -91,8 +99,9 @@ def _titre(db: Path, contrat_id: int) -> str:
         conn.close()
 
 
-def test_a_one_contrat_format_asks_which_contrat_when_the_base_holds_several(trois_contrats: Path,
-                                                                             tmp_path: Path) -> None:
+def test_a_one_contrat_format_asks_which_contrat_when_the_base_holds_several(
+    trois_contrats: Path, tmp_path: Path
+) -> None:
     for nom in ("point.xlsx", "point.csv", "point.html", "point.md", "point.ics"):
         result = suivi(trois_contrats, "export", str(tmp_path / nom))
         assert result.returncode == 2, result.stderr
@@ -115,14 +124,26 @@ def test_the_output_names_the_contrat_exported(trois_contrats: Path, base: Path,
 
 # --- 10.7: control characters of an annexe are stripped at import, so no export carries them -----------------
 
-PIEGES = {"\x00": "NUL", "\x07": "BEL", "\x1b": "ESC", "\u202e": "RLO", "\u202a": "LRE", "\u2066": "LRI",
-          "\u2069": "PDI", "\u200f": "RLM", "\u200e": "LRM", "\x85": "NEL"}
+PIEGES = {
+    "\x00": "NUL",
+    "\x07": "BEL",
+    "\x1b": "ESC",
+    "\u202e": "RLO",
+    "\u202a": "LRE",
+    "\u2066": "LRI",
+    "\u2069": "PDI",
+    "\u200f": "RLM",
+    "\u200e": "LRM",
+    "\x85": "NEL",
+}
 
 
 def test_control_characters_of_an_annexe_never_reach_the_base_or_the_report(tmp_path: Path) -> None:
     texte = ANNEXE.read_text(encoding="utf-8")
-    texte = texte.replace("- Créer un espace de coworking",
-                          "- Créer un \x00espace\x07 de \u202ecoworking\u202c \u2066et\u2069 \u200fde\u200e\x85 fablab")
+    texte = texte.replace(
+        "- Créer un espace de coworking",
+        "- Créer un \x00espace\x07 de \u202ecoworking\u202c \u2066et\u2069 \u200fde\u200e\x85 fablab",
+    )
     texte = texte.replace("## I. Développement économique", "## I. Dével\x1boppement \u202aéconomique")
     annexe = tmp_path / "piegee.md"
     annexe.write_text(texte, encoding="utf-8")
@@ -131,12 +152,17 @@ def test_control_characters_of_an_annexe_never_reach_the_base_or_the_report(tmp_
 
     conn = sqlite3.connect(db)
     try:
-        colonnes = [(t, c) for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-                    for (_, c, genre, *_) in conn.execute(f"PRAGMA table_info('{t}')") if genre.upper() == "TEXT"]
+        colonnes = [
+            (t, c)
+            for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for (_, c, genre, *_) in conn.execute(f"PRAGMA table_info('{t}')")
+            if genre.upper() == "TEXT"
+        ]
         for table, colonne in colonnes:
             for caractere, nom in PIEGES.items():
-                trouve = conn.execute(f"SELECT count(*) FROM \"{table}\" WHERE instr(\"{colonne}\", ?)",
-                                      (caractere,)).fetchone()[0]
+                trouve = conn.execute(
+                    f'SELECT count(*) FROM "{table}" WHERE instr("{colonne}", ?)', (caractere,)
+                ).fetchone()[0]
                 assert trouve == 0, f"{nom} in {table}.{colonne}"
         libelles = [r[0] for r in conn.execute("SELECT libelle FROM engagement WHERE libelle LIKE 'Créer un%'")]
         axe = conn.execute("SELECT titre FROM axe WHERE numero = 'I'").fetchone()[0]

@@ -17,20 +17,33 @@ from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import ajouter_note
 from suivi_tui.services.seances import fermer_seance, ouvrir_seance
 
-LECTURES = [["status"], ["check"], ["changes", "--since", "01/03/2021"], ["seance", "list"],
-            ["seance", "show", "insertion", "15/03/2021"], ["backups"]]
+LECTURES = [
+    ["status"],
+    ["check"],
+    ["changes", "--since", "01/03/2021"],
+    ["seance", "list"],
+    ["seance", "show", "insertion", "15/03/2021"],
+    ["backups"],
+]
 
 
 def suivi(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "suivi_tui", "--db", str(db), "--today", "2021-04-12", *args],
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", "--db", str(db), "--today", "2021-04-12", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
 
 
 def etat(dossier: Path) -> dict[str, str]:
     """Every file under dossier (backups/ included) with the hash of its bytes."""
-    return {str(p.relative_to(dossier)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dossier"
-            for p in sorted(dossier.rglob("*"))}
+    return {
+        str(p.relative_to(dossier)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dossier"
+        for p in sorted(dossier.rglob("*"))
+    }
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +61,10 @@ def modele(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         db.close()
     assert suivi(path, "seed").returncode == 0  # a command that writes: it takes the first rolling backup
-    assert (path.parent / "backups").is_dir() and sorted(p.name for p in path.parent.iterdir()) == ["backups",
-                                                                                                    "suivi.db"]
+    assert (path.parent / "backups").is_dir() and sorted(p.name for p in path.parent.iterdir()) == [
+        "backups",
+        "suivi.db",
+    ]
     return path
 
 
@@ -79,9 +94,9 @@ def export_sqlite(modele: Path, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("commande", [*LECTURES, ["export", "EXPORT"]], ids=" ".join)
 @pytest.mark.parametrize("genre", ["base", "export_sqlite"])
-def test_a_read_only_command_changes_no_byte_and_creates_nothing(genre: str, commande: list[str],
-                                                                  request: pytest.FixtureRequest,
-                                                                  tmp_path: Path) -> None:
+def test_a_read_only_command_changes_no_byte_and_creates_nothing(
+    genre: str, commande: list[str], request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     path: Path = request.getfixturevalue(genre)
     ailleurs = tmp_path / "sorties"
     ailleurs.mkdir()
@@ -100,10 +115,12 @@ def tronquee(base: Path) -> Path:
     return base
 
 
-@pytest.mark.parametrize("commande", [["status"], ["check"], ["seance", "list"], ["export", "EXPORT"], []],
-                         ids=lambda c: " ".join(c) or "app")
-def test_checking_a_damaged_base_creates_nothing_beside_it(tronquee: Path, commande: list[str],
-                                                           tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "commande",
+    [["status"], ["check"], ["seance", "list"], ["export", "EXPORT"], []],
+    ids=lambda c: " ".join(c) or "app",
+)
+def test_checking_a_damaged_base_creates_nothing_beside_it(tronquee: Path, commande: list[str], tmp_path: Path) -> None:
     commande = [str(tmp_path / "point.csv") if a == "EXPORT" else a for a in commande]
     before = etat(tronquee.parent)
     result = suivi(tronquee, *commande)

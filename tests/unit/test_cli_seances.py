@@ -25,8 +25,13 @@ INSERTION = "(séance Insertion socioprofessionnelle)"
 
 
 def suivi(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "suivi_tui", "--db", str(db_path), "--today", "2021-04-12", *args],
-                          capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", "--db", str(db_path), "--today", "2021-04-12", *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=60,
+    )
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
@@ -83,8 +88,11 @@ def test_seance_show_prints_the_releve_without_confidential_notes(base: Path) ->
     result = suivi(base, "seance", "show", "INSERTION", "15", "mars", "2021")
     assert result.returncode == 0, result.stderr
     lignes = result.stdout.splitlines()
-    assert lignes[:3] == ["# Relevé de décisions — Insertion socioprofessionnelle", "",
-                          "Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022"]
+    assert lignes[:3] == [
+        "# Relevé de décisions — Insertion socioprofessionnelle",
+        "",
+        "Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022",
+    ]
     assert "1. Lancer l'appel à projets" in lignes and "1. Présenter le bilan" in lignes
     assert "- Créer un espace de coworking (Axe I · Ville) — Statut : À venir → En cours" in lignes
     assert SENTINELLE not in result.stdout
@@ -105,28 +113,38 @@ def test_seance_show_html_is_written_once(base: Path, tmp_path: Path) -> None:
     again = suivi(base, "seance", "show", "socioprof", "15/03/2021", "--html", str(cible))
     assert again.returncode == 2 and "existe déjà ; ajoutez --force" in again.stderr
     assert cible.read_bytes() == contenu
-    force = suivi(base, "seance", "show", "socioprof", "15/03/2021", "--html", str(cible), "--force",
-                  "--include-confidential")
+    force = suivi(
+        base, "seance", "show", "socioprof", "15/03/2021", "--html", str(cible), "--force", "--include-confidential"
+    )
     assert force.returncode == 0 and SENTINELLE.encode() in cible.read_bytes()
     nowhere = suivi(base, "seance", "show", "socioprof", "15/03/2021", "--html", str(tmp_path / "non" / "r.html"))
     assert nowhere.returncode == 2 and "n'existe pas" in nowhere.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("seance", "show", "insertion", "31/02/2021"), "ce mois n'a que 28 jours"),
-    (("seance", "show", "insertion", "mars", "2021"), "« mars 2021 » n'est pas un jour"),
-    (("seance", "show", "urbanisme", "15/03/2021"),
-     "Aucun comité ne correspond à « urbanisme ». Comités du contrat : « Gestion urbaine"),
-    (("seance", "show", "insertion", "16/03/2021"),
-     "Aucune séance du comité « Insertion socioprofessionnelle » le 16/03/2021. "
-     "Séances de ce comité : 12/04/2021, 15/03/2021."),
-    (("seance",), "précisez une action"),
-    (("changes",), "précisez --since DATE"),
-    (("changes", "--since", "derniere"), "précisez --since DATE"),
-    (("changes", "--since", "bientôt"), "Date non reconnue : « bientôt »"),
-    (("changes", "--comite", "gusp"), "Le comité « Gestion urbaine et sociale de proximité (GUSP) » "
-                                      "n'a aucune séance avant le 12/04/2021"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("seance", "show", "insertion", "31/02/2021"), "ce mois n'a que 28 jours"),
+        (("seance", "show", "insertion", "mars", "2021"), "« mars 2021 » n'est pas un jour"),
+        (
+            ("seance", "show", "urbanisme", "15/03/2021"),
+            "Aucun comité ne correspond à « urbanisme ». Comités du contrat : « Gestion urbaine",
+        ),
+        (
+            ("seance", "show", "insertion", "16/03/2021"),
+            "Aucune séance du comité « Insertion socioprofessionnelle » le 16/03/2021. "
+            "Séances de ce comité : 12/04/2021, 15/03/2021.",
+        ),
+        (("seance",), "précisez une action"),
+        (("changes",), "précisez --since DATE"),
+        (("changes", "--since", "derniere"), "précisez --since DATE"),
+        (("changes", "--since", "bientôt"), "Date non reconnue : « bientôt »"),
+        (
+            ("changes", "--comite", "gusp"),
+            "Le comité « Gestion urbaine et sociale de proximité (GUSP) » n'a aucune séance avant le 12/04/2021",
+        ),
+    ],
+)
 def test_bad_input_exits_2_in_french_and_changes_nothing(base: Path, args: tuple[str, ...], message: str) -> None:
     avant = _comptes(base)
     result = suivi(base, *args)
@@ -162,7 +180,9 @@ def test_changes_since_the_comite_last_seance(base: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == [
             "Changements depuis le 15/03/2021 (dernière séance du comité « Insertion socioprofessionnelle »)",
-            "5 changements", "", *EN_SEANCE,
+            "5 changements",
+            "",
+            *EN_SEANCE,
         ]
         # The document on stdout, the reminder on stderr: `changes > notes.txt` keeps only the document.
         assert result.stderr == "(1 note confidentielle masquée ; --include-confidential pour les afficher)\n"
@@ -176,13 +196,17 @@ def test_changes_since_a_french_date(base: Path) -> None:
     assert lignes[-1] == f"    15/03/2021 · Info (confidentielle) : {SENTINELLE} {INSERTION}"
     rien = suivi(base, "changes", "--since", "16/03/2021", "--comite", "insertion")
     assert rien.stdout.splitlines() == [
-        "Changements depuis le 16/03/2021 (notes du comité « Insertion socioprofessionnelle »)", "Aucun changement."]
+        "Changements depuis le 16/03/2021 (notes du comité « Insertion socioprofessionnelle »)",
+        "Aucun changement.",
+    ]
 
 
 @pytest.mark.parametrize("args", [("seance", "list"), ("changes", "--comite", "insertion")])
 def test_headless_never_loads_textual(base: Path, args: tuple[str, ...]) -> None:
-    code = (f"import sys; from suivi_tui.cli import main; rc = main(['--db', {str(base)!r}, *{list(args)!r}]); "
-            "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)")
+    code = (
+        f"import sys; from suivi_tui.cli import main; rc = main(['--db', {str(base)!r}, *{list(args)!r}]); "
+        "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 

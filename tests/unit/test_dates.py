@@ -23,8 +23,7 @@ from suivi_tui.dates import (
 
 # Un mercredi : les formes relatives sont calculées depuis cette date.
 AUJ = dt.date(2021, 3, 10)
-J, M, T, S, A = (Precision.JOUR, Precision.MOIS, Precision.TRIMESTRE,
-                 Precision.SEMESTRE, Precision.ANNEE)
+J, M, T, S, A = (Precision.JOUR, Precision.MOIS, Precision.TRIMESTRE, Precision.SEMESTRE, Precision.ANNEE)
 
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
@@ -314,24 +313,56 @@ def test_texte_quelconque_jamais_d_autre_exception(texte: str, aujourdhui: dt.da
 
 
 # Morceaux de vraie grammaire : st.text() seul n'atteint presque jamais les branches profondes.
-MORCEAUX = ["1", "31", "00", "13", "99", "2021", "1899", "2101", "99999", "/", "-", ".", " ",
-            "T", "S", "e", "er", "trimestre", "semestre", "mars", "fév.", "août", "lundi",
-            "prochain", "dans", "jours", "mois", "ans", "fin", "début", "mi", "le", "d'"]
+MORCEAUX = [
+    "1",
+    "31",
+    "00",
+    "13",
+    "99",
+    "2021",
+    "1899",
+    "2101",
+    "99999",
+    "/",
+    "-",
+    ".",
+    " ",
+    "T",
+    "S",
+    "e",
+    "er",
+    "trimestre",
+    "semestre",
+    "mars",
+    "fév.",
+    "août",
+    "lundi",
+    "prochain",
+    "dans",
+    "jours",
+    "mois",
+    "ans",
+    "fin",
+    "début",
+    "mi",
+    "le",
+    "d'",
+]
 
 
-@given(st.lists(st.sampled_from(MORCEAUX), max_size=7), st.sampled_from(["", " "]),
-       st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date.max))
-def test_morceaux_de_grammaire_jamais_d_autre_exception(
-    morceaux: list[str], liant: str, aujourdhui: dt.date
-) -> None:
+@given(
+    st.lists(st.sampled_from(MORCEAUX), max_size=7),
+    st.sampled_from(["", " "]),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date.max),
+)
+def test_morceaux_de_grammaire_jamais_d_autre_exception(morceaux: list[str], liant: str, aujourdhui: dt.date) -> None:
     _verifier_issue(liant.join(morceaux), aujourdhui)
 
 
 @given(st.integers(0, 35), st.integers(0, 14), st.integers(1880, 2120))
 def test_triplet_numerique_lu_ssi_date_valide(jour: int, mois: int, annee: int) -> None:
     texte = f"{jour:02d}/{mois:02d}/{annee:04d}"
-    valide = (1 <= mois <= 12 and 1 <= jour <= calendar.monthrange(annee, mois)[1]
-              and 1900 <= annee <= 2100)
+    valide = 1 <= mois <= 12 and 1 <= jour <= calendar.monthrange(annee, mois)[1] and 1900 <= annee <= 2100
     if valide:
         assert parse_date(texte, AUJ) == DateFloue(dt.date(annee, mois, jour), J)
     else:

@@ -143,8 +143,9 @@ def test_refuses_a_base_that_holds_contrats_and_writes_nothing(demo3: Path) -> N
 
 
 def _suivi(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "suivi_tui", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "suivi_tui", *args], capture_output=True, text=True, env=os.environ.copy(), timeout=120
+    )
 
 
 def test_cli_refuses_without_ajouter_then_adds_with_it(tmp_path: Path) -> None:
@@ -164,8 +165,9 @@ def test_cli_refuses_without_ajouter_then_adds_with_it(tmp_path: Path) -> None:
     assert len(titres) == len(set(titres)) == 4
 
 
-@pytest.mark.parametrize(("valeur", "message"), [("zéro", "n'est pas un nombre entier"), ("0", "entre 1 et"),
-                                                  ("100000", "entre 1 et")])
+@pytest.mark.parametrize(
+    ("valeur", "message"), [("zéro", "n'est pas un nombre entier"), ("0", "entre 1 et"), ("100000", "entre 1 et")]
+)
 def test_cli_rejects_a_bad_count_in_french(tmp_path: Path, valeur: str, message: str) -> None:
     result = _suivi("--db", str(tmp_path / "x.db"), "demo", "--contrats", valeur)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
@@ -173,9 +175,11 @@ def test_cli_rejects_a_bad_count_in_french(tmp_path: Path, valeur: str, message:
 
 
 def test_demo_command_never_loads_textual(tmp_path: Path) -> None:
-    code = (f"import sys; from suivi_tui.cli import main; "
-            f"rc = main(['--db', {str(tmp_path / 'd.db')!r}, 'demo', '--contrats', '1']); "
-            "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)")
+    code = (
+        f"import sys; from suivi_tui.cli import main; "
+        f"rc = main(['--db', {str(tmp_path / 'd.db')!r}, 'demo', '--contrats', '1']); "
+        "assert 'textual' not in sys.modules, 'textual chargé'; sys.exit(rc)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
@@ -185,8 +189,12 @@ def test_the_main_screen_never_reads_more_than_a_page(demo3: Path) -> None:
     try:
         contrat = _rows(demo3, "SELECT min(id) FROM contrat")[0][0]
         axes = lister_axes(db, contrat, TODAY)
-        filtres = [Filtre(), Filtre(en_retard=True), Filtre(a_discuter=True),
-                   Filtre(statuts=frozenset({"en_cours", "a_venir"}))]
+        filtres = [
+            Filtre(),
+            Filtre(en_retard=True),
+            Filtre(a_discuter=True),
+            Filtre(statuts=frozenset({"en_cours", "a_venir"})),
+        ]
         filtres += [Filtre(axe_id=a.id) for a in axes]
         filtres += [Filtre(partie_id=p.id) for p in lister_parties(db, contrat)]
         for filtre in filtres:

@@ -46,8 +46,9 @@ def test_echappement_ooxml_litteral_et_fins_de_ligne() -> None:
     assert texte_xlsx("\r=1") == ("\n=1", True)
 
 
-@pytest.mark.parametrize("texte", ["-1", "+33 6 12 34 56 78", "- une note en liste", "=SOMME(A1:A9)", "@moi",
-                                   "\x00=1", "\x01=1"])
+@pytest.mark.parametrize(
+    "texte", ["-1", "+33 6 12 34 56 78", "- une note en liste", "=SOMME(A1:A9)", "@moi", "\x00=1", "\x01=1"]
+)
 def test_classeur_texte_tel_quel_et_prefixe_de_cellule(texte: str) -> None:
     """In a workbook the apostrophe is the cell's quote prefix, not a character of its text (10.12)."""
     propre, cite = texte_xlsx(texte)
@@ -72,8 +73,11 @@ def _lire_csv(path: Path) -> list[list[str]]:
 def _valeurs_xlsx(path: Path, feuille: str, colonne: int) -> list[tuple[str, bool]]:
     """(text, quote prefix) of the column's text cells."""
     ws = openpyxl.load_workbook(path)[feuille]
-    return [(r[colonne].value, bool(r[colonne].quotePrefix)) for r in ws.iter_rows(min_row=2)
-            if isinstance(r[colonne].value, str)]
+    return [
+        (r[colonne].value, bool(r[colonne].quotePrefix))
+        for r in ws.iter_rows(min_row=2)
+        if isinstance(r[colonne].value, str)
+    ]
 
 
 def _stocke(db: Database, sql: str, ident: int) -> str:

@@ -18,11 +18,32 @@ from suivi_tui.services.export.mise_en_forme import COULEURS_STATUT
 __all__ = ["peuple"]
 
 ENTETES = {
-    "Engagements": ["Axe", "Partie", "N°", "Libellé", "Statut", "Pilote", "Prochaine échéance (au plus tard le)",
-                    "Prochaine échéance (telle que saisie)", "En retard", "À discuter", "Dernière note (séance)",
-                    "Dernière note"],
-    "Échéances": ["Axe", "Partie", "Engagement", "Libellé de l'échéance", "Au plus tard le",
-                  "Échéance (telle que saisie)", "Faite le", "Statut", "Pilote", "En retard"],
+    "Engagements": [
+        "Axe",
+        "Partie",
+        "N°",
+        "Libellé",
+        "Statut",
+        "Pilote",
+        "Prochaine échéance (au plus tard le)",
+        "Prochaine échéance (telle que saisie)",
+        "En retard",
+        "À discuter",
+        "Dernière note (séance)",
+        "Dernière note",
+    ],
+    "Échéances": [
+        "Axe",
+        "Partie",
+        "Engagement",
+        "Libellé de l'échéance",
+        "Au plus tard le",
+        "Échéance (telle que saisie)",
+        "Faite le",
+        "Statut",
+        "Pilote",
+        "En retard",
+    ],
     "Journal": ["Comité", "Séance", "Type", "Axe", "Engagement", "Note"],
     "Historique": ["Le", "Axe", "Engagement", "Changement", "Avant", "Après", "Séance"],
 }

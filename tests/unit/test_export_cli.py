@@ -77,8 +77,7 @@ def test_confidentiel_sur_demande(peuple: Peuple, dossier: Path, capsys: pytest.
     assert SENTINELLE.split()[0] in cible.read_text(encoding="utf-8")
 
 
-def test_le_calendrier_ne_met_pas_en_garde(peuple: Peuple, dossier: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_le_calendrier_ne_met_pas_en_garde(peuple: Peuple, dossier: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A calendar holds no note, even on request: warning that it must stay on the laptop would be false.
     assert suivi(peuple, str(dossier / "a.ics"), "--include-confidential") == 0
     sortie = capsys.readouterr().out
@@ -101,13 +100,17 @@ def test_aide_avec_exemple(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_la_commande_ne_charge_ni_xlsxwriter_ni_textual() -> None:
-    code = ("import suivi_tui.cli_commands.export, sys; "
-            "heavy = [m for m in ('xlsxwriter', 'textual', 'icalendar', 'openpyxl') if m in sys.modules]; "
-            "assert not heavy, heavy")
+    code = (
+        "import suivi_tui.cli_commands.export, sys; "
+        "heavy = [m for m in ('xlsxwriter', 'textual', 'icalendar', 'openpyxl') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
 def test_l_analyse_des_arguments_non_plus() -> None:
-    code = ("import sys; from suivi_tui.cli import build_parser; build_parser(); "
-            "heavy = [m for m in ('xlsxwriter', 'textual', 'icalendar') if m in sys.modules]; assert not heavy, heavy")
+    code = (
+        "import sys; from suivi_tui.cli import build_parser; build_parser(); "
+        "heavy = [m for m in ('xlsxwriter', 'textual', 'icalendar') if m in sys.modules]; assert not heavy, heavy"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -39,8 +39,10 @@ def test_engagements_par_defaut(peuple: Peuple, tmp_path: Path) -> None:
     assert rangees[0][6:8] == ["Prochaine échéance (au plus tard le)", "Prochaine échéance (telle que saisie)"]
 
 
-@pytest.mark.parametrize(("table", "entete", "n"), [
-    ("echeances", "Échéance (telle que saisie)", 4), ("notes", "Note", 2), ("historique", "Changement", None)])
+@pytest.mark.parametrize(
+    ("table", "entete", "n"),
+    [("echeances", "Échéance (telle que saisie)", 4), ("notes", "Note", 2), ("historique", "Changement", None)],
+)
 def test_autres_tables(peuple: Peuple, tmp_path: Path, table: str, entete: str, n: int | None) -> None:
     cible = tmp_path / f"{table}.csv"
     resultat = exporter(peuple.db, DemandeExport(cible, table=table), TODAY)

@@ -65,13 +65,15 @@ def peupler(db: Database, contrat_id: int) -> Peuple:
     commandes.ajouter_note(db, insertion, SENTINELLE, engagement_id=ids[0], confidentielle=True, date=TODAY)
     commandes.ajouter_note(db, insertion, SCRIPT, type="decision", engagement_id=ids[0], date=TODAY)
     commandes.ajouter_note(db, pilotage, "Point général sur le contrat", date=dt.date(2021, 2, 10))
-    effacee = commandes.ajouter_note(db, insertion, SENTINELLE_EFFACEE, engagement_id=ids[0],
-                                     confidentielle=True, date=TODAY)
+    effacee = commandes.ajouter_note(
+        db, insertion, SENTINELLE_EFFACEE, engagement_id=ids[0], confidentielle=True, date=TODAY
+    )
     with db.write() as session:  # a note deleted since: its text must not survive anywhere
         session.execute(text("DELETE FROM note WHERE id = :id"), {"id": effacee.cible_id})
     assert retard.cible_id and a_venir.cible_id and faite.cible_id and clos.cible_id
-    return Peuple(db, contrat_id, ids, retard.cible_id, a_venir.cible_id, faite.cible_id, clos.cible_id,
-                  insertion, pilotage)
+    return Peuple(
+        db, contrat_id, ids, retard.cible_id, a_venir.cible_id, faite.cible_id, clos.cible_id, insertion, pilotage
+    )
 
 
 @pytest.fixture
@@ -100,8 +102,12 @@ def test_retards_et_echeances(peuple: Peuple) -> None:
     donnees = charger(peuple.db, None, TODAY, inclure_confidentiel=False)
     assert [e.id for e in donnees.engagements if e.en_retard] == [peuple.engagements[0]]
     retard = {x.id: x.en_retard for x in donnees.echeances}
-    assert retard == {peuple.echeance_en_retard: True, peuple.echeance_a_venir: False,
-                      peuple.echeance_faite: False, peuple.echeance_engagement_clos: False}
+    assert retard == {
+        peuple.echeance_en_retard: True,
+        peuple.echeance_a_venir: False,
+        peuple.echeance_faite: False,
+        peuple.echeance_engagement_clos: False,
+    }
     assert len(donnees.engagements) == 52
     assert [s.comite for s in donnees.seances] == ["Comité de pilotage", "Insertion socioprofessionnelle"]
 
@@ -132,8 +138,7 @@ def _ecrire_sans_arret(path: Path, engagement_id: int, stop: threading.Event, fa
 def test_lecture_coherente_pendant_des_ecritures(peuple: Peuple) -> None:
     """Matrix #7: an export interleaved with writes sees each write entirely or not at all."""
     stop, faites = threading.Event(), []
-    writer = threading.Thread(target=_ecrire_sans_arret,
-                              args=(peuple.db.path, peuple.engagements[7], stop, faites))
+    writer = threading.Thread(target=_ecrire_sans_arret, args=(peuple.db.path, peuple.engagements[7], stop, faites))
     writer.start()
     try:
         for _ in range(25):

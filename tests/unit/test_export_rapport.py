@@ -112,6 +112,7 @@ def test_etat_des_echeances(markdown: str, html: str) -> None:
 
 # --- 10.15: words agreed, the export's date as a reader writes it, the late ones explained, print ----------
 
+
 def test_les_statuts_s_accordent(peuple: Peuple, tmp_path: Path) -> None:
     for i in (6, 7):  # a second réalisé, a second bloqué
         commandes.changer_statut(peuple.db, peuple.engagements[i], "realise" if i == 6 else "bloque")

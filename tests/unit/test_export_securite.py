@@ -56,9 +56,19 @@ def test_mode_0600_et_aucun_temporaire(peuple: Peuple, dossier: Path, fmt: str) 
     assert [p.name for p in dossier.iterdir()] == [cible.name]
 
 
-@pytest.mark.parametrize(("nom", "fmt"), [("a.sqlite", "sqlite"), ("a.DB", "sqlite"), ("a.xlsx", "xlsx"),
-                                           ("a.csv", "csv"), ("a.md", "md"), ("a.htm", "html"),
-                                           ("a.HTML", "html"), ("a.ics", "ics")])
+@pytest.mark.parametrize(
+    ("nom", "fmt"),
+    [
+        ("a.sqlite", "sqlite"),
+        ("a.DB", "sqlite"),
+        ("a.xlsx", "xlsx"),
+        ("a.csv", "csv"),
+        ("a.md", "md"),
+        ("a.htm", "html"),
+        ("a.HTML", "html"),
+        ("a.ics", "ics"),
+    ],
+)
 def test_format_depuis_extension(nom: str, fmt: str) -> None:
     assert format_depuis_extension(Path(nom)) == fmt
 
@@ -139,8 +149,9 @@ def test_disque_plein(seeded: tuple[Database, int], dossier: Path, fmt: str, lim
     cible = dossier / f"suivi.{fmt}"
     avant = _contenu(db.path)
     code = DISQUE_PLEIN.format(limite=limite)
-    r = subprocess.run([sys.executable, "-c", code, str(db.path), str(cible)],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(db.path), str(cible)], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 1, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and "Exception" not in r.stderr
     assert r.stderr.startswith("suivi : ") and "aucun fichier partiel" in r.stderr

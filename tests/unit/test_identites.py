@@ -27,8 +27,9 @@ def _assert_v4_and_distinct(values: list[str]) -> None:
 def test_seed_and_commands_give_each_row_an_identity_that_edits_keep(seeded: tuple[Database, int]) -> None:
     db, _ = seeded
     with db.read() as session:
-        engagement_id, comite_id = session.execute(text(
-            "SELECT (SELECT min(id) FROM engagement), (SELECT min(id) FROM comite)")).one()
+        engagement_id, comite_id = session.execute(
+            text("SELECT (SELECT min(id) FROM engagement), (SELECT min(id) FROM comite)")
+        ).one()
     ajouter_echeance(db, engagement_id, TODAY, "jour")
     ajouter_note(db, comite_id, "Point d'étape", engagement_id=engagement_id, date=TODAY)
     avant = {t: _uuids(db, t) for t in TABLES}
@@ -62,7 +63,7 @@ def test_the_demo_generator_rows_have_identities_and_notes_their_comite(empty_db
     for table in TABLES:
         _assert_v4_and_distinct(list(_uuids(empty_db, table).values()))
     with empty_db.read() as session:
-        mal_rangees = session.execute(text(
-            "SELECT count(*) FROM note n JOIN seance s ON s.id = n.seance_id WHERE s.comite_id != n.comite_id"
-        )).scalar_one()
+        mal_rangees = session.execute(
+            text("SELECT count(*) FROM note n JOIN seance s ON s.id = n.seance_id WHERE s.comite_id != n.comite_id")
+        ).scalar_one()
     assert mal_rangees == 0

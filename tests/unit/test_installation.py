@@ -29,6 +29,9 @@ def test_every_dependency_of_pyproject_is_pinned() -> None:
 
 
 def test_the_installed_versions_are_the_pinned_ones() -> None:
-    differentes = {nom: (version, metadata.version(nom)) for nom, version in _epingles().items()
-                   if nom not in DU_VENV and metadata.version(nom) != version}
+    differentes = {
+        nom: (version, metadata.version(nom))
+        for nom, version in _epingles().items()
+        if nom not in DU_VENV and metadata.version(nom) != version
+    }
     assert not differentes, f"installé ≠ épinglé (make clean puis make test) : {differentes}"

@@ -23,10 +23,17 @@ def _digest(path: Path) -> str:
 
 def test_pragmas_on_every_connection(empty_db) -> None:  # type: ignore[no-untyped-def]
     with empty_db.read() as session:
-        pragmas = {name: session.execute(text(f"PRAGMA {name}")).scalar()
-                   for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "secure_delete")}
-    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000,
-                       "secure_delete": 1}
+        pragmas = {
+            name: session.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "secure_delete")
+        }
+    assert pragmas == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "foreign_keys": 1,
+        "busy_timeout": 5000,
+        "secure_delete": 1,
+    }
 
 
 def test_orphan_row_is_refused(empty_db) -> None:  # type: ignore[no-untyped-def]
@@ -53,10 +60,13 @@ def test_writes_begin_immediate(empty_db) -> None:  # type: ignore[no-untyped-de
         other.close()
 
 
-@pytest.mark.parametrize("content, error, word", [
-    (b"", BasePasSuivi, "vide"),
-    (b"Bonjour, ceci est un compte rendu.\n" * 50, BasePasSuivi, "SQLite"),
-])
+@pytest.mark.parametrize(
+    "content, error, word",
+    [
+        (b"", BasePasSuivi, "vide"),
+        (b"Bonjour, ceci est un compte rendu.\n" * 50, BasePasSuivi, "SQLite"),
+    ],
+)
 def test_not_a_database_is_refused_untouched(tmp_path: Path, content: bytes, error: type, word: str) -> None:
     path = tmp_path / "faux.db"
     path.write_bytes(content)
@@ -86,7 +96,7 @@ def test_damaged_database_is_refused_untouched(seeded) -> None:  # type: ignore[
     data = bytearray(path.read_bytes())
     page = 4096
     for number in range(2, 6):  # scribble over the headers of b-tree pages 3 to 6
-        data[number * page:number * page + 64] = b"\xa5" * 64
+        data[number * page : number * page + 64] = b"\xa5" * 64
     path.write_bytes(bytes(data))
     before = _digest(path)
     with pytest.raises((BaseEndommagee, BasePasSuivi)):
@@ -115,8 +125,11 @@ def _old_database(path: Path) -> None:
     """A version-1 database with one contrat, as an older suivi would have left it."""
     conn = sqlite3.connect(path)
     conn.executescript((REPO / "tests" / "reliability" / "schemas" / "schema-v1.sql").read_text(encoding="utf-8"))
-    conn.execute("INSERT INTO contrat (titre, territoire, source_nom, source_sha256, importe_le) "
-                 "VALUES ('C', 'T', 'a.md', ?, '2021-01-01T00:00:00Z')", ("0" * 64,))
+    conn.execute(
+        "INSERT INTO contrat (titre, territoire, source_nom, source_sha256, importe_le) "
+        "VALUES ('C', 'T', 'a.md', ?, '2021-01-01T00:00:00Z')",
+        ("0" * 64,),
+    )
     conn.commit()
     conn.close()
 

@@ -22,13 +22,22 @@ def demo(tmp_path: Path) -> Path:
 def _reference(conn: sqlite3.Connection, contrat_id: int, saisie: str) -> tuple[set[int], set[int]]:
     """What the search must find: the unscoped MATCH on the text columns, filtered by contrat afterwards."""
     query = fts_query(saisie)
-    engagements = {r[0] for r in conn.execute(
-        "SELECT e.id FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id "
-        "WHERE engagement_fts MATCH ? AND a.contrat_id = ?", (f"{{libelle pilote}} : ({query})", contrat_id))}
-    notes = {r[0] for r in conn.execute(
-        "SELECT n.id FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id "
-        "JOIN comite co ON co.id = s.comite_id WHERE note_fts MATCH ? AND co.contrat_id = ?",
-        (f"texte : ({query})", contrat_id))}
+    engagements = {
+        r[0]
+        for r in conn.execute(
+            "SELECT e.id FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id "
+            "WHERE engagement_fts MATCH ? AND a.contrat_id = ?",
+            (f"{{libelle pilote}} : ({query})", contrat_id),
+        )
+    }
+    notes = {
+        r[0]
+        for r in conn.execute(
+            "SELECT n.id FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id "
+            "JOIN comite co ON co.id = s.comite_id WHERE note_fts MATCH ? AND co.contrat_id = ?",
+            (f"texte : ({query})", contrat_id),
+        )
+    }
     return engagements, notes
 
 
@@ -60,14 +69,19 @@ def test_the_contrat_token_is_never_a_hit(demo: Path) -> None:
 def test_the_index_stays_exact_through_updates_moves_and_deletes(demo: Path) -> None:
     conn = sqlite3.connect(demo, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    note = conn.execute("SELECT n.id FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co "
-                        "ON co.id = s.comite_id WHERE co.contrat_id = 1 LIMIT 1").fetchone()[0]
-    ailleurs = conn.execute("SELECT s.id, s.comite_id FROM seance s JOIN comite co ON co.id = s.comite_id "
-                            "WHERE co.contrat_id = 2 LIMIT 1").fetchone()
+    note = conn.execute(
+        "SELECT n.id FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co "
+        "ON co.id = s.comite_id WHERE co.contrat_id = 1 LIMIT 1"
+    ).fetchone()[0]
+    ailleurs = conn.execute(
+        "SELECT s.id, s.comite_id FROM seance s JOIN comite co ON co.id = s.comite_id WHERE co.contrat_id = 2 LIMIT 1"
+    ).fetchone()
     conn.execute("UPDATE note SET texte = 'Xylophone pédagogique' WHERE id = ?", (note,))
     conn.execute("UPDATE note SET comite_id = ?, seance_id = ? WHERE id = ?", (ailleurs[1], ailleurs[0], note))
-    conn.execute("UPDATE engagement SET libelle = 'Wagonnet solidaire', pilote = 'Zoé Quintal' "
-                 "WHERE id = (SELECT min(id) FROM engagement)")
+    conn.execute(
+        "UPDATE engagement SET libelle = 'Wagonnet solidaire', pilote = 'Zoé Quintal' "
+        "WHERE id = (SELECT min(id) FROM engagement)"
+    )
     conn.execute("DELETE FROM note WHERE id IN (SELECT id FROM note ORDER BY id DESC LIMIT 50)")
     conn.execute("DELETE FROM historique WHERE engagement_id = (SELECT max(id) FROM engagement)")
     conn.execute("DELETE FROM echeance WHERE engagement_id = (SELECT max(id) FROM engagement)")

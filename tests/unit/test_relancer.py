@@ -51,23 +51,38 @@ def test_late_first_then_the_longest_forgotten(calme: tuple[Database, int]) -> N
     ajouter_note(db, 1, "Point fait", engagement_id=note, date=seance.date, seance_id=seance.id)
     changer_statut(db, clos, "realise")
     # the échéance added to coworking is old news; every other change was made on 01/03
-    _sql(db, "UPDATE historique SET le = CASE WHEN engagement_id = :c THEN '2021-01-04T09:00:00Z' "
-             "ELSE '2021-03-01T09:00:00Z' END", c=coworking)
+    _sql(
+        db,
+        "UPDATE historique SET le = CASE WHEN engagement_id = :c THEN '2021-01-04T09:00:00Z' "
+        "ELSE '2021-03-01T09:00:00Z' END",
+        c=coworking,
+    )
     _sql(db, "UPDATE note SET cree_le = '2021-03-01T09:00:00Z'")
-    _sql(db, "UPDATE engagement SET modifie_le = '2021-03-01T09:00:00Z' WHERE id IN (:a, :b, :c)",
-         a=ressourcerie, b=bouge, c=clos)
+    _sql(
+        db,
+        "UPDATE engagement SET modifie_le = '2021-03-01T09:00:00Z' WHERE id IN (:a, :b, :c)",
+        a=ressourcerie,
+        b=bouge,
+        c=clos,
+    )
     _sql(db, "UPDATE engagement SET modifie_le = '2020-11-02T09:00:00Z' WHERE id = :a", a=oublie)
 
     relances = a_relancer(db, contrat, TODAY)
     assert [(r.engagement_id, r.raison) for r in relances[:4]] == [
-        (coworking, "En retard de 43 jours — échéance janvier 2021 : Trouver un local · "
-                    "Sans changement depuis 10 semaines (dernier le 04/01/2021)"),
+        (
+            coworking,
+            "En retard de 43 jours — échéance janvier 2021 : Trouver un local · "
+            "Sans changement depuis 10 semaines (dernier le 04/01/2021)",
+        ),
         (ressourcerie, "En retard de 14 jours — échéance 01/03/2021"),
         (oublie, "Sans changement depuis 19 semaines (dernier le 02/11/2020)"),
         (_id(db, "Accroître son action"), "Sans changement depuis 10 semaines (dernier le 04/01/2021)"),
     ]
     assert (relances[1].pilote, relances[1].jours_de_retard, relances[1].delai) == (
-        "Mme Martin", 14, dt.date(2021, 3, 1))
+        "Mme Martin",
+        14,
+        dt.date(2021, 3, 1),
+    )
     ids = {r.engagement_id for r in relances}
     assert not ids & {bouge, note, clos}
     assert len(relances) == 52 - 3

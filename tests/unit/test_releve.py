@@ -59,8 +59,7 @@ def seance(seeded: tuple[Database, int]) -> tuple[Database, int]:
     ajouter_note(db, insertion, "*Prochain* comité : [12/04] # 1. <b>x</b>", type="decision", **note)  # type: ignore[arg-type]
     ajouter_note(db, insertion, "Relancer HBH & le bailleur", type="action", engagement_id=ressourcerie, **note)  # type: ignore[arg-type]
     ajouter_note(db, insertion, "<script>alert(1)</script>", **note)  # type: ignore[arg-type]
-    ajouter_note(db, insertion, SENTINELLE, type="decision", engagement_id=coworking, confidentielle=True,
-                 **note)  # type: ignore[arg-type]
+    ajouter_note(db, insertion, SENTINELLE, type="decision", engagement_id=coworking, confidentielle=True, **note)  # type: ignore[arg-type]
     fermer_seance(db, contrat)
     changer_statut(db, scolarisation, "realise")
     ajouter_note(db, _id(db, "comite", "nom", "Gestion"), "Hors sujet", type="decision", date=MARS)
@@ -152,8 +151,12 @@ def test_html_is_valid_printable_and_escaped(seance: tuple[Database, int]) -> No
     assert arbre.findall(".//script") == [] and arbre.findall(".//b") == []
     assert _texte(sections["Informations"]) == "Informations <script>alert(1)</script>"
     lignes = [[_texte(td) for td in tr.iter("td")] for tr in sections["Prochaines échéances"].iter("tr")][1:]
-    assert lignes[0] == ["28/02/2021 en retard", "Visiter les locaux", "Créer un espace de coworking (Axe I · Ville)",
-                         "Mme Martin"]
+    assert lignes[0] == [
+        "28/02/2021 en retard",
+        "Visiter les locaux",
+        "Créer un espace de coworking (Axe I · Ville)",
+        "Mme Martin",
+    ]
     assert _texte(arbre.find(".//dl")) == "Lieu Salle du conseil Participants Mme Martin & M. <Durand>"  # type: ignore[arg-type]
     assert "@page { size: A4" in document and "@media print" in document
     assert "http" not in document and "<link" not in document  # self-contained
@@ -165,25 +168,42 @@ def test_an_empty_seance_says_so(seeded: tuple[Database, int]) -> None:
     releve = releve_seance(db, s.id)
     assert releve is not None
     assert releve_markdown(releve).splitlines() == [
-        "# Relevé de décisions — Insertion socioprofessionnelle", "",
-        "Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022", "",
-        "## Décisions", "", "Aucune décision.", "", "## Actions", "", "Aucune action.", "",
-        "## Changements en séance", "", "Aucun changement de statut, de pilote ou d'échéance.", "",
-        "## Prochaines échéances", "", "Aucune échéance ouverte pour les engagements vus en séance.",
+        "# Relevé de décisions — Insertion socioprofessionnelle",
+        "",
+        "Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022",
+        "",
+        "## Décisions",
+        "",
+        "Aucune décision.",
+        "",
+        "## Actions",
+        "",
+        "Aucune action.",
+        "",
+        "## Changements en séance",
+        "",
+        "Aucun changement de statut, de pilote ou d'échéance.",
+        "",
+        "## Prochaines échéances",
+        "",
+        "Aucune échéance ouverte pour les engagements vus en séance.",
     ]
     _parse(releve_html(releve))
     assert releve_seance(db, 999) is None
 
 
-@pytest.mark.parametrize(("brut", "echappe"), [
-    ("1. Premier point", "1\\. Premier point"),
-    ("12) suite", "12\\) suite"),
-    ("- tiret", "\\- tiret"),
-    ("+ plus", "\\+ plus"),
-    ("a_b `c` ~d~ |e|", "a\\_b \\`c\\` \\~d\\~ \\|e\\|"),
-    ("sur\n  deux   lignes", "sur deux lignes"),
-    ("C:\\dossier", "C:\\\\dossier"),
-])
+@pytest.mark.parametrize(
+    ("brut", "echappe"),
+    [
+        ("1. Premier point", "1\\. Premier point"),
+        ("12) suite", "12\\) suite"),
+        ("- tiret", "\\- tiret"),
+        ("+ plus", "\\+ plus"),
+        ("a_b `c` ~d~ |e|", "a\\_b \\`c\\` \\~d\\~ \\|e\\|"),
+        ("sur\n  deux   lignes", "sur deux lignes"),
+        ("C:\\dossier", "C:\\\\dossier"),
+    ],
+)
 def test_markdown_escaping(brut: str, echappe: str) -> None:
     assert echapper_md(brut) == echappe
 

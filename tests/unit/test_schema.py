@@ -25,9 +25,15 @@ def from_schema(tmp_path: Path) -> Path:
 
 def _columns(inspector, table):  # type: ignore[no-untyped-def]
     # SQLite reports an INTEGER PRIMARY KEY as nullable; it never is (it is the rowid).
-    return {c["name"]: (str(c["type"]).upper(), bool(c["nullable"]) and not c["primary_key"], bool(c["primary_key"]),
-                        _default(c["default"]))
-            for c in inspector.get_columns(table)}
+    return {
+        c["name"]: (
+            str(c["type"]).upper(),
+            bool(c["nullable"]) and not c["primary_key"],
+            bool(c["primary_key"]),
+            _default(c["default"]),
+        )
+        for c in inspector.get_columns(table)
+    }
 
 
 def _default(value: object) -> str | None:
@@ -58,13 +64,17 @@ def test_orm_and_schema_sql_do_not_drift(from_schema: Path) -> None:
     real_tables = {t for t in inspector.get_table_names() if "_fts" not in t}
     assert real_tables == set(Base.metadata.tables)
     for name, table in Base.metadata.tables.items():
-        orm = {c.name: (str(c.type).upper(), bool(c.nullable), bool(c.primary_key), _default(c.server_default))
-               for c in table.columns}
+        orm = {
+            c.name: (str(c.type).upper(), bool(c.nullable), bool(c.primary_key), _default(c.server_default))
+            for c in table.columns
+        }
         assert orm == _columns(inspector, name), name
         rows = sqlite3.connect(from_schema).execute(f"PRAGMA foreign_key_list({name})").fetchall()
         real_fks = {(r[3], r[2], r[4], r[6]) for r in rows}  # from, table, to, on_delete
-        orm_fks = {(fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
-                   for fk in table.foreign_keys}
+        orm_fks = {
+            (fk.parent.name, fk.column.table.name, fk.column.name, fk.ondelete or "NO ACTION")
+            for fk in table.foreign_keys
+        }
         assert orm_fks == real_fks, name
 
 
@@ -73,16 +83,19 @@ def test_user_version_is_set(from_schema: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
 
 
-@pytest.mark.parametrize("statement", [
-    "INSERT INTO engagement (axe_id, partie_id, ordre, libelle, statut, cree_le, modifie_le) "
-    "VALUES (1, 1, 1, 'x', 'termine', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
-    "INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-02-30')",
-    "INSERT INTO echeance (engagement_id, date) VALUES (1, '30/09/2021')",
-    "INSERT INTO echeance (engagement_id, date, precision) VALUES (1, '2021-09-30', 'decennie')",
-    "INSERT INTO note (comite_id, type, texte, cree_le) VALUES (1, 'rumeur', 'x', '2021-01-01T00:00:00Z')",
-    "INSERT INTO engagement (axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
-    "VALUES (999, 999, 1, 'orphelin', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO engagement (axe_id, partie_id, ordre, libelle, statut, cree_le, modifie_le) "
+        "VALUES (1, 1, 1, 'x', 'termine', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
+        "INSERT INTO echeance (engagement_id, date) VALUES (1, '2021-02-30')",
+        "INSERT INTO echeance (engagement_id, date) VALUES (1, '30/09/2021')",
+        "INSERT INTO echeance (engagement_id, date, precision) VALUES (1, '2021-09-30', 'decennie')",
+        "INSERT INTO note (comite_id, type, texte, cree_le) VALUES (1, 'rumeur', 'x', '2021-01-01T00:00:00Z')",
+        "INSERT INTO engagement (axe_id, partie_id, ordre, libelle, cree_le, modifie_le) "
+        "VALUES (999, 999, 1, 'orphelin', '2021-01-01T00:00:00Z', '2021-01-01T00:00:00Z')",
+    ],
+)
 def test_constraints_refuse_bad_rows(seeded, statement: str) -> None:  # type: ignore[no-untyped-def]
     db, _ = seeded
     conn = sqlite3.connect(db.path)

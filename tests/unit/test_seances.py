@@ -51,15 +51,22 @@ def test_open_stamp_close_and_list(seeded: tuple[Database, int]) -> None:
     assert lire_reglage(db, dernier_comite_cle(contrat)) == str(insertion)
     eid = _engagement(db, "Créer un espace de coworking")
     changer_statut(db, eid, "en_cours", seance_id=seance.id)
-    ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, date=MARS,
-                 seance_id=seance.id)
+    ajouter_note(
+        db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, date=MARS, seance_id=seance.id
+    )
     ajouter_note(db, insertion, "Chercher un local", type="action", engagement_id=eid, date=MARS, seance_id=seance.id)
     with db.read() as session:
         assert session.execute(text("SELECT seance_id FROM historique")).scalar_one() == seance.id
     ferme = fermer_seance(db, contrat)
     assert ferme is not None
     assert (ferme.id, ferme.notes, ferme.decisions, ferme.actions, ferme.changements, ferme.ouverte) == (
-        seance.id, 2, 1, 1, 1, False)
+        seance.id,
+        2,
+        1,
+        1,
+        1,
+        False,
+    )
     assert seance_ouverte(db, contrat) is None
     assert fermer_seance(db, contrat) is None
     assert [(s.date, s.decisions) for s in lister_seances(db, contrat)] == [(MARS, 1)]
@@ -86,7 +93,10 @@ def test_reopening_the_same_day_continues_the_seance(seeded: tuple[Database, int
     assert suite == premiere  # same id; an empty place or list keeps the recorded one
     mise_a_jour = ouvrir_seance(db, insertion, MARS, "", "Mme Martin, M. Durand")
     assert (mise_a_jour.id, mise_a_jour.lieu, mise_a_jour.participants) == (
-        premiere.id, "Salle du conseil", "Mme Martin, M. Durand")
+        premiere.id,
+        "Salle du conseil",
+        "Mme Martin, M. Durand",
+    )
     assert _compte(db, "seance") == 1
     assert trouver_seance(db, insertion, MARS) == mise_a_jour
     assert trouver_seance(db, insertion, MARS + dt.timedelta(days=1)) is None
@@ -138,7 +148,8 @@ def test_comites_match_without_case_or_accents_and_an_exact_name_wins(seeded: tu
     db, contrat = seeded
     assert [c.nom for c in trouver_comites(db, contrat, "INSERTION")] == ["Insertion socioprofessionnelle"]
     assert [c.nom for c in trouver_comites(db, contrat, "proximite")] == [
-        "Gestion urbaine et sociale de proximité (GUSP)"]
+        "Gestion urbaine et sociale de proximité (GUSP)"
+    ]
     assert trouver_comites(db, contrat, "   ") == []
     creer_comite(db, contrat, "Insertion")
     assert len(trouver_comites(db, contrat, "inser")) == 2

@@ -34,13 +34,17 @@ def test_bundled_annexe_is_shipped_in_the_package() -> None:
 def test_seed_builds_the_signed_structure(seeded) -> None:  # type: ignore[no-untyped-def]
     db, _ = seeded
     assert _rows(db, "SELECT titre, territoire, debut, fin FROM contrat") == [
-        ("Contrat de ville d'Antony 2020-2022", "Antony", "2020-01-01", "2022-12-31")]
+        ("Contrat de ville d'Antony 2020-2022", "Antony", "2020-01-01", "2022-12-31")
+    ]
     assert _rows(db, "SELECT numero FROM axe ORDER BY ordre") == [(n,) for n in ("I", "II", "III", "IV", "V", "VI")]
-    assert _rows(db, "SELECT a.numero, count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id "
-                     "GROUP BY a.id ORDER BY a.ordre") == [
-        ("I", 13), ("II", 5), ("III", 3), ("IV", 12), ("V", 12), ("VI", 7)]
-    assert _rows(db, "SELECT p.nom_court, count(*) FROM engagement e JOIN partie p ON p.id = e.partie_id "
-                     "GROUP BY p.id ORDER BY p.ordre") == [("Ville", 37), ("État", 15)]
+    assert _rows(
+        db, "SELECT a.numero, count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id GROUP BY a.id ORDER BY a.ordre"
+    ) == [("I", 13), ("II", 5), ("III", 3), ("IV", 12), ("V", 12), ("VI", 7)]
+    assert _rows(
+        db,
+        "SELECT p.nom_court, count(*) FROM engagement e JOIN partie p ON p.id = e.partie_id "
+        "GROUP BY p.id ORDER BY p.ordre",
+    ) == [("Ville", 37), ("État", 15)]
     assert ("Insertion socioprofessionnelle",) in _rows(db, "SELECT nom FROM comite")
     assert _scalar(db, "SELECT count(*) FROM engagement WHERE statut = 'a_venir' AND a_discuter = 0") == 52
 
@@ -50,8 +54,9 @@ def test_markup_is_removed_and_text_kept_verbatim(seeded) -> None:  # type: igno
     libelles = [r[0] for r in _rows(db, "SELECT libelle FROM engagement")]
     assert not any("**" in t or "<" in t for t in libelles)
     assert any("stages de 3ème en partenariat" in t for t in libelles)
-    first = _rows(db, "SELECT e.libelle FROM engagement e JOIN axe a ON a.id = e.axe_id "
-                      "ORDER BY a.ordre, e.ordre LIMIT 1")
+    first = _rows(
+        db, "SELECT e.libelle FROM engagement e JOIN axe a ON a.id = e.axe_id ORDER BY a.ordre, e.ordre LIMIT 1"
+    )
     assert first[0][0].startswith("Accroître son action en direction des jeunes")
 
 
@@ -74,8 +79,10 @@ def test_second_seed_changes_nothing_and_keeps_what_was_entered(seeded) -> None:
 
 def _edited_annexe(tmp_path: Path) -> Path:
     source = ANNEXE.read_text(encoding="utf-8")
-    source = source.replace("- Créer un espace de coworking\n",
-                            "- Créer un espace de coworking et un fablab\n- Ouvrir une maison du projet\n")
+    source = source.replace(
+        "- Créer un espace de coworking\n",
+        "- Créer un espace de coworking et un fablab\n- Ouvrir une maison du projet\n",
+    )
     source = source.replace("- Développer le projet de Ressourcerie\n", "")
     path = tmp_path / "annexe-modifiee.md"
     path.write_text(source, encoding="utf-8")
@@ -90,7 +97,8 @@ def test_reimport_updates_in_place_adds_and_never_drops_followed_work(seeded, tm
     changer_statut(db, ressourcerie, "bloque")
     rapport = _reseed(db, _edited_annexe(tmp_path))
     assert _rows(db, "SELECT libelle, statut FROM engagement WHERE id = :i", i=coworking) == [
-        ("Créer un espace de coworking et un fablab", "en_cours")]
+        ("Créer un espace de coworking et un fablab", "en_cours")
+    ]
     assert _scalar(db, "SELECT count(*) FROM engagement WHERE libelle = 'Ouvrir une maison du projet'") == 1
     assert _scalar(db, "SELECT statut FROM engagement WHERE id = :i", i=ressourcerie) == "bloque"
     assert any("Ressourcerie" in ligne for ligne in rapport.conserves)

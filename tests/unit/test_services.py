@@ -36,8 +36,12 @@ def _id(db, libelle: str) -> int:  # type: ignore[no-untyped-def]
 
 def _historique(db, eid: int) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
     with db.read() as session:
-        return [tuple(r) for r in session.execute(
-            text("SELECT champ, ancien, nouveau FROM historique WHERE engagement_id = :e ORDER BY id"), {"e": eid})]
+        return [
+            tuple(r)
+            for r in session.execute(
+                text("SELECT champ, ancien, nouveau FROM historique WHERE engagement_id = :e ORDER BY id"), {"e": eid}
+            )
+        ]
 
 
 def test_statut_change_records_history_and_undo_removes_it(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -110,13 +114,16 @@ def test_note_goes_in_the_comite_seance_of_the_day_and_undo_removes_both(seeded)
     db, contrat = seeded
     comite = next(c.id for c in lister_comites(db, contrat) if c.nom == "Insertion socioprofessionnelle")
     eid = _id(db, "Créer un espace de coworking")
-    premiere = ajouter_note(db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid,
-                            date=TODAY)
+    premiere = ajouter_note(
+        db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid, date=TODAY
+    )
     ajouter_note(db, comite, "Chiffrer les travaux", type="action", date=TODAY)
     (seance,) = journal_comite(db, comite)
     assert seance.seance.date == TODAY
-    assert [(n.type, n.texte) for n in seance.notes] == [("decision", "Le local rue Mounié est retenu"),
-                                                         ("action", "Chiffrer les travaux")]
+    assert [(n.type, n.texte) for n in seance.notes] == [
+        ("decision", "Le local rue Mounié est retenu"),
+        ("action", "Chiffrer les travaux"),
+    ]
     assert detail_engagement(db, eid, TODAY).notes[0].texte == "Le local rue Mounié est retenu"
     with pytest.raises(SaisieInvalide, match="vide"):
         ajouter_note(db, comite, "   ", date=TODAY)

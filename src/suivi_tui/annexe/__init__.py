@@ -135,9 +135,7 @@ def _assembler(lecteur: Lecteur) -> AnnexeLue:
     territoire = territoire_du_contrat(lecteur)
     debut, fin = periode_du_contrat(lecteur)
     titre = titre_du_contrat(territoire, debut, fin)
-    return AnnexeLue(
-        titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees)
-    )
+    return AnnexeLue(titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees))
 
 
 def lire_annexe(texte: str, source: str = "annexe") -> AnnexeLue:
@@ -193,16 +191,22 @@ def lire_octets_annexe(chemin: str | os.PathLike[str]) -> bytes:
 
 def _verifier_fichier(chemin: Path, infos: os.stat_result, nom: str) -> None:
     if not stat.S_ISREG(infos.st_mode):
-        raise AnnexeIllisible(f"« {chemin} » n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
-                              "donnez le fichier de l'annexe", None, nom)
+        raise AnnexeIllisible(
+            f"« {chemin} » n'est pas un fichier ordinaire (périphérique, tube ou socket) : "
+            "donnez le fichier de l'annexe",
+            None,
+            nom,
+        )
     if infos.st_size > TAILLE_MAX:
         raise AnnexeIllisible(_trop_gros(chemin, infos.st_size), None, nom)
 
 
 def _trop_gros(chemin: Path, octets: int) -> str:
     taille = f"{octets / 1024 / 1024:.1f}".replace(".", ",")
-    return (f"« {chemin} » pèse {taille} Mo : une annexe en fait bien moins, et suivi n'en lit pas "
-            f"au-delà de {TAILLE_MAX // 1024 // 1024} Mo (est-ce le bon fichier ?)")
+    return (
+        f"« {chemin} » pèse {taille} Mo : une annexe en fait bien moins, et suivi n'en lit pas "
+        f"au-delà de {TAILLE_MAX // 1024 // 1024} Mo (est-ce le bon fichier ?)"
+    )
 
 
 def decoder_annexe(donnees: bytes, chemin: str | os.PathLike[str]) -> AnnexeLue:

@@ -10,8 +10,18 @@ from .lecteur import Lecteur
 from .lignes import Genre
 
 _MOIS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
 }
 _RE_JUSQU_AU = re.compile(
     r"jusqu['’]\s?(?:au|à)\s+(?:(?P<jour>1er|\d{1,2})\s+(?P<mois>[^\W\d_]+)\s+|(?P<jj>\d{1,2})/(?P<mm>\d{1,2})/)"

@@ -182,8 +182,7 @@ class Lecteur:
             return
         if self.etat is _Etat.INTRO or self.partie is None:
             raise self.refus(
-                "puce hors de toute partie signataire : "
-                "aucune ligne « … s'engage à : » ne la précède dans cet axe",
+                "puce hors de toute partie signataire : aucune ligne « … s'engage à : » ne la précède dans cet axe",
                 ligne.numero,
             )
         if self.engagement is not None and ligne.retrait > self.retrait_haut:
@@ -225,8 +224,7 @@ class Lecteur:
     def _fermer_partie(self) -> None:
         if self.partie is not None and self.puces == 0 and self.ligne_partie is not None:
             raise self.refus(
-                f"la partie « {self.ligne_partie.texte} » n'a aucun engagement : "
-                "aucune puce après « s'engage à : »",
+                f"la partie « {self.ligne_partie.texte} » n'a aucun engagement : aucune puce après « s'engage à : »",
                 self.ligne_partie.numero,
             )
         self.partie = None

@@ -46,15 +46,9 @@ def _en_romain(n: int) -> str:
 _ROMAINS = {_en_romain(n): n for n in range(1, 40)}
 
 _RE_TITRE_MD = re.compile(r" {0,3}(?P<dieses>#{1,6})(?:[ \t]+(?P<texte>.*?))?(?:[ \t]+#+)?[ \t]*")
-_RE_GRAS_ENTIER = re.compile(
-    r"\s*(?:\*\*|__|<(?:b|strong)>).+(?:\*\*|__|</(?:b|strong)>)\s*:?\s*", re.IGNORECASE
-)
-_RE_AXE_MOT = re.compile(
-    r"(?i:axe)\s+(?P<num>[IVXivx]+|\d{1,2})(?!\w)\s*(?P<sep>[.:)°–—-]*)\s*(?P<titre>\S.*)"
-)
-_RE_AXE_NUM = re.compile(
-    r"(?P<num>[IVX]+|\d{1,2})(?!\w)\s*(?P<sep>[.:)°–—-]*)\s*(?P<titre>[^\W\d_].*|[«\"“].*)"
-)
+_RE_GRAS_ENTIER = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>).+(?:\*\*|__|</(?:b|strong)>)\s*:?\s*", re.IGNORECASE)
+_RE_AXE_MOT = re.compile(r"(?i:axe)\s+(?P<num>[IVXivx]+|\d{1,2})(?!\w)\s*(?P<sep>[.:)°–—-]*)\s*(?P<titre>\S.*)")
+_RE_AXE_NUM = re.compile(r"(?P<num>[IVX]+|\d{1,2})(?!\w)\s*(?P<sep>[.:)°–—-]*)\s*(?P<titre>[^\W\d_].*|[«\"“].*)")
 _RE_SEPARATEUR = re.compile(r"([-*_])(?:\s*\1){2,}")
 _RE_PUCE = re.compile(
     r"(?P<retrait>[ \t]*)"
@@ -149,9 +143,7 @@ def _classer_titre_md(base: Ligne, titre_md: re.Match[str]) -> Ligne:
         return replace(base, genre=Genre.VIDE)
     axe = _lire_axe(texte, souple=True)
     if axe:
-        return replace(
-            base, genre=Genre.AXE, niveau=niveau, numero_axe=axe[0], valeur_axe=axe[1], texte=axe[2]
-        )
+        return replace(base, genre=Genre.AXE, niveau=niveau, numero_axe=axe[0], valeur_axe=axe[1], texte=axe[2])
     return replace(base, genre=Genre.TITRE, niveau=niveau, texte=texte)
 
 

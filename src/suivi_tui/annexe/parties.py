@@ -15,8 +15,15 @@ _NOMS_COURTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("region", "conseil regional"), "Région"),
     (("etablissement public territorial", "ept"), "EPT"),
     (
-        ("communaute d'agglomeration", "communaute de communes", "communaute urbaine", "metropole",
-         "etablissement public de cooperation intercommunale", "epci", "intercommunalite"),
+        (
+            "communaute d'agglomeration",
+            "communaute de communes",
+            "communaute urbaine",
+            "metropole",
+            "etablissement public de cooperation intercommunale",
+            "epci",
+            "intercommunalite",
+        ),
         "Intercommunalité",
     ),
     (("bailleurs", "organismes hlm", "organismes de logement social"), "Bailleurs"),

@@ -13,8 +13,17 @@ if TYPE_CHECKING:
     from suivi_tui.cli import BaseARestaurer
     from suivi_tui.db.engine import Database
 
-REGISTRY = [seed.register, status.register, check.register, export.register, demo.register, seance.register,
-            changes.register, backups.register, restore.register]
+REGISTRY = [
+    seed.register,
+    status.register,
+    check.register,
+    export.register,
+    demo.register,
+    seance.register,
+    changes.register,
+    backups.register,
+    restore.register,
+]
 
 
 def run_default(args: argparse.Namespace) -> int:
@@ -61,14 +70,18 @@ def _verifier_lancement(args: argparse.Namespace) -> bool:
         if path.exists():  # what is wrong with the base is worth more than « use a terminal »
             refuser_lecture_seule(path)
             open_db(args, readonly=True).close()  # a damaged base: its restore advice; nothing written
-        raise Sortie("l'application s'ouvre dans un terminal, or l'entrée ou la sortie est redirigée : "
-                     "lancez « suivi » dans un terminal, ou utilisez « suivi status » pour un état imprimable. "
-                     "Rien n'a été créé ni modifié.")
+        raise Sortie(
+            "l'application s'ouvre dans un terminal, or l'entrée ou la sortie est redirigée : "
+            "lancez « suivi » dans un terminal, ou utilisez « suivi status » pour un état imprimable. "
+            "Rien n'a été créé ni modifié."
+        )
     if path.exists():
         return False
     if (args.db or os.environ.get(ENV_DB)) and not path.parent.is_dir():
-        raise Sortie(f"Aucune base à {path}, et le dossier {path.parent} n'existe pas : rien n'a été créé. "
-                     f"Vérifiez le chemin, ou créez la base avec : suivi --db {path} seed")
+        raise Sortie(
+            f"Aucune base à {path}, et le dossier {path.parent} n'existe pas : rien n'a été créé. "
+            f"Vérifiez le chemin, ou créez la base avec : suivi --db {path} seed"
+        )
     return True
 
 

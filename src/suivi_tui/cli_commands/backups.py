@@ -10,8 +10,13 @@ from suivi_tui.cli_commands.common import add_command
 
 
 def register(commands: Any) -> None:
-    add_command(commands, "backups", "lister les sauvegardes de la base : date, taille, vérifiée ou non",
-                "suivi --db antony.db backups", run_backups)
+    add_command(
+        commands,
+        "backups",
+        "lister les sauvegardes de la base : date, taille, vérifiée ou non",
+        "suivi --db antony.db backups",
+        run_backups,
+    )
 
 
 def taille(octets: int) -> str:
@@ -44,4 +49,3 @@ def run_backups(args: argparse.Namespace) -> int:
     print(f"\nLes {KEEP} plus récentes sauvegardes automatiques sont gardées ; celles d'avant migration, toutes.")
     print(f"Restaurer la plus récente vérifiée : suivi --db {db} restore ; une autre : suivi --db {db} restore N°")
     return 0
-

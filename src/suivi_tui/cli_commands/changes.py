@@ -26,16 +26,25 @@ DERNIERE = ("derniere", "derniere seance", "la derniere seance", "dernier")
 
 
 def register(commands: Any) -> None:
-    parser = add_command(commands, "changes",
-                         "ce qui a changé depuis une date, ou depuis la dernière séance d'un comité",
-                         "suivi --today 2021-04-12 changes --comite insertion", run_changes)
-    parser.add_argument("--since", metavar="DATE", nargs="+",
-                        help="depuis ce jour inclus (« 01/03/2021 », « mars 2021 ») ou « derniere » "
-                             "(la dernière séance du comité)")
-    parser.add_argument("--comite", metavar="NOM",
-                        help="le comité : ses notes seulement ; sans --since, depuis sa dernière séance")
-    parser.add_argument("--include-confidential", action="store_true",
-                        help="affiche le texte des notes confidentielles (masqué sinon)")
+    parser = add_command(
+        commands,
+        "changes",
+        "ce qui a changé depuis une date, ou depuis la dernière séance d'un comité",
+        "suivi --today 2021-04-12 changes --comite insertion",
+        run_changes,
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        nargs="+",
+        help="depuis ce jour inclus (« 01/03/2021 », « mars 2021 ») ou « derniere » (la dernière séance du comité)",
+    )
+    parser.add_argument(
+        "--comite", metavar="NOM", help="le comité : ses notes seulement ; sans --since, depuis sa dernière séance"
+    )
+    parser.add_argument(
+        "--include-confidential", action="store_true", help="affiche le texte des notes confidentielles (masqué sinon)"
+    )
     add_contrat_option(parser)
 
 
@@ -45,7 +54,8 @@ def debut_de_periode(lue: DateFloue) -> dt.date:
 
     d = lue.date
     taille = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6, Precision.ANNEE: 12}.get(
-        Precision(lue.precision))
+        Precision(lue.precision)
+    )
     if taille is None:
         return d
     return dt.date(d.year, (d.month - 1) // taille * taille + 1, 1)
@@ -70,8 +80,10 @@ def run_changes(args: argparse.Namespace) -> int:
     since = " ".join(args.since) if args.since else None
     derniere = since is None or sans_accents(since) in DERNIERE
     if derniere and not args.comite:
-        raise Sortie("précisez --since DATE (par exemple --since 01/03/2021) ou --comite NOM "
-                     "(depuis sa dernière séance).", EXIT_BAD_INPUT)
+        raise Sortie(
+            "précisez --since DATE (par exemple --since 01/03/2021) ou --comite NOM (depuis sa dernière séance).",
+            EXIT_BAD_INPUT,
+        )
     depuis = None if derniere or since is None else _depuis_date(since)
     db = open_db(args)
     try:
@@ -90,12 +102,14 @@ def _changements(db: Any, contrat_id: int, comite: Any, depuis: dt.date | None, 
     from suivi_tui.today import today
 
     if depuis is not None:
-        return changements_depuis(db, contrat_id, depuis, comite_id=comite.id if comite else None,
-                                  inclure_confidentiel=confidentiel)
+        return changements_depuis(
+            db, contrat_id, depuis, comite_id=comite.id if comite else None, inclure_confidentiel=confidentiel
+        )
     resultat = depuis_derniere_seance(db, comite.id, today(), inclure_confidentiel=confidentiel)
     if resultat is None:
-        raise Sortie(f"Le comité « {comite.nom} » n'a aucune séance avant le {format_date(today())} : "
-                     "précisez --since DATE.")
+        raise Sortie(
+            f"Le comité « {comite.nom} » n'a aucune séance avant le {format_date(today())} : précisez --since DATE."
+        )
     return resultat
 
 
@@ -117,5 +131,8 @@ def _afficher(resultat: Depuis, confidentiel: bool) -> None:
     masquees = sum(1 for a in resultat.axes for e in a.engagements for ligne in e.lignes if ligne.confidentielle)
     masquees += sum(1 for ligne in resultat.notes_generales if ligne.confidentielle)
     if masquees and not confidentiel:  # a reminder, not part of the document: on stderr, as `seance show` does
-        print(f"({pluriel(masquees, 'note confidentielle masquée', 'notes confidentielles masquées')} ; "
-              "--include-confidential pour les afficher)", file=sys.stderr)
+        print(
+            f"({pluriel(masquees, 'note confidentielle masquée', 'notes confidentielles masquées')} ; "
+            "--include-confidential pour les afficher)",
+            file=sys.stderr,
+        )

@@ -9,8 +9,13 @@ from suivi_tui.cli_commands.common import add_command, pluriel
 
 
 def register(commands: Any) -> None:
-    add_command(commands, "check", "vérifier la base : intégrité, version du schéma, emplacement des données",
-                "suivi --db antony.db check", run_check)
+    add_command(
+        commands,
+        "check",
+        "vérifier la base : intégrité, version du schéma, emplacement des données",
+        "suivi --db antony.db check",
+        run_check,
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -26,8 +31,10 @@ def run_check(args: argparse.Namespace) -> int:
             integrity = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
             fk = session.execute(text("PRAGMA foreign_key_check")).all()
             version = session.execute(text("PRAGMA user_version")).scalar_one()
-            counts = {t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
-                      for t in ("contrat", "engagement", "echeance", "seance", "note", "historique")}
+            counts = {
+                t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                for t in ("contrat", "engagement", "echeance", "seance", "note", "historique")
+            }
     finally:
         db.close()
     ok = integrity == ["ok"] and not fk
@@ -36,13 +43,21 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"Schéma : version {version} (cette version de suivi écrit la {schema_version()})")
     print(f"Intégrité : {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
     print(f"Références : {'ok' if not fk else f'{len(fk)} référence(s) cassée(s)'}")
-    noms = {"contrat": ("contrat", None), "engagement": ("engagement", None), "echeance": ("échéance", None),
-            "seance": ("séance", None), "note": ("note", None), "historique": ("modification", None)}
+    noms = {
+        "contrat": ("contrat", None),
+        "engagement": ("engagement", None),
+        "echeance": ("échéance", None),
+        "seance": ("séance", None),
+        "note": ("note", None),
+        "historique": ("modification", None),
+    }
     print("Contenu : " + ", ".join(pluriel(n, *noms[t]) for t, n in counts.items()))
     folder = backups_dir(db.path)
     backups = sorted(folder.glob("*.db")) if folder.is_dir() else []
-    print(f"Sauvegardes : {folder} ({len(backups)} fichier(s)" +
-          (f", la plus récente : {backups[-1].name})" if backups else ")"))
+    print(
+        f"Sauvegardes : {folder} ({len(backups)} fichier(s)"
+        + (f", la plus récente : {backups[-1].name})" if backups else ")")
+    )
     warning = storage_warning(db.path)
     if warning:
         print(warning)

@@ -16,16 +16,22 @@ if TYPE_CHECKING:  # not at run time: building the parser must not load SQLAlche
 def add_command(commands: Any, name: str, help: str, example: str, handler: Any) -> argparse.ArgumentParser:
     """A subcommand whose help ends with an example (a test checks every command has one)."""
     parser: argparse.ArgumentParser = commands.add_parser(
-        name, help=help, description=help[0].upper() + help[1:] + ".", epilog=f"Exemple : {example}",
+        name,
+        help=help,
+        description=help[0].upper() + help[1:] + ".",
+        epilog=f"Exemple : {example}",
     )
     parser.set_defaults(handler=handler)
     return parser
 
 
-def add_contrat_option(parser: argparse.ArgumentParser,
-                       defaut: str = "le dernier utilisé") -> None:
-    parser.add_argument("--contrat", metavar="ID|TITRE", type=_contrat_option,
-                        help=f"le contrat (numéro ou partie du titre ; défaut : {defaut})")
+def add_contrat_option(parser: argparse.ArgumentParser, defaut: str = "le dernier utilisé") -> None:
+    parser.add_argument(
+        "--contrat",
+        metavar="ID|TITRE",
+        type=_contrat_option,
+        help=f"le contrat (numéro ou partie du titre ; défaut : {defaut})",
+    )
 
 
 def _contrat_option(value: str) -> str:
@@ -61,8 +67,9 @@ def _contrat_nomme(contrats: list[Any], wanted: str) -> Any:
     matches = [c for c in contrats if cherche.lower() in c.titre.lower()]
     if len(matches) == 1:
         return matches[0]
-    raise Sortie(f"Contrat « {apercu(wanted)} » {'ambigu' if matches else 'introuvable'}. "
-                 f"{liste_contrats(matches or contrats)}")
+    raise Sortie(
+        f"Contrat « {apercu(wanted)} » {'ambigu' if matches else 'introuvable'}. {liste_contrats(matches or contrats)}"
+    )
 
 
 def liste_contrats(contrats: list[Any], n: int = 10) -> str:

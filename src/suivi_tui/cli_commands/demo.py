@@ -31,15 +31,31 @@ def _nombre_de_contrats(value: str) -> int:
 
 def register(commands: Any) -> None:
     parser = add_command(
-        commands, "demo",
+        commands,
+        "demo",
         "générer des données réalistes (contrats, échéances, séances, notes), jusqu'à l'échelle nationale",
-        "suivi --db /tmp/national.db demo --contrats 435 --seed 1", run_demo)
-    parser.add_argument("--contrats", type=_nombre_de_contrats, required=True, metavar="N",
-                        help="le nombre de contrats à générer (435 : l'échelle nationale)")
-    parser.add_argument("--seed", type=_entier, default=1, metavar="S",
-                        help="la graine : la même graine donne les mêmes données (défaut : 1)")
-    parser.add_argument("--ajouter", action="store_true",
-                        help="accepte une base qui contient déjà des contrats et y ajoute les contrats générés")
+        "suivi --db /tmp/national.db demo --contrats 435 --seed 1",
+        run_demo,
+    )
+    parser.add_argument(
+        "--contrats",
+        type=_nombre_de_contrats,
+        required=True,
+        metavar="N",
+        help="le nombre de contrats à générer (435 : l'échelle nationale)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=_entier,
+        default=1,
+        metavar="S",
+        help="la graine : la même graine donne les mêmes données (défaut : 1)",
+    )
+    parser.add_argument(
+        "--ajouter",
+        action="store_true",
+        help="accepte une base qui contient déjà des contrats et y ajoute les contrats générés",
+    )
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -58,15 +74,20 @@ def run_demo(args: argparse.Namespace) -> int:
         db.close()
     duree = f"{rapport.duree:.1f}".replace(".", ",")
     print(f"{pluriel(rapport.contrats, 'contrat généré', 'contrats générés')} dans {db.path} en {duree} s :")
-    print(f"  {pluriel(rapport.engagements, 'engagement')}, {pluriel(rapport.echeances, 'échéance')}, "
-          f"{pluriel(rapport.comites, 'comité')}, {pluriel(rapport.seances, 'séance')}, "
-          f"{pluriel(rapport.notes, 'note')}, {pluriel(rapport.historique, 'modification')} dans l'historique.")
+    print(
+        f"  {pluriel(rapport.engagements, 'engagement')}, {pluriel(rapport.echeances, 'échéance')}, "
+        f"{pluriel(rapport.comites, 'comité')}, {pluriel(rapport.seances, 'séance')}, "
+        f"{pluriel(rapport.notes, 'note')}, {pluriel(rapport.historique, 'modification')} dans l'historique."
+    )
     if ouvert == rapport.premier_titre:
-        print(f"  Premier contrat : {rapport.premier_titre}, celui que l'application ouvre "
-              f"(graine {nombre(args.seed)}).")
+        print(
+            f"  Premier contrat : {rapport.premier_titre}, celui que l'application ouvre (graine {nombre(args.seed)})."
+        )
     else:
-        print(f"  Premier contrat généré : {rapport.premier_titre} (graine {nombre(args.seed)}) ; l'application "
-              f"rouvre {ouvert}, « c » pour changer de contrat.")
+        print(
+            f"  Premier contrat généré : {rapport.premier_titre} (graine {nombre(args.seed)}) ; l'application "
+            f"rouvre {ouvert}, « c » pour changer de contrat."
+        )
     return 0
 
 

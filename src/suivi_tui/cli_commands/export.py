@@ -14,20 +14,42 @@ from suivi_tui.services.vocabulaire import confidentielles_de_cote
 
 def register(commands: Any) -> None:
     parser = add_command(
-        commands, "export",
+        commands,
+        "export",
         "exporter le contrat : base SQLite, classeur Excel, CSV, rapport Markdown ou HTML, calendrier",
-        "suivi --db antony.db export ~/Documents/point-etape.html", run_export)
-    parser.add_argument("sortie", metavar="FICHIER", type=chemin_option,
-                        help="le fichier à écrire : .sqlite/.db, .xlsx, .csv, .md, .html ou .ics")
-    parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
-                        help=f"le format, si l'extension ne le dit pas ({', '.join(FORMATS)})")
+        "suivi --db antony.db export ~/Documents/point-etape.html",
+        run_export,
+    )
+    parser.add_argument(
+        "sortie",
+        metavar="FICHIER",
+        type=chemin_option,
+        help="le fichier à écrire : .sqlite/.db, .xlsx, .csv, .md, .html ou .ics",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"le format, si l'extension ne le dit pas ({', '.join(FORMATS)})",
+    )
     parser.add_argument("--force", action="store_true", help="remplace le fichier s'il existe déjà")
-    parser.add_argument("--include-confidential", action="store_true",
-                        help="inclut les notes confidentielles (elles peuvent nommer des habitants)")
-    add_contrat_option(parser, "le seul contrat de la base ; s'il y en a plusieurs, toute la base en .sqlite, "
-                               "à préciser pour les autres formats")
-    parser.add_argument("--table", choices=TABLES_CSV, default="engagements", metavar="TABLE",
-                        help=f"pour le CSV : la table à exporter ({', '.join(TABLES_CSV)} ; défaut : engagements)")
+    parser.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="inclut les notes confidentielles (elles peuvent nommer des habitants)",
+    )
+    add_contrat_option(
+        parser,
+        "le seul contrat de la base ; s'il y en a plusieurs, toute la base en .sqlite, "
+        "à préciser pour les autres formats",
+    )
+    parser.add_argument(
+        "--table",
+        choices=TABLES_CSV,
+        default="engagements",
+        metavar="TABLE",
+        help=f"pour le CSV : la table à exporter ({', '.join(TABLES_CSV)} ; défaut : engagements)",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -36,8 +58,13 @@ def run_export(args: argparse.Namespace) -> int:
     from suivi_tui.services.export import DemandeExport, ExportImpossible, ExportInvalide, exporter, format_demande
     from suivi_tui.today import today
 
-    demande = DemandeExport(chemin=Path(args.sortie), format=args.format, force=args.force,
-                            inclure_confidentiel=args.include_confidential, table=args.table)
+    demande = DemandeExport(
+        chemin=Path(args.sortie),
+        format=args.format,
+        force=args.force,
+        inclure_confidentiel=args.include_confidential,
+        table=args.table,
+    )
     try:
         # Refuse a bad name before even opening the base.
         fmt = format_demande(demande)
@@ -68,9 +95,11 @@ def _avec_contrat(db: Any, demande: Any, fmt: str, voulu: str | None) -> Any:
             return demande
         contrats = lister_contrats(db)
         if len(contrats) > 1:
-            raise Sortie(f"La base contient {nombre(len(contrats))} contrats, et ce format n'en tient qu'un : "
-                         "précisez lequel avec --contrat (son numéro ou une partie de son titre), ou exportez "
-                         f"toute la base en .sqlite. {liste_contrats(contrats)}")
+            raise Sortie(
+                f"La base contient {nombre(len(contrats))} contrats, et ce format n'en tient qu'un : "
+                "précisez lequel avec --contrat (son numéro ou une partie de son titre), ou exportez "
+                f"toute la base en .sqlite. {liste_contrats(contrats)}"
+            )
     return replace(demande, contrat_id=choose_contrat(db, voulu))
 
 
@@ -84,15 +113,18 @@ def _afficher(resultat: Any) -> None:
         print(f"Contrat : {resultat.contrats[0]}")
     else:
         print(f"Contrats : toute la base ({pluriel(len(resultat.contrats), 'contrat')})")
-    print(f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
-          f"{nombre(resultat.lignes)} {UNITES[resultat.format]}")
+    print(
+        f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
+        f"{nombre(resultat.lignes)} {UNITES[resultat.format]}"
+    )
     if resultat.format == "ics":
         print("Le calendrier ne contient aucune note : échéances et séances seulement.")
     elif resultat.confidentiel_inclus:
         print("Notes confidentielles incluses : ce fichier ne doit pas quitter le poste sans précaution.")
     elif resultat.notes_exclues:
-        print(f"{confidentielles_de_cote(resultat.notes_exclues).capitalize()} "
-              "(--include-confidential pour les inclure).")
+        print(
+            f"{confidentielles_de_cote(resultat.notes_exclues).capitalize()} (--include-confidential pour les inclure)."
+        )
     else:
         print("Aucune note confidentielle à laisser de côté.")
 

@@ -11,13 +11,21 @@ from suivi_tui.cli_commands.common import add_command
 
 
 def register(commands: Any) -> None:
-    parser = add_command(commands, "restore",
-                         "restaurer une sauvegarde vérifiée (le fichier actuel est gardé à côté, jamais effacé)",
-                         "suivi --db antony.db restore   (ou : restore 2, restore antony-20210315-093000.db)",
-                         run_restore)
-    parser.add_argument("sauvegarde", nargs="?", metavar="SAUVEGARDE", type=chemin_option,
-                        help="le n° affiché par « suivi backups », un nom de fichier de backups/ ou un chemin "
-                             "(défaut : la plus récente qui passe le contrôle d'intégrité)")
+    parser = add_command(
+        commands,
+        "restore",
+        "restaurer une sauvegarde vérifiée (le fichier actuel est gardé à côté, jamais effacé)",
+        "suivi --db antony.db restore   (ou : restore 2, restore antony-20210315-093000.db)",
+        run_restore,
+    )
+    parser.add_argument(
+        "sauvegarde",
+        nargs="?",
+        metavar="SAUVEGARDE",
+        type=chemin_option,
+        help="le n° affiché par « suivi backups », un nom de fichier de backups/ ou un chemin "
+        "(défaut : la plus récente qui passe le contrôle d'intégrité)",
+    )
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -35,8 +43,10 @@ def run_restore(args: argparse.Namespace) -> int:
     except BaseOccupee as exc:
         raise Sortie(exc.message, EXIT_FAILURE) from None
     except OSError as exc:
-        raise Sortie(f"La restauration a échoué ({exc.strerror or exc}) ; vérifiez l'état avec : "
-                     f"suivi --db {path} check", EXIT_FAILURE) from None
+        raise Sortie(
+            f"La restauration a échoué ({exc.strerror or exc}) ; vérifiez l'état avec : suivi --db {path} check",
+            EXIT_FAILURE,
+        ) from None
     print(f"Base {path} restaurée depuis {_describe(path, backup)}.")
     if fait.ancienne is not None:
         etat = "endommagé, " if fait.ancienne_endommagee else ""
@@ -52,14 +62,16 @@ def _choose(path: Path, wanted: str | None) -> Path:
     if wanted is None:
         found = newest_good_backup(path)
         if found is None:
-            raise Sortie(f"Aucune sauvegarde vérifiée de {path} dans {backups_dir(path)} : rien n'a été restauré.",
-                         EXIT_FAILURE)
+            raise Sortie(
+                f"Aucune sauvegarde vérifiée de {path} dans {backups_dir(path)} : rien n'a été restauré.", EXIT_FAILURE
+            )
         return found
     if wanted.isdigit():
         backups = list_backups(path)
         if not 1 <= int(wanted) <= len(backups):
-            raise Sortie(f"Pas de sauvegarde n°{wanted} : « suivi --db {path} backups » les liste "
-                         f"({len(backups)} en tout).")
+            raise Sortie(
+                f"Pas de sauvegarde n°{wanted} : « suivi --db {path} backups » les liste ({len(backups)} en tout)."
+            )
         return backups[int(wanted) - 1].path
     for candidate in (Path(wanted).expanduser(), backups_dir(path) / wanted):
         if candidate.is_file():

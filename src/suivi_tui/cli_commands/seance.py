@@ -18,23 +18,44 @@ if TYPE_CHECKING:
 
 
 def register(commands: Any) -> None:
-    parser = add_command(commands, "seance",
-                         "les séances des comités : la liste, ou le relevé de décisions d'une séance",
-                         "suivi --today 2021-04-12 seance show insertion 15/03/2021", _sans_sous_commande)
+    parser = add_command(
+        commands,
+        "seance",
+        "les séances des comités : la liste, ou le relevé de décisions d'une séance",
+        "suivi --today 2021-04-12 seance show insertion 15/03/2021",
+        _sans_sous_commande,
+    )
     actions = parser.add_subparsers(dest="seance_command", title="actions", metavar="ACTION")
-    liste = add_command(actions, "list", "lister les séances du contrat, les plus récentes d'abord",
-                        "suivi seance list --comite insertion", run_list)
+    liste = add_command(
+        actions,
+        "list",
+        "lister les séances du contrat, les plus récentes d'abord",
+        "suivi seance list --comite insertion",
+        run_list,
+    )
     liste.add_argument("--comite", metavar="NOM", help="seulement ce comité (une partie du nom suffit)")
     add_contrat_option(liste)
-    show = add_command(actions, "show", "afficher le relevé de décisions d'une séance (Markdown), ou l'écrire en HTML",
-                       "suivi seance show insertion 15/03/2021 --html releve.html", run_show)
+    show = add_command(
+        actions,
+        "show",
+        "afficher le relevé de décisions d'une séance (Markdown), ou l'écrire en HTML",
+        "suivi seance show insertion 15/03/2021 --html releve.html",
+        run_show,
+    )
     show.add_argument("comite", metavar="COMITE", help="le comité : une partie de son nom, sans souci d'accents")
     show.add_argument("date", metavar="DATE", nargs="+", help="le jour de la séance : « 15/03/2021 », « 15 mars 2021 »")
-    show.add_argument("--html", metavar="FICHIER", type=chemin_option,
-                      help="écrit le relevé en page HTML imprimable au lieu de l'afficher")
+    show.add_argument(
+        "--html",
+        metavar="FICHIER",
+        type=chemin_option,
+        help="écrit le relevé en page HTML imprimable au lieu de l'afficher",
+    )
     show.add_argument("--force", action="store_true", help="remplace le fichier HTML s'il existe déjà")
-    show.add_argument("--include-confidential", action="store_true",
-                      help="inclut les notes confidentielles (elles peuvent nommer des habitants)")
+    show.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="inclut les notes confidentielles (elles peuvent nommer des habitants)",
+    )
     add_contrat_option(show)
 
 
@@ -68,8 +89,9 @@ def parse_jour(texte: str) -> dt.date:
     except DateInvalide as exc:
         raise Sortie(exc.message) from None
     if lue.precision is not Precision.JOUR:
-        raise Sortie(f"« {apercu(texte)} » n'est pas un jour : précisez la date de la séance, "
-                     "par exemple « 15/03/2021 ».")
+        raise Sortie(
+            f"« {apercu(texte)} » n'est pas un jour : précisez la date de la séance, par exemple « 15/03/2021 »."
+        )
     return lue.date
 
 
@@ -94,8 +116,10 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     largeur = max(len(s.comite) for s in seances)
     for s in seances:
-        contenu = (f"{pluriel(s.decisions, 'décision')} · {pluriel(s.actions, 'action')} · "
-                   f"{pluriel(s.notes, 'note')} · {pluriel(s.changements, 'changement')}")
+        contenu = (
+            f"{pluriel(s.decisions, 'décision')} · {pluriel(s.actions, 'action')} · "
+            f"{pluriel(s.notes, 'note')} · {pluriel(s.changements, 'changement')}"
+        )
         lieu = f" · {s.lieu}" if s.lieu else ""
         ouverte = " · ouverte" if s.ouverte else ""
         print(f"{format_date(s.date)}  {s.comite.ljust(largeur)}  {contenu}{lieu}{ouverte}")

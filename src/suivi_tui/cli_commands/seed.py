@@ -11,11 +11,20 @@ from suivi_tui.cli_commands.common import add_command, nombre, pluriel
 
 
 def register(commands: Any) -> None:
-    parser = add_command(commands, "seed", "importer ou rafraîchir une annexe (sans rien perdre de ce qui a été saisi)",
-                         "suivi --db antony.db seed seed/annexe-contrat-de-ville-antony-2020-2022.md --dry-run",
-                         run_seed)
-    parser.add_argument("annexe", nargs="?", metavar="ANNEXE", type=chemin_option,
-                        help="le fichier de l'annexe (défaut : l'annexe d'Antony livrée avec suivi)")
+    parser = add_command(
+        commands,
+        "seed",
+        "importer ou rafraîchir une annexe (sans rien perdre de ce qui a été saisi)",
+        "suivi --db antony.db seed seed/annexe-contrat-de-ville-antony-2020-2022.md --dry-run",
+        run_seed,
+    )
+    parser.add_argument(
+        "annexe",
+        nargs="?",
+        metavar="ANNEXE",
+        type=chemin_option,
+        help="le fichier de l'annexe (défaut : l'annexe d'Antony livrée avec suivi)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="montre ce qui changerait, sans rien écrire")
 
 
@@ -46,9 +55,11 @@ def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
         print("Aucun changement : la base est déjà à jour.")
     elif rapport.contrat_cree:
         verbe = "serait créé" if dry_run else "créé"
-        print(f"Contrat {verbe} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
-              f"{pluriel(rapport.engagements, 'engagement')}, "
-              f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}.")
+        print(
+            f"Contrat {verbe} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
+            f"{pluriel(rapport.engagements, 'engagement')}, "
+            f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}."
+        )
     else:
         print(f"L'import {verbe} {pluriel(len(rapport.changements), 'élément')} :")
         for ligne in rapport.changements[:200]:

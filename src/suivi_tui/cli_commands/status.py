@@ -11,8 +11,13 @@ from suivi_tui.services.vocabulaire import STATUTS
 
 
 def register(commands: Any) -> None:
-    parser = add_command(commands, "status", "l'état du contrat : chiffres par axe, retards, prochaines échéances",
-                         "suivi --today 2021-03-15 status", run_status)
+    parser = add_command(
+        commands,
+        "status",
+        "l'état du contrat : chiffres par axe, retards, prochaines échéances",
+        "suivi --today 2021-03-15 status",
+        run_status,
+    )
     add_contrat_option(parser)
 
 
@@ -36,8 +41,10 @@ def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
     finally:
         db.close()
     print(f"{resume.contrat.titre} — au {format_date(jour)}")
-    print(f"{pluriel(resume.total, 'engagement')} · {pluriel(resume.par_statut.get('realise', 0), 'réalisé')} · "
-          f"{resume.par_statut.get('en_cours', 0)} en cours · {resume.en_retard} en retard\n")
+    print(
+        f"{pluriel(resume.total, 'engagement')} · {pluriel(resume.par_statut.get('realise', 0), 'réalisé')} · "
+        f"{resume.par_statut.get('en_cours', 0)} en cours · {resume.en_retard} en retard\n"
+    )
     print(_axes_table(axes, format_date))
     print("\nProchaines échéances :")
     if not prochaines:
@@ -62,11 +69,23 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     # Only the statuts in use get a column, and titles shrink, so the table fits 80 columns.
     codes = [c for c in STATUTS if c in ("a_venir", "en_cours", "realise") or any(a.par_statut.get(c) for a in axes)]
     heads = ["Axe", "Total", *(STATUTS[c] for c in codes), "En retard", "Prochaine"]
-    rows = [[f"{a.numero} {a.titre}", str(a.total), *(str(a.par_statut.get(c, 0)) for c in codes),
-             str(a.en_retard), format_date(a.prochaine) if a.prochaine else "—"] for a in axes]
-    totals = ["Total", str(sum(a.total for a in axes)),
-              *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
-              str(sum(a.en_retard for a in axes)), ""]
+    rows = [
+        [
+            f"{a.numero} {a.titre}",
+            str(a.total),
+            *(str(a.par_statut.get(c, 0)) for c in codes),
+            str(a.en_retard),
+            format_date(a.prochaine) if a.prochaine else "—",
+        ]
+        for a in axes
+    ]
+    totals = [
+        "Total",
+        str(sum(a.total for a in axes)),
+        *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
+        str(sum(a.en_retard for a in axes)),
+        "",
+    ]
     others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))
     room = max(12, min(40, shutil.get_terminal_size((100, 24)).columns - others - 1))
     for row in rows:

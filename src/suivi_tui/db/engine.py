@@ -128,15 +128,21 @@ def describe_write_error(exc: DatabaseError) -> str:
     if "disk is full" in text or "database or disk is full" in text:
         return "Le disque est plein : la modification n'a pas été enregistrée. Libérez de la place puis recommencez."
     if "locked" in text or "busy" in text:
-        return ("La base est occupée par un autre programme (une autre fenêtre de suivi ?) : "
-                "la modification n'a pas été enregistrée. Réessayez dans un instant.")
+        return (
+            "La base est occupée par un autre programme (une autre fenêtre de suivi ?) : "
+            "la modification n'a pas été enregistrée. Réessayez dans un instant."
+        )
     if "readonly" in text or "read-only" in text:
         return "La base est en lecture seule : la modification n'a pas été enregistrée."
     if "disk i/o" in text or "i/o error" in text:
         # a file-size limit or some full filesystems surface as an I/O error rather than "full"
-        return ("Erreur d'écriture sur le disque (disque plein ?) : la modification n'a pas été enregistrée. "
-                "Libérez de la place puis recommencez.")
+        return (
+            "Erreur d'écriture sur le disque (disque plein ?) : la modification n'a pas été enregistrée. "
+            "Libérez de la place puis recommencez."
+        )
     if "malformed" in text or "not a database" in text:
-        return ("La base semble endommagée : la modification n'a pas été enregistrée. Quittez suivi ; "
-                "au prochain lancement, il proposera de restaurer la dernière sauvegarde vérifiée.")
+        return (
+            "La base semble endommagée : la modification n'a pas été enregistrée. Quittez suivi ; "
+            "au prochain lancement, il proposera de restaurer la dernière sauvegarde vérifiée."
+        )
     return f"La modification n'a pas été enregistrée : {exc.orig}"

@@ -11,10 +11,12 @@ class Base(DeclarativeBase):
 
 
 # A version-4 UUID in SQL: schema.sql's DEFAULT of every uuid column (the same expression, spelled there).
-UUID_SQL = ("lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2)))"
-            " || '-4' || substr(lower(hex(randomblob(2))), 2)"
-            " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
-            " || '-' || lower(hex(randomblob(6)))")
+UUID_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2)))"
+    " || '-4' || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || lower(hex(randomblob(6)))"
+)
 
 
 def _uuid() -> Mapped[str]:

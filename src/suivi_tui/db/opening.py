@@ -91,10 +91,13 @@ def read_uri(path: Path) -> tuple[str, bool]:
     if wal.exists() and wal.stat().st_size > 0:
         if folder_writable:
             return sqlite_uri(path), False
-        raise BaseEnLectureSeule(path, f"{path} est dans un dossier en lecture seule et son journal ({wal.name}) "
-                                       "contient des modifications que SQLite ne peut pas lire sans écrire à côté. "
-                                       "Copiez le dossier ailleurs, ou ouvrez-le avec les droits d'écriture. "
-                                       "Rien n'a été modifié.")
+        raise BaseEnLectureSeule(
+            path,
+            f"{path} est dans un dossier en lecture seule et son journal ({wal.name}) "
+            "contient des modifications que SQLite ne peut pas lire sans écrire à côté. "
+            "Copiez le dossier ailleurs, ou ouvrez-le avec les droits d'écriture. "
+            "Rien n'a été modifié.",
+        )
     if folder_writable and os.access(path, os.W_OK):
         return sqlite_uri(path, "rw"), True
     return sqlite_uri(path, immutable=True), False
@@ -127,18 +130,30 @@ def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> BaseInutilisable:
     """Damage only when SQLite says so: a lock, a permission or a missing folder is not corruption."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return BaseOccupee(path, f"{path} est verrouillée par un autre programme (une restauration, une "
-                                 "migration ?) : réessayez dans un instant. Elle n'a pas été modifiée.")
+        return BaseOccupee(
+            path,
+            f"{path} est verrouillée par un autre programme (une restauration, une "
+            "migration ?) : réessayez dans un instant. Elle n'a pas été modifiée.",
+        )
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
-        return BaseEnLectureSeule(path, f"Impossible de lire {path} sans écrire à côté d'elle ({exc}) : "
-                                        "vérifiez les droits du fichier et du dossier. Rien n'a été modifié.")
+        return BaseEnLectureSeule(
+            path,
+            f"Impossible de lire {path} sans écrire à côté d'elle ({exc}) : "
+            "vérifiez les droits du fichier et du dossier. Rien n'a été modifié.",
+        )
     if name.startswith("SQLITE_IOERR"):
         return BaseInutilisable(path, f"Erreur de lecture du disque sur {path} ({exc}). Elle n'a pas été modifiée.")
     return BaseEndommagee(path, f"{path} est endommagée et n'a pas été modifiée ({exc}).")
 
 
-def open_database(path: Path, *, create: bool = True, readonly: bool = False,
-                  migrations_dir: Path | None = None, inspection: Inspection | None = None) -> Database:
+def open_database(
+    path: Path,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    migrations_dir: Path | None = None,
+    inspection: Inspection | None = None,
+) -> Database:
     """Open path (creating it from schema.sql if absent and create is true), migrated to this version.
 
     inspection: what inspect_file(path) found just before, when the caller ran it itself (in a
@@ -157,8 +172,9 @@ def open_database(path: Path, *, create: bool = True, readonly: bool = False,
     return Database(path, engine, readonly=readonly)
 
 
-def _prepare_existing(path: Path, *, readonly: bool, migrations_dir: Path | None,
-                      found: Inspection | None = None) -> None:
+def _prepare_existing(
+    path: Path, *, readonly: bool, migrations_dir: Path | None, found: Inspection | None = None
+) -> None:
     found = found or inspect_file(path)
     _refuse_foreign(path, found)
     if found.user_version == 0 and not found.tables:
@@ -175,12 +191,18 @@ def _refuse_foreign(path: Path, found: Inspection) -> None:
     """Refuse a base of a newer suivi, or a SQLite file that holds other tables than ours."""
     current = schema_version()
     if found.user_version > current:
-        raise BaseTropRecente(path, f"{path} a été créée par une version plus récente de suivi "
-                                    f"(schéma {found.user_version}, celle-ci connaît le {current}). "
-                                    "Mettez suivi à jour ; la base n'a pas été modifiée.")
+        raise BaseTropRecente(
+            path,
+            f"{path} a été créée par une version plus récente de suivi "
+            f"(schéma {found.user_version}, celle-ci connaît le {current}). "
+            "Mettez suivi à jour ; la base n'a pas été modifiée.",
+        )
     if (found.user_version or found.tables) and not found.tables >= CORE_TABLES:
-        raise BasePasSuivi(path, f"{path} est une base SQLite, mais pas une base suivi "
-                                 "(tables du contrat de ville absentes). Elle n'a pas été modifiée.")
+        raise BasePasSuivi(
+            path,
+            f"{path} est une base SQLite, mais pas une base suivi "
+            "(tables du contrat de ville absentes). Elle n'a pas été modifiée.",
+        )
 
 
 def _create(path: Path) -> None:
@@ -234,8 +256,9 @@ def migrate(path: Path, from_version: int, migrations: list[Migration], *, targe
     """Bring path from from_version to target, after a verified backup; all or nothing."""
     steps = [m for m in migrations if from_version < m.version <= target]
     if [m.version for m in steps] != list(range(from_version + 1, target + 1)):
-        raise BaseInutilisable(path, f"Aucune migration connue du schéma {from_version} au {target} : "
-                                     "la base n'a pas été modifiée.")
+        raise BaseInutilisable(
+            path, f"Aucune migration connue du schéma {from_version} au {target} : la base n'a pas été modifiée."
+        )
     folder = backups_dir(path)
     ensure_private_dir(folder)
     stamp = now_utc().replace(":", "").replace("-", "")
@@ -260,8 +283,9 @@ def _apply_steps(conn: sqlite3.Connection, path: Path, steps: list[Migration]) -
             conn.execute(f"PRAGMA user_version = {step.version}")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
-            raise BaseInutilisable(path, f"La migration casserait {len(problems)} référence(s) : "
-                                         "annulée, la base n'a pas été modifiée.")
+            raise BaseInutilisable(
+                path, f"La migration casserait {len(problems)} référence(s) : annulée, la base n'a pas été modifiée."
+            )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -58,8 +58,11 @@ def verify_backup(backup: Path) -> None:
     if not tables >= CORE_TABLES:
         raise SauvegardeInvalide(backup, f"{backup.name} n'est pas une sauvegarde d'une base suivi.")
     if version > schema_version():
-        raise SauvegardeInvalide(backup, f"{backup.name} vient d'une version plus récente de suivi "
-                                         f"(schéma {version}) : mettez suivi à jour pour la restaurer.")
+        raise SauvegardeInvalide(
+            backup,
+            f"{backup.name} vient d'une version plus récente de suivi "
+            f"(schéma {version}) : mettez suivi à jour pour la restaurer.",
+        )
     if broken:
         raise SauvegardeInvalide(backup, f"{backup.name} contient {len(broken)} référence(s) cassée(s).")
 
@@ -94,8 +97,10 @@ def advice_for(db_path: Path, best: Backup | None) -> str:
     if best is None:
         return f"Aucune sauvegarde vérifiée n'a été trouvée dans {backups_dir(Path(db_path))}."
     quand = best.taken_at.astimezone().strftime("%d/%m/%Y à %H:%M")
-    return (f"La dernière sauvegarde vérifiée date du {quand} ({best.path.name}). Pour la restaurer : "
-            f"suivi --db {shlex.quote(str(db_path))} restore (le fichier actuel sera gardé à côté, intact).")
+    return (
+        f"La dernière sauvegarde vérifiée date du {quand} ({best.path.name}). Pour la restaurer : "
+        f"suivi --db {shlex.quote(str(db_path))} restore (le fichier actuel sera gardé à côté, intact)."
+    )
 
 
 def quarantine(db_path: Path, *, now: dt.datetime | None = None) -> Path:
@@ -149,8 +154,11 @@ def _refuse_if_open(db_path: Path) -> None:
     pids = other_processes(db_path)
     if pids or (db_path.exists() and opened_elsewhere(db_path)):
         qui = ", ".join(describe_process(p) for p in pids) if pids else "un autre programme"
-        raise BaseOccupee(db_path, f"La base {db_path} est ouverte par {qui} : fermez-le, puis relancez "
-                                   "la restauration. Rien n'a été modifié.")
+        raise BaseOccupee(
+            db_path,
+            f"La base {db_path} est ouverte par {qui} : fermez-le, puis relancez "
+            "la restauration. Rien n'a été modifié.",
+        )
 
 
 def _readable(db_path: Path) -> bool:

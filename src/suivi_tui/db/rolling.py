@@ -126,5 +126,7 @@ def _describe_failure(exc: BaseException, folder: Path) -> str:
         cause = "le disque est plein ou le fichier dépasse la taille permise"
     else:
         cause = str(exc)
-    return (f"La sauvegarde automatique n'a pas pu être faite ({cause}). "
-            "La base n'a pas été touchée ; libérez de la place ou vérifiez les droits du dossier.")
+    return (
+        f"La sauvegarde automatique n'a pas pu être faite ({cause}). "
+        "La base n'a pas été touchée ; libérez de la place ou vérifiez les droits du dossier."
+    )

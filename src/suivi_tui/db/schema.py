@@ -11,8 +11,9 @@ from pathlib import Path
 _VERSION = re.compile(r"^PRAGMA user_version\s*=\s*(\d+)\s*;", re.MULTILINE)
 _MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 # Tables every suivi database has; a SQLite file without them is someone else's database.
-CORE_TABLES = frozenset({"contrat", "partie", "axe", "engagement", "echeance", "comite",
-                         "seance", "note", "historique"})
+CORE_TABLES = frozenset(
+    {"contrat", "partie", "axe", "engagement", "echeance", "comite", "seance", "note", "historique"}
+)
 
 
 @cache

@@ -89,12 +89,15 @@ def _engagements(session: Session, contrat_id: int) -> dict[int, _Engagement]:
         SELECT e.id, a.numero, a.ordre, e.ordre, p.nom_court, e.libelle, e.statut, e.pilote, e.a_discuter, {DELAI}
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
         JOIN contrat c ON c.id = a.contrat_id WHERE c.id = :c""")
-    return {r[0]: _Engagement(r[0], r[1], (r[2], r[3]), r[4], r[5], r[6], r[7], bool(r[8]), r[9], {})
-            for r in session.execute(sql, {"c": contrat_id}).all()}
+    return {
+        r[0]: _Engagement(r[0], r[1], (r[2], r[3]), r[4], r[5], r[6], r[7], bool(r[8]), r[9], {})
+        for r in session.execute(sql, {"c": contrat_id}).all()
+    }
 
 
-def _retards_et_echeances(session: Session, engagements: dict[int, _Engagement], contrat_id: int,
-                          date: dt.date, limite: dt.date) -> None:
+def _retards_et_echeances(
+    session: Session, engagements: dict[int, _Engagement], contrat_id: int, date: dt.date, limite: dt.date
+) -> None:
     sql = text("""
         SELECT x.engagement_id, x.date, x.precision, x.libelle FROM echeance x
         JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
@@ -108,29 +111,39 @@ def _retards_et_echeances(session: Session, engagements: dict[int, _Engagement],
         echeances = par_engagement.get(e.id, [])
         if e.delai and e.delai < date.isoformat():
             premiere = echeances[0] if echeances else None
-            quoi = (f"échéance {_quand(premiere[1], premiere[2], premiere[3])}" if premiere
-                    else f"fin du contrat {format_date(dt.date.fromisoformat(e.delai))}")
+            quoi = (
+                f"échéance {_quand(premiere[1], premiere[2], premiere[3])}"
+                if premiere
+                else f"fin du contrat {format_date(dt.date.fromisoformat(e.delai))}"
+            )
             e.motifs["en_retard"] = (f"En retard — {quoi}", dt.date.fromisoformat(e.delai))
         a_venir = [x for x in echeances if x[1] >= date.isoformat()]
         if a_venir:
             autres = len(a_venir) - 1
             suite = f" (et {autres} autre{'s' if autres > 1 else ''})" if autres else ""
-            e.motifs["echeance"] = (f"Échéance {_quand(a_venir[0][1], a_venir[0][2], a_venir[0][3])}{suite}",
-                                    dt.date.fromisoformat(a_venir[0][1]))
+            e.motifs["echeance"] = (
+                f"Échéance {_quand(a_venir[0][1], a_venir[0][2], a_venir[0][3])}{suite}",
+                dt.date.fromisoformat(a_venir[0][1]),
+            )
 
 
 def _suites(session: Session, engagements: dict[int, _Engagement], comite_id: int, date: dt.date) -> dt.date | None:
     """Mark the engagements named by the decisions and actions of the comité's last séance that has some."""
-    derniere = session.execute(text("""
+    derniere = session.execute(
+        text("""
         SELECT s.id, s.date FROM seance s JOIN note n ON n.seance_id = s.id
         WHERE s.comite_id = :co AND s.date < :d AND n.type IN ('decision', 'action') AND n.engagement_id IS NOT NULL
-        ORDER BY s.date DESC LIMIT 1"""), {"co": comite_id, "d": date.isoformat()}).first()
+        ORDER BY s.date DESC LIMIT 1"""),
+        {"co": comite_id, "d": date.isoformat()},
+    ).first()
     if derniere is None:
         return None
-    notes = session.execute(text("""
+    notes = session.execute(
+        text("""
         SELECT engagement_id, type, texte, confidentielle FROM note
         WHERE seance_id = :s AND type IN ('decision', 'action') AND engagement_id IS NOT NULL ORDER BY id"""),
-        {"s": derniere[0]}).all()
+        {"s": derniere[0]},
+    ).all()
     quand = format_date(dt.date.fromisoformat(derniere[1]))
     for eid, type_note, texte, confidentielle in notes:
         e = engagements.get(eid)
@@ -150,8 +163,9 @@ def _court(texte: str, n: int) -> str:
 
 def _point(e: _Engagement) -> PointAgenda:
     motifs = tuple(m for m in MOTIFS if m in e.motifs)
-    return PointAgenda(e.id, e.axe_numero, e.partie, e.libelle, e.statut, e.pilote, motifs,
-                       tuple(e.motifs[m][0] for m in motifs))
+    return PointAgenda(
+        e.id, e.axe_numero, e.partie, e.libelle, e.statut, e.pilote, motifs, tuple(e.motifs[m][0] for m in motifs)
+    )
 
 
 def _cle(e: _Engagement) -> tuple[int, dt.date, tuple[int, int], int]:
@@ -165,8 +179,12 @@ def agenda_seance(db: Database, comite_id: int, date: dt.date, *, horizon: int =
         comite = session.execute(text("SELECT nom, contrat_id FROM comite WHERE id = :c"), {"c": comite_id}).first()
         if comite is None:
             raise LookupError(f"Le comité n°{comite_id} n'existe pas.")
-        dates = [dt.date.fromisoformat(r[0]) for r in session.execute(
-            text("SELECT date FROM seance WHERE comite_id = :c ORDER BY date"), {"c": comite_id}).all()]
+        dates = [
+            dt.date.fromisoformat(r[0])
+            for r in session.execute(
+                text("SELECT date FROM seance WHERE comite_id = :c ORDER BY date"), {"c": comite_id}
+            ).all()
+        ]
         prochaine = prochaine_seance_estimee(dates, date)
         limite = prochaine or date + dt.timedelta(days=horizon)
         engagements = _engagements(session, comite[1])

@@ -35,8 +35,16 @@ def annuler(db: Database, changement: Changement) -> str:
             echeance.faite_le = changement.ancien
         elif changement.genre == "echeance.suppression":
             libelle, date, precision, faite_le = changement.donnees
-            session.add(Echeance(id=changement.cible_id, engagement_id=changement.engagement_id,
-                                 libelle=libelle or "", date=date, precision=precision, faite_le=faite_le))
+            session.add(
+                Echeance(
+                    id=changement.cible_id,
+                    engagement_id=changement.engagement_id,
+                    libelle=libelle or "",
+                    date=date,
+                    precision=precision,
+                    faite_le=faite_le,
+                )
+            )
         elif changement.genre == "note":
             session.execute(delete(Note).where(Note.id == changement.cible_id))
             _supprimer_seance_vide(session, changement.seance_creee)

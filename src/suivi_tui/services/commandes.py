@@ -23,8 +23,17 @@ class SaisieInvalide(ValueError):
 # C0 controls but tab and line feed (a note holds several lines), DEL and the C1 controls, and the
 # Unicode bidi controls (embeddings, overrides, isolates, marks): invisible, they reorder what a
 # line shows (« Trojan Source ») in the app, a report or a spreadsheet.
-_CONTROLES = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\n\t"), *range(0x7F, 0xA0),
-                            0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_CONTROLES = dict.fromkeys(
+    [
+        *(c for c in range(32) if chr(c) not in "\n\t"),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
 
 
 def sans_controles(texte: str) -> str:
@@ -48,10 +57,25 @@ class Changement:
     donnees: tuple[str | None, ...] = ()
 
 
-def historiser(session: Session, engagement_id: int, champ: str, ancien: str | None, nouveau: str | None,
-               *, seance_id: int | None = None, echeance_id: int | None = None) -> int:
-    row = Historique(engagement_id=engagement_id, champ=champ, ancien=ancien, nouveau=nouveau,
-                     le=now_utc(), seance_id=seance_id, echeance_id=echeance_id)
+def historiser(
+    session: Session,
+    engagement_id: int,
+    champ: str,
+    ancien: str | None,
+    nouveau: str | None,
+    *,
+    seance_id: int | None = None,
+    echeance_id: int | None = None,
+) -> int:
+    row = Historique(
+        engagement_id=engagement_id,
+        champ=champ,
+        ancien=ancien,
+        nouveau=nouveau,
+        le=now_utc(),
+        seance_id=seance_id,
+        echeance_id=echeance_id,
+    )
     session.add(row)
     session.flush()
     return row.id
@@ -64,8 +88,9 @@ def _engagement(session: Session, engagement_id: int) -> Engagement:
     return engagement
 
 
-def _changer_champ(db: Database, engagement_id: int, champ: str, nouveau: str | None,
-                   seance_id: int | None) -> Changement | None:
+def _changer_champ(
+    db: Database, engagement_id: int, champ: str, nouveau: str | None, seance_id: int | None
+) -> Changement | None:
     with db.write() as session:
         engagement = _engagement(session, engagement_id)
         ancien = getattr(engagement, champ)
@@ -95,8 +120,9 @@ def changer_statut(db: Database, engagement_id: int, statut: str, *, seance_id: 
     return _changer_champ(db, engagement_id, "statut", statut, seance_id)
 
 
-def changer_pilote(db: Database, engagement_id: int, pilote: str | None, *,
-                   seance_id: int | None = None) -> Changement | None:
+def changer_pilote(
+    db: Database, engagement_id: int, pilote: str | None, *, seance_id: int | None = None
+) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
     propre = " ".join(sans_controles(pilote or "").split()) or None
     if propre is not None and len(propre) > 200:
@@ -112,23 +138,37 @@ def basculer_a_discuter(db: Database, engagement_id: int, *, seance_id: int | No
     return changement
 
 
-def ajouter_echeance(db: Database, engagement_id: int, date: dt.date, precision: Precision | str,
-                     libelle: str = "", *, seance_id: int | None = None) -> Changement:
+def ajouter_echeance(
+    db: Database,
+    engagement_id: int,
+    date: dt.date,
+    precision: Precision | str,
+    libelle: str = "",
+    *,
+    seance_id: int | None = None,
+) -> Changement:
     texte = " ".join(sans_controles(libelle).split())
     quand = format_echeance(date, precision)
     with db.write() as session:
         _engagement(session, engagement_id)
-        echeance = Echeance(engagement_id=engagement_id, libelle=texte, date=date.isoformat(),
-                            precision=str(precision))
+        echeance = Echeance(engagement_id=engagement_id, libelle=texte, date=date.isoformat(), precision=str(precision))
         session.add(echeance)
         session.flush()
-        hid = historiser(session, engagement_id, "echeance.ajout", None, f"{quand} {texte}".strip(),
-                         seance_id=seance_id, echeance_id=echeance.id)
+        hid = historiser(
+            session,
+            engagement_id,
+            "echeance.ajout",
+            None,
+            f"{quand} {texte}".strip(),
+            seance_id=seance_id,
+            echeance_id=echeance.id,
+        )
     return Changement("echeance.ajout", f"Échéance ajoutée : {quand}", engagement_id, hid, echeance.id)
 
 
-def basculer_echeance_faite(db: Database, echeance_id: int, today: dt.date, *,
-                            seance_id: int | None = None) -> Changement:
+def basculer_echeance_faite(
+    db: Database, echeance_id: int, today: dt.date, *, seance_id: int | None = None
+) -> Changement:
     """Mark an open échéance done today, or reopen a done one."""
     with db.write() as session:
         echeance = session.get(Echeance, echeance_id)
@@ -138,8 +178,15 @@ def basculer_echeance_faite(db: Database, echeance_id: int, today: dt.date, *,
         ancien = echeance.faite_le
         echeance.faite_le = None if ancien else today.isoformat()
         champ = "echeance.rouverte" if ancien else "echeance.faite"
-        hid = historiser(session, echeance.engagement_id, champ, ancien, echeance.faite_le,
-                         seance_id=seance_id, echeance_id=echeance_id)
+        hid = historiser(
+            session,
+            echeance.engagement_id,
+            champ,
+            ancien,
+            echeance.faite_le,
+            seance_id=seance_id,
+            echeance_id=echeance_id,
+        )
     message = f"Échéance {quand} rouverte" if ancien else f"Échéance {quand} faite"
     return Changement(champ, message, echeance.engagement_id, hid, echeance_id, ancien, echeance.faite_le)
 
@@ -154,10 +201,17 @@ def supprimer_echeance(db: Database, echeance_id: int, *, seance_id: int | None 
         engagement_id = echeance.engagement_id
         session.delete(echeance)
         session.flush()
-        hid = historiser(session, engagement_id, "echeance.suppression", f"{quand} {echeance.libelle}".strip(),
-                         None, seance_id=seance_id)
-    return Changement("echeance.suppression", f"Échéance {quand} supprimée", engagement_id, hid, echeance_id,
-                      donnees=donnees)
+        hid = historiser(
+            session,
+            engagement_id,
+            "echeance.suppression",
+            f"{quand} {echeance.libelle}".strip(),
+            None,
+            seance_id=seance_id,
+        )
+    return Changement(
+        "echeance.suppression", f"Échéance {quand} supprimée", engagement_id, hid, echeance_id, donnees=donnees
+    )
 
 
 def creer_comite(db: Database, contrat_id: int, nom: str, description: str = "") -> Changement:
@@ -187,8 +241,17 @@ def seance_du_jour(session: Session, comite_id: int, date: dt.date) -> tuple[int
     return seance.id, True
 
 
-def ajouter_note(db: Database, comite_id: int, texte: str, *, type: str = "info", engagement_id: int | None = None,
-                 confidentielle: bool = False, date: dt.date, seance_id: int | None = None) -> Changement:
+def ajouter_note(
+    db: Database,
+    comite_id: int,
+    texte: str,
+    *,
+    type: str = "info",
+    engagement_id: int | None = None,
+    confidentielle: bool = False,
+    date: dt.date,
+    seance_id: int | None = None,
+) -> Changement:
     """Add a note to the comité's log, in seance_id or in the comité's séance of that date."""
     propre = sans_controles(texte).strip()
     if not propre:
@@ -202,11 +265,24 @@ def ajouter_note(db: Database, comite_id: int, texte: str, *, type: str = "info"
             creee = seance_id if nouvelle else None
         if engagement_id is not None:
             _engagement(session, engagement_id)
-        note = Note(comite_id=comite_id, seance_id=seance_id, engagement_id=engagement_id, type=type, texte=propre,
-                    confidentielle=int(confidentielle), cree_le=now_utc())
+        note = Note(
+            comite_id=comite_id,
+            seance_id=seance_id,
+            engagement_id=engagement_id,
+            type=type,
+            texte=propre,
+            confidentielle=int(confidentielle),
+            cree_le=now_utc(),
+        )
         session.add(note)
         session.flush()
         nombre = session.scalar(select(func.count()).select_from(Note).where(Note.seance_id == seance_id))
     genre = TYPES_NOTE[type].lower()
-    return Changement("note", f"Note ({genre}) ajoutée au journal — {nombre} dans la séance",
-                      engagement_id, None, note.id, seance_creee=creee)
+    return Changement(
+        "note",
+        f"Note ({genre}) ajoutée au journal — {nombre} dans la séance",
+        engagement_id,
+        None,
+        note.id,
+        seance_creee=creee,
+    )

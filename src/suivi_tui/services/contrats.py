@@ -102,5 +102,3 @@ def synthese(db: Database, contrat_id: int, today: dt.date) -> Synthese:
         a_discuter=sum(r[3] or 0 for r in rows),
         prochaine=ProchaineEcheance(dt.date.fromisoformat(nxt[0]), nxt[1] or nxt[3], nxt[2]) if nxt else None,
     )
-
-

@@ -41,8 +41,10 @@ class DemoRefusee(ValueError):
 
 
 def message_base_occupee(contrats: int) -> str:
-    return (f"La base contient déjà {contrats} contrat(s) : rien n'a été écrit. Ajoutez --ajouter pour y "
-            "ajouter des contrats générés, ou choisissez une autre base avec --db.")
+    return (
+        f"La base contient déjà {contrats} contrat(s) : rien n'a été écrit. Ajoutez --ajouter pour y "
+        "ajouter des contrats générés, ou choisissez une autre base avec --db."
+    )
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,14 @@ class RapportDemo:
     premier_titre: str
 
 
-def generer(cible: Database | Path | str, contrats: int, seed: int = 1, progression: Progression | None = None,
-            *, ajouter: bool = False) -> RapportDemo:
+def generer(
+    cible: Database | Path | str,
+    contrats: int,
+    seed: int = 1,
+    progression: Progression | None = None,
+    *,
+    ajouter: bool = False,
+) -> RapportDemo:
     """Write `contrats` generated contrats into the database, in one transaction.
 
     Refuses (DemoRefusee) a database that already holds contrats unless `ajouter`.
@@ -90,8 +98,9 @@ def _ouvrir(path: Path) -> Database:
     return open_database(path, create=True)
 
 
-def _generer(conn: sqlite3.Connection, contrats: int, seed: int, progression: Progression | None,
-             ajouter: bool) -> RapportDemo:
+def _generer(
+    conn: sqlite3.Connection, contrats: int, seed: int, progression: Progression | None, ajouter: bool
+) -> RapportDemo:
     debut = time.perf_counter()
     annexe = lire_fichier_annexe(bundled_annexe())
     source = f"suivi demo --seed {seed}"
@@ -123,8 +132,17 @@ def _generer(conn: sqlite3.Connection, contrats: int, seed: int, progression: Pr
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache)}")
     ecarts = {table: apres[table] - avant[table] for table in TABLES}
-    return RapportDemo(ecarts["contrat"], ecarts["engagement"], ecarts["echeance"], ecarts["comite"],
-                       ecarts["seance"], ecarts["note"], ecarts["historique"], time.perf_counter() - debut, premier)
+    return RapportDemo(
+        ecarts["contrat"],
+        ecarts["engagement"],
+        ecarts["echeance"],
+        ecarts["comite"],
+        ecarts["seance"],
+        ecarts["note"],
+        ecarts["historique"],
+        time.perf_counter() - debut,
+        premier,
+    )
 
 
 def plan(seed: int, contrats: int, pris: set[str]) -> Iterator[tuple[int, Ville, str]]:

@@ -21,9 +21,14 @@ REVUE = dt.date(2022, 6, 30)
 STATUTS = ("a_venir", "en_cours", "realise", "en_pause", "bloque", "abandonne")
 POIDS_STATUTS = (30, 35, 20, 7, 5, 3)
 # The statuts an engagement went through before its current one.
-PARCOURS = {"a_venir": (), "en_cours": ("en_cours",), "realise": ("en_cours", "realise"),
-            "en_pause": ("en_cours", "en_pause"), "bloque": ("en_cours", "bloque"),
-            "abandonne": ("abandonne",)}
+PARCOURS = {
+    "a_venir": (),
+    "en_cours": ("en_cours",),
+    "realise": ("en_cours", "realise"),
+    "en_pause": ("en_cours", "en_pause"),
+    "bloque": ("en_cours", "bloque"),
+    "abandonne": ("abandonne",),
+}
 # Meetings held by video call in those periods.
 CONFINEMENTS = ((dt.date(2020, 3, 17), dt.date(2020, 5, 11)), (dt.date(2020, 10, 30), dt.date(2020, 12, 15)))
 PRECISIONS = ("jour", "mois", "trimestre", "semestre", "annee")
@@ -92,8 +97,9 @@ class _Contexte:
         return debut + dt.timedelta(days=self.rng.randint(0, max(0, (fin - debut).days)))
 
 
-def generer_contrat(rng: random.Random, lignes: Lignes, annexe: AnnexeLue, ville: Ville, titre: str,
-                    source: str) -> None:
+def generer_contrat(
+    rng: random.Random, lignes: Lignes, annexe: AnnexeLue, ville: Ville, titre: str, source: str
+) -> None:
     """Append one contrat (structure, comités, séances, follow-up, notes) to lignes."""
     ctx = _Contexte(rng, lignes, ville, rng.choice(t.BAILLEURS), {})
     importe = ctx.instant(ctx.jour(dt.date(2020, 1, 6), dt.date(2020, 1, 31)))
@@ -103,18 +109,33 @@ def generer_contrat(rng: random.Random, lignes: Lignes, annexe: AnnexeLue, ville
     _comites(ctx, contrat_id, annexe)
     for e in engagements:
         _suivre(ctx, e)
-        lignes.poser("engagement", e.id, e.axe_id, e.partie_id, e.ordre, e.libelle, e.statut, e.pilote,
-                     e.a_discuter, e.cree_le, e.modifie_le)
+        lignes.poser(
+            "engagement",
+            e.id,
+            e.axe_id,
+            e.partie_id,
+            e.ordre,
+            e.libelle,
+            e.statut,
+            e.pilote,
+            e.a_discuter,
+            e.cree_le,
+            e.modifie_le,
+        )
     _notes(ctx, engagements)
 
 
 def _adapter(texte: str, ctx: _Contexte) -> str:
     """The annex's Antony-specific words replaced by this city's."""
     nom, sigle = ctx.bailleur
-    return (texte.replace("Hauts de Bièvre Habitat, HBH", f"{nom}, {sigle}")
-            .replace("Hauts de Bièvre Habitat", nom).replace("HBH", sigle)
-            .replace("dans les Hauts-de-Seine", ctx.ville.dans_departement)
-            .replace("d'Antony", ctx.ville.de_ville).replace("Antony", ctx.ville.nom))
+    return (
+        texte.replace("Hauts de Bièvre Habitat, HBH", f"{nom}, {sigle}")
+        .replace("Hauts de Bièvre Habitat", nom)
+        .replace("HBH", sigle)
+        .replace("dans les Hauts-de-Seine", ctx.ville.dans_departement)
+        .replace("d'Antony", ctx.ville.de_ville)
+        .replace("Antony", ctx.ville.nom)
+    )
 
 
 def _tiers(ctx: _Contexte) -> tuple[str, str] | None:
@@ -132,8 +153,10 @@ def _structure(ctx: _Contexte, contrat_id: int, annexe: AnnexeLue, importe: str)
     tiers = _tiers(ctx)
     if tiers:
         parties.append(tiers)
-    ids = {court: ctx.lignes.ajouter("partie", contrat_id, nom, court, ordre)
-           for ordre, (nom, court) in enumerate(parties, start=1)}
+    ids = {
+        court: ctx.lignes.ajouter("partie", contrat_id, nom, court, ordre)
+        for ordre, (nom, court) in enumerate(parties, start=1)
+    }
     ctx.equipes = {court: _equipe(ctx.rng, court) for court in ids}
     engagements = []
     for axe in annexe.axes:
@@ -142,13 +165,18 @@ def _structure(ctx: _Contexte, contrat_id: int, annexe: AnnexeLue, importe: str)
         if tiers:
             propres = t.ENGAGEMENTS_TIERS[tiers[1]].get(axe.ordre, ())
             choisis = ctx.rng.sample(propres, ctx.rng.randint(0, len(propres)))
-            textes += [(tiers[1], s.format(quartier=ctx.rng.choice(ctx.ville.quartiers),
-                                            de_ville=ctx.ville.de_ville)) for s in choisis]
+            textes += [
+                (tiers[1], s.format(quartier=ctx.rng.choice(ctx.ville.quartiers), de_ville=ctx.ville.de_ville))
+                for s in choisis
+            ]
         for ordre, (court, libelle) in enumerate(textes, start=1):
             if ctx.rng.random() < 0.15:
                 libelle += f" (quartier {ctx.rng.choice(ctx.ville.quartiers)})"
-            engagements.append(_Engagement(ctx.lignes.reserver("engagement"), axe_id, ids[court], ordre, libelle,
-                                           axe.ordre, court, importe))
+            engagements.append(
+                _Engagement(
+                    ctx.lignes.reserver("engagement"), axe_id, ids[court], ordre, libelle, axe.ordre, court, importe
+                )
+            )
     return engagements
 
 
@@ -208,9 +236,16 @@ def _moments(ctx: _Contexte, axe_ordre: int, n: int, apres: dt.date) -> list[tup
     return sorted(found, key=lambda m: (m[0], m[1] or 0))
 
 
-def _historiser(ctx: _Contexte, e: _Engagement, champ: str, ancien: str | None, nouveau: str | None,
-                moment: tuple[dt.date, int | None], echeance_id: int | None = None,
-                minute: int | None = None) -> None:
+def _historiser(
+    ctx: _Contexte,
+    e: _Engagement,
+    champ: str,
+    ancien: str | None,
+    nouveau: str | None,
+    moment: tuple[dt.date, int | None],
+    echeance_id: int | None = None,
+    minute: int | None = None,
+) -> None:
     le = ctx.instant(moment[0], minute)
     ctx.lignes.ajouter("historique", e.id, echeance_id, champ, ancien, nouveau, le, moment[1])
     e.modifie_le = max(e.modifie_le, le)
@@ -253,14 +288,16 @@ def _echeance(ctx: _Contexte, e: _Engagement, depart: dt.date) -> None:
     if e.statut == "realise" or rng.random() < (0.6 if date <= REVUE else 0.05):
         jour = date + dt.timedelta(days=rng.randint(-45, 30))
         faite = min(max(jour, ajout[0] + dt.timedelta(days=1)), FIN_SUIVI)
-    ident = ctx.lignes.ajouter("echeance", e.id, libelle, date.isoformat(), precision,
-                               faite.isoformat() if faite else None)
+    ident = ctx.lignes.ajouter(
+        "echeance", e.id, libelle, date.isoformat(), precision, faite.isoformat() if faite else None
+    )
     quand = format_echeance(date, precision)
     if rng.random() < 0.08 and precision != "annee":
         # Postponed once: first set a period earlier, then moved to its date.
         avant = fin_de_periode(date - dt.timedelta(days=rng.randint(40, 200)), precision)
-        _historiser(ctx, e, "echeance.ajout", None, f"{format_echeance(avant, precision)} {libelle}".strip(), ajout,
-                    ident)
+        _historiser(
+            ctx, e, "echeance.ajout", None, f"{format_echeance(avant, precision)} {libelle}".strip(), ajout, ident
+        )
         moment = (ctx.jour(ajout[0], max(ajout[0], min(avant, FIN_SUIVI))), None)
         _historiser(ctx, e, "echeance.date", format_echeance(avant, precision), quand, moment, ident)
     else:
@@ -284,8 +321,16 @@ def _notes(ctx: _Contexte, engagements: Sequence[_Engagement]) -> None:
             confidentielle = rng.random() < 0.05
             engagement = rng.choice(liees) if liees and rng.random() < 0.8 else None
             texte = _texte(ctx, type_, jour, confidentielle)
-            ctx.lignes.ajouter("note", comite_id, seance_id, engagement, type_, texte, int(confidentielle),
-                               ctx.instant(jour, 9 * 60 + 3 * k))
+            ctx.lignes.ajouter(
+                "note",
+                comite_id,
+                seance_id,
+                engagement,
+                type_,
+                texte,
+                int(confidentielle),
+                ctx.instant(jour, 9 * 60 + 3 * k),
+            )
 
 
 def _texte(ctx: _Contexte, type_: str, jour: dt.date, confidentielle: bool) -> str:
@@ -325,8 +370,9 @@ _TIRAGES: dict[str, Callable[[_Contexte, dt.date], object]] = {
     "annee": lambda ctx, jour: jour.year,
     "bailleur": lambda ctx, jour: ctx.bailleur[0],
     "periode": _periode,
-    "resident": lambda ctx, jour: f"{ctx.rng.choice(t.RESIDENTS_CIVILITE)} {ctx.rng.choice(t.PRENOMS)} "
-                                  f"{ctx.rng.choice(t.NOMS)}",
+    "resident": lambda ctx, jour: (
+        f"{ctx.rng.choice(t.RESIDENTS_CIVILITE)} {ctx.rng.choice(t.PRENOMS)} {ctx.rng.choice(t.NOMS)}"
+    ),
 }
 
 

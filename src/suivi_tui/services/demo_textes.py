@@ -40,8 +40,14 @@ def _v(nom: str, article: str, departement: str, *quartiers: str) -> Ville:
     return Ville(nom, article, departement, quartiers)
 
 
-SSD, VDO, ESS, YVE, VDM, HDS = ("la", "Seine-Saint-Denis"), ("le", "Val-d'Oise"), ("l'", "Essonne"), \
-    ("les", "Yvelines"), ("le", "Val-de-Marne"), ("les", "Hauts-de-Seine")
+SSD, VDO, ESS, YVE, VDM, HDS = (
+    ("la", "Seine-Saint-Denis"),
+    ("le", "Val-d'Oise"),
+    ("l'", "Essonne"),
+    ("les", "Yvelines"),
+    ("le", "Val-de-Marne"),
+    ("les", "Hauts-de-Seine"),
+)
 
 VILLES: tuple[Ville, ...] = (
     _v("Grigny", *ESS, "La Grande Borne", "Grigny 2"),
@@ -134,26 +140,105 @@ VILLES: tuple[Ville, ...] = (
 
 # Social landlords (name, acronym): the bundled annex names « Hauts de Bièvre Habitat, HBH ».
 BAILLEURS: tuple[tuple[str, str], ...] = (
-    ("Seine-Saint-Denis Habitat", "SSDH"), ("Vilogia", "Vilogia"), ("Lille Métropole Habitat", "LMH"),
-    ("Est Métropole Habitat", "EMH"), ("Logirem", "Logirem"), ("Habitat du Nord", "HDN"),
-    ("Immobilière 3F", "I3F"), ("Grand Lyon Habitat", "GLH"), ("Habitat 76", "H76"),
-    ("Nantes Métropole Habitat", "NMH"), ("Toulouse Métropole Habitat", "TMH"), ("Valophis", "Valophis"),
+    ("Seine-Saint-Denis Habitat", "SSDH"),
+    ("Vilogia", "Vilogia"),
+    ("Lille Métropole Habitat", "LMH"),
+    ("Est Métropole Habitat", "EMH"),
+    ("Logirem", "Logirem"),
+    ("Habitat du Nord", "HDN"),
+    ("Immobilière 3F", "I3F"),
+    ("Grand Lyon Habitat", "GLH"),
+    ("Habitat 76", "H76"),
+    ("Nantes Métropole Habitat", "NMH"),
+    ("Toulouse Métropole Habitat", "TMH"),
+    ("Valophis", "Valophis"),
 )
 
-PRENOMS = ("Nadia", "Karim", "Sophie", "Julien", "Fatou", "Mehdi", "Claire", "Thomas", "Aïcha", "Nicolas",
-           "Samia", "Laurent", "Élodie", "Youssef", "Isabelle", "Mamadou", "Camille", "Rachid", "Céline",
-           "Antoine", "Leïla", "Olivier", "Mélanie", "Sébastien", "Hawa", "François", "Inès", "Pierre")
-NOMS = ("Benali", "Durand", "Martin", "Diallo", "Lefèvre", "Haddad", "Moreau", "Nguyen", "Girard", "Traoré",
-        "Bernard", "Mercier", "Benyahia", "Fontaine", "Roux", "Camara", "Lambert", "Chevalier", "Bouzid",
-        "Garnier", "Petit", "Kone", "Faure", "Rousseau", "Meziane", "Blanc", "Gauthier", "Sissoko")
+PRENOMS = (
+    "Nadia",
+    "Karim",
+    "Sophie",
+    "Julien",
+    "Fatou",
+    "Mehdi",
+    "Claire",
+    "Thomas",
+    "Aïcha",
+    "Nicolas",
+    "Samia",
+    "Laurent",
+    "Élodie",
+    "Youssef",
+    "Isabelle",
+    "Mamadou",
+    "Camille",
+    "Rachid",
+    "Céline",
+    "Antoine",
+    "Leïla",
+    "Olivier",
+    "Mélanie",
+    "Sébastien",
+    "Hawa",
+    "François",
+    "Inès",
+    "Pierre",
+)
+NOMS = (
+    "Benali",
+    "Durand",
+    "Martin",
+    "Diallo",
+    "Lefèvre",
+    "Haddad",
+    "Moreau",
+    "Nguyen",
+    "Girard",
+    "Traoré",
+    "Bernard",
+    "Mercier",
+    "Benyahia",
+    "Fontaine",
+    "Roux",
+    "Camara",
+    "Lambert",
+    "Chevalier",
+    "Bouzid",
+    "Garnier",
+    "Petit",
+    "Kone",
+    "Faure",
+    "Rousseau",
+    "Meziane",
+    "Blanc",
+    "Gauthier",
+    "Sissoko",
+)
 
 # Who pilots an engagement, per kind of partie (nom_court).
 SERVICES = {
-    "Ville": ("mission politique de la ville", "service emploi-insertion", "direction de l'éducation",
-              "service jeunesse", "centre social", "service habitat", "CCAS", "service des sports",
-              "direction de la culture", "CLSM", "service prévention-tranquillité", "direction de l'urbanisme"),
-    "État": ("délégation du préfet", "DDETS", "DSDEN, IEN de circonscription", "ARS, délégation départementale",
-             "sous-préfecture, pôle politique de la ville", "DDT"),
+    "Ville": (
+        "mission politique de la ville",
+        "service emploi-insertion",
+        "direction de l'éducation",
+        "service jeunesse",
+        "centre social",
+        "service habitat",
+        "CCAS",
+        "service des sports",
+        "direction de la culture",
+        "CLSM",
+        "service prévention-tranquillité",
+        "direction de l'urbanisme",
+    ),
+    "État": (
+        "délégation du préfet",
+        "DDETS",
+        "DSDEN, IEN de circonscription",
+        "ARS, délégation départementale",
+        "sous-préfecture, pôle politique de la ville",
+        "DDT",
+    ),
     "Département": ("direction de l'action sociale", "prévention spécialisée", "PMI", "direction de l'insertion"),
     "Bailleurs": ("agence de proximité", "développement social urbain", "gestion locative"),
 }
@@ -163,8 +248,11 @@ COMITES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("Réussite éducative", "Suivi du programme de réussite éducative et du décrochage scolaire", (4,)),
     ("Santé et accès aux droits", "Atelier santé ville, contrat local de santé, accès aux droits", (5,)),
     ("Tranquillité publique et prévention", "Cellule de veille, médiation, prévention de la délinquance", (5,)),
-    ("Comité de pilotage", "Comité de pilotage du contrat de ville (élus, préfecture, partenaires)",
-     (1, 2, 3, 4, 5, 6)),
+    (
+        "Comité de pilotage",
+        "Comité de pilotage du contrat de ville (élus, préfecture, partenaires)",
+        (1, 2, 3, 4, 5, 6),
+    ),
     ("Habitat et renouvellement urbain", "Suivi des projets de renouvellement urbain et de la TFPB", (2,)),
     ("Participation des habitants", "Conseil citoyen et projets portés par les habitants", (6,)),
     ("Mobilités", "Freins à la mobilité et actions hors les murs", (3,)),
@@ -172,34 +260,66 @@ COMITES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
 # Where the bundled annex's comités act (matched on the start of their name).
 AXES_COMITES_ANNEXE = {"Insertion": (1,), "Gestion urbaine": (2, 5)}
 
-LIEUX = ("Mairie, salle du conseil", "Centre social du quartier {quartier}", "Maison de projet {quartier}",
-         "Préfecture, salle Marianne", "Sous-préfecture", "Hôtel de ville, salle des commissions",
-         "Médiathèque {quartier}", "Locaux du bailleur")
-PARTICIPANTS = ("Ville, État, {bailleur}, centre social", "Élus, délégué du préfet, services de la ville",
-                "Ville, DDETS, Mission locale, Pôle emploi", "Ville, Éducation nationale, PRE, associations",
-                "Ville, {bailleur}, police municipale, médiateurs", "Conseil citoyen, Ville, État")
+LIEUX = (
+    "Mairie, salle du conseil",
+    "Centre social du quartier {quartier}",
+    "Maison de projet {quartier}",
+    "Préfecture, salle Marianne",
+    "Sous-préfecture",
+    "Hôtel de ville, salle des commissions",
+    "Médiathèque {quartier}",
+    "Locaux du bailleur",
+)
+PARTICIPANTS = (
+    "Ville, État, {bailleur}, centre social",
+    "Élus, délégué du préfet, services de la ville",
+    "Ville, DDETS, Mission locale, Pôle emploi",
+    "Ville, Éducation nationale, PRE, associations",
+    "Ville, {bailleur}, police municipale, médiateurs",
+    "Conseil citoyen, Ville, État",
+)
 
-ECHEANCES = ("Bilan d'étape", "Lancement de l'action", "Comité de suivi", "Rendu du diagnostic",
-             "Signature de la convention", "Dépôt du dossier de financement", "Ouverture au public",
-             "Évaluation", "Restitution aux habitants", "Appel à projets", "Recrutement du poste", "",
-             "", "Point avec les partenaires")
+ECHEANCES = (
+    "Bilan d'étape",
+    "Lancement de l'action",
+    "Comité de suivi",
+    "Rendu du diagnostic",
+    "Signature de la convention",
+    "Dépôt du dossier de financement",
+    "Ouverture au public",
+    "Évaluation",
+    "Restitution aux habitants",
+    "Appel à projets",
+    "Recrutement du poste",
+    "",
+    "",
+    "Point avec les partenaires",
+)
 
 # Engagements a third partie signs, per axe ordre: « {quartier} » and « {ville} » are filled in.
 ENGAGEMENTS_TIERS = {
     "Département": {
-        1: ("Mobiliser les dispositifs départementaux d'insertion au bénéfice des allocataires du RSA "
+        1: (
+            "Mobiliser les dispositifs départementaux d'insertion au bénéfice des allocataires du RSA "
             "du quartier {quartier}",
-            "Cofinancer les chantiers d'insertion portés par les associations {de_ville}"),
-        4: ("Renforcer la présence des éducateurs de prévention spécialisée auprès des collégiens",
-            "Ouvrir les collèges du secteur aux actions d'accompagnement à la scolarité"),
-        5: ("Tenir une permanence de PMI dans le quartier {quartier}",
-            "Coordonner l'accompagnement social des familles monoparentales avec le CCAS"),
+            "Cofinancer les chantiers d'insertion portés par les associations {de_ville}",
+        ),
+        4: (
+            "Renforcer la présence des éducateurs de prévention spécialisée auprès des collégiens",
+            "Ouvrir les collèges du secteur aux actions d'accompagnement à la scolarité",
+        ),
+        5: (
+            "Tenir une permanence de PMI dans le quartier {quartier}",
+            "Coordonner l'accompagnement social des familles monoparentales avec le CCAS",
+        ),
         6: ("Soutenir les associations de quartier par l'appel à projets départemental",),
     },
     "Bailleurs": {
-        2: ("Consacrer l'abattement de TFPB à des actions de gestion urbaine de proximité dans le quartier {quartier}",
+        2: (
+            "Consacrer l'abattement de TFPB à des actions de gestion urbaine de proximité dans le quartier {quartier}",
             "Renforcer la présence des gardiens et le traitement des encombrants",
-            "Associer les amicales de locataires aux projets de réhabilitation"),
+            "Associer les amicales de locataires aux projets de réhabilitation",
+        ),
         5: ("Financer des médiateurs de soirée dans les halls et parties communes",),
         6: ("Mettre des locaux en pied d'immeuble à disposition des associations d'habitants",),
     },
@@ -250,8 +370,19 @@ PHRASES = {
     ),
 }
 # Each reads well after « de » and at the start of a sentence.
-PARTENAIRES = ("la CAF", "la DDETS", "la Région", "l'ANCT", "Pôle emploi", "la Mission locale", "l'ARS",
-               "la Banque des Territoires", "la CPAM", "l'Éducation nationale", "la Fondation de France")
+PARTENAIRES = (
+    "la CAF",
+    "la DDETS",
+    "la Région",
+    "l'ANCT",
+    "Pôle emploi",
+    "la Mission locale",
+    "l'ARS",
+    "la Banque des Territoires",
+    "la CPAM",
+    "l'Éducation nationale",
+    "la Fondation de France",
+)
 
 # A confidential note names a (fictitious) resident; the app never exports it unless asked.
 CONFIDENTIELLES = (
@@ -263,5 +394,17 @@ CONFIDENTIELLES = (
 )
 RESIDENTS_CIVILITE = ("Mme", "M.")
 
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre")
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)

@@ -142,16 +142,21 @@ def _historique(session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.d
     return [tuple(r) for r in session.execute(sql, params).all()]
 
 
-def _notes(session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date | None,
-           comite_id: int | None) -> list[tuple[Any, ...]]:
+def _notes(
+    session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date | None, comite_id: int | None
+) -> list[tuple[Any, ...]]:
     borne = " AND s.date <= :jusqua" if jusqua else ""
     du_comite = " AND co.id = :comite" if comite_id is not None else ""
     sql = text(f"""
         SELECT n.engagement_id, s.date, n.type, n.texte, n.confidentielle, co.nom, n.cree_le, n.id
         FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
         WHERE co.contrat_id = :contrat AND s.date >= :depuis{borne}{du_comite}""")
-    params = {"contrat": contrat_id, "depuis": depuis.isoformat(), "comite": comite_id,
-              "jusqua": jusqua.isoformat() if jusqua else None}
+    params = {
+        "contrat": contrat_id,
+        "depuis": depuis.isoformat(),
+        "comite": comite_id,
+        "jusqua": jusqua.isoformat() if jusqua else None,
+    }
     return [tuple(r) for r in session.execute(sql, params).all()]
 
 
@@ -159,32 +164,39 @@ def _notes(session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date |
 _Cle = tuple[str, str, int, int]
 
 
-def _lignes(historique: Sequence[tuple[Any, ...]], notes: Sequence[tuple[Any, ...]],
-            inclure_confidentiel: bool) -> dict[int | None, list[tuple[_Cle, LigneChangement]]]:
+def _lignes(
+    historique: Sequence[tuple[Any, ...]], notes: Sequence[tuple[Any, ...]], inclure_confidentiel: bool
+) -> dict[int | None, list[tuple[_Cle, LigneChangement]]]:
     par_engagement: dict[int | None, list[tuple[_Cle, LigneChangement]]] = {}
     for eid, jour, champ, ancien, nouveau, comite, x_date, x_precision, x_libelle, le, hid in historique:
         echeance = ""
         if x_date:
             echeance = f"{format_echeance(dt.date.fromisoformat(x_date), x_precision)} {x_libelle}".strip()
-        ligne = LigneChangement(dt.date.fromisoformat(jour), champ, texte_historique(champ, ancien, nouveau, echeance),
-                                comite)
+        ligne = LigneChangement(
+            dt.date.fromisoformat(jour), champ, texte_historique(champ, ancien, nouveau, echeance), comite
+        )
         par_engagement.setdefault(eid, []).append(((jour, le, 0, hid), ligne))
     for eid, jour, type_note, texte, confidentielle, comite, cree_le, nid in notes:
-        ligne = LigneChangement(dt.date.fromisoformat(jour), f"note:{type_note}",
-                                texte_note(type_note, texte, bool(confidentielle), inclure_confidentiel),
-                                comite, bool(confidentielle))
+        ligne = LigneChangement(
+            dt.date.fromisoformat(jour),
+            f"note:{type_note}",
+            texte_note(type_note, texte, bool(confidentielle), inclure_confidentiel),
+            comite,
+            bool(confidentielle),
+        )
         par_engagement.setdefault(eid, []).append(((jour, cree_le, 1, nid), ligne))
     return par_engagement
 
 
-def _grouper(session: Session, par_engagement: dict[int | None, list[tuple[_Cle, LigneChangement]]]
-             ) -> tuple[tuple[AxeChangements, ...], tuple[LigneChangement, ...]]:
+def _grouper(
+    session: Session, par_engagement: dict[int | None, list[tuple[_Cle, LigneChangement]]]
+) -> tuple[tuple[AxeChangements, ...], tuple[LigneChangement, ...]]:
     ids = [i for i in par_engagement if i is not None]
     axes: dict[int, tuple[str, str, list[EngagementChangements]]] = {}
     if ids:
         sql = text(f"""SELECT e.id, a.id, a.numero, a.titre, p.nom_court, e.libelle
                        FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
-                       WHERE e.id IN ({', '.join(str(int(i)) for i in ids)})
+                       WHERE e.id IN ({", ".join(str(int(i)) for i in ids)})
                        ORDER BY a.ordre, e.ordre, e.id""")
         for eid, axe_id, numero, titre, partie, libelle in session.execute(sql).all():
             lignes = tuple(ligne for _, ligne in sorted(par_engagement[eid], key=lambda item: item[0]))
@@ -193,9 +205,16 @@ def _grouper(session: Session, par_engagement: dict[int | None, list[tuple[_Cle,
     return tuple(AxeChangements(n, t, tuple(e)) for n, t, e in axes.values()), generales
 
 
-def changements_depuis(db: Database, contrat_id: int, depuis: dt.date, *, jusqua: dt.date | None = None,
-                       comite_id: int | None = None, inclure_confidentiel: bool = False,
-                       seance: SeanceInfo | None = None) -> Depuis:
+def changements_depuis(
+    db: Database,
+    contrat_id: int,
+    depuis: dt.date,
+    *,
+    jusqua: dt.date | None = None,
+    comite_id: int | None = None,
+    inclure_confidentiel: bool = False,
+    seance: SeanceInfo | None = None,
+) -> Depuis:
     """Every change of the contrat since depuis (included); with comite_id, only that comité's notes."""
     with db.read() as session:
         historique = _historique(session, contrat_id, depuis, jusqua)
@@ -207,16 +226,23 @@ def changements_depuis(db: Database, contrat_id: int, depuis: dt.date, *, jusqua
     return Depuis(contrat_id, depuis, jusqua, comite_id, nom, seance, axes, generales)
 
 
-def depuis_derniere_seance(db: Database, comite_id: int, date: dt.date, *,
-                           inclure_confidentiel: bool = False) -> Depuis | None:
+def depuis_derniere_seance(
+    db: Database, comite_id: int, date: dt.date, *, inclure_confidentiel: bool = False
+) -> Depuis | None:
     """The changes since the comité's last séance before date (that séance's day included); None if it has none."""
     precedente = seance_precedente(db, comite_id, date)
     if precedente is None:
         return None
     with db.read() as session:
         contrat_id = session.execute(text("SELECT contrat_id FROM comite WHERE id = :c"), {"c": comite_id}).scalar_one()
-    return changements_depuis(db, contrat_id, precedente.date, comite_id=comite_id,
-                              inclure_confidentiel=inclure_confidentiel, seance=precedente)
+    return changements_depuis(
+        db,
+        contrat_id,
+        precedente.date,
+        comite_id=comite_id,
+        inclure_confidentiel=inclure_confidentiel,
+        seance=precedente,
+    )
 
 
 def _court(texte: str, n: int) -> str:

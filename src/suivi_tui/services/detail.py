@@ -98,13 +98,24 @@ def detail_engagement(db: Database, engagement_id: int, today: dt.date, *, limit
         historique = session.execute(_HISTORIQUE, params).all()
         notes = session.execute(_NOTES, params).all()
     return EngagementDetail(
-        id=head[0], contrat_id=head[1], axe_numero=head[2], axe_titre=head[3], partie=head[4],
-        partie_court=head[5], libelle=head[6], statut=head[7], pilote=head[8], a_discuter=bool(head[9]),
-        cree_le=head[10], modifie_le=head[11],
-        delai=dt.date.fromisoformat(head[12]) if head[12] else None, en_retard=bool(head[13]),
+        id=head[0],
+        contrat_id=head[1],
+        axe_numero=head[2],
+        axe_titre=head[3],
+        partie=head[4],
+        partie_court=head[5],
+        libelle=head[6],
+        statut=head[7],
+        pilote=head[8],
+        a_discuter=bool(head[9]),
+        cree_le=head[10],
+        modifie_le=head[11],
+        delai=dt.date.fromisoformat(head[12]) if head[12] else None,
+        en_retard=bool(head[13]),
         echeances=tuple(
             EcheanceInfo(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], dt.date.fromisoformat(r[4]) if r[4] else None)
-            for r in echeances),
+            for r in echeances
+        ),
         historique=tuple(HistoriqueLigne(r[0], r[1], r[2], r[3], r[4], _seance(r[5], r[6])) for r in historique),
         notes=tuple(note_ligne(tuple(r)) for r in notes),
     )

@@ -35,8 +35,9 @@ class PageEcheances:
     total: int
 
 
-def lister_echeances(db: Database, contrat_id: int, today: dt.date, *, limit: int = 200,
-                     offset: int = 0, a_venir_seulement: bool = False) -> PageEcheances:
+def lister_echeances(
+    db: Database, contrat_id: int, today: dt.date, *, limit: int = 200, offset: int = 0, a_venir_seulement: bool = False
+) -> PageEcheances:
     """Open échéances of engagements still running: the late ones first (oldest first), then upcoming."""
     depuis = " AND x.date >= :today" if a_venir_seulement else ""
     base = f"""FROM echeance x JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id

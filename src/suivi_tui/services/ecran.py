@@ -53,13 +53,13 @@ def precisions_prochaines(db: Database, engagement_ids: Sequence[int]) -> dict[i
         WHERE x.engagement_id IN :ids AND x.faite_le IS NULL
           AND x.id = (SELECT y.id FROM echeance y WHERE y.engagement_id = x.engagement_id
                       AND y.faite_le IS NULL ORDER BY y.date, y.id LIMIT 1)""").bindparams(
-        bindparam("ids", expanding=True))
+        bindparam("ids", expanding=True)
+    )
     with db.read() as session:
         return {r[0]: r[1] for r in session.execute(sql, {"ids": list(engagement_ids)}).all()}
 
 
-def comite_a_afficher(db: Database, contrat_id: int, comites: Sequence[ComiteResume],
-                      voulu: int | None) -> int | None:
+def comite_a_afficher(db: Database, contrat_id: int, comites: Sequence[ComiteResume], voulu: int | None) -> int | None:
     """The comité asked for if it exists, else the last one used in this contrat, else the first."""
     ids = [c.id for c in comites]
     if voulu in ids:
@@ -70,8 +70,9 @@ def comite_a_afficher(db: Database, contrat_id: int, comites: Sequence[ComiteRes
     return ids[0] if ids else None
 
 
-def charger_ecran(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *,
-                  comite_id: int | None = None, limit: int = PAGE) -> Ecran:
+def charger_ecran(
+    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, comite_id: int | None = None, limit: int = PAGE
+) -> Ecran:
     """The header totals, the axes, one page of engagements, the open échéances and one comité's log."""
     page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
     comites = tuple(lister_comites(db, contrat_id))
@@ -98,24 +99,28 @@ class Table:
     detail: EngagementDetail | None
 
 
-def detail_a_montrer(db: Database, page: PageEngagements, garder: int | None,
-                     today: dt.date) -> EngagementDetail | None:
+def detail_a_montrer(
+    db: Database, page: PageEngagements, garder: int | None, today: dt.date
+) -> EngagementDetail | None:
     """The detail of the row the table will select once shown: garder if listed, else the first one."""
     ids = [ligne.id for ligne in page.lignes]
     cible = garder if garder in ids else (ids[0] if ids else None)
     return detail_engagement(db, cible, today) if cible is not None else None
 
 
-def charger_table(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None,
-                  limit: int = PAGE) -> Table:
+def charger_table(
+    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None, limit: int = PAGE
+) -> Table:
     """The engagements table alone (the header, axes, échéances and log do not depend on the axis)."""
     page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
-    return Table(page, precisions_prochaines(db, [ligne.id for ligne in page.lignes]),
-                 detail_a_montrer(db, page, garder, today))
+    return Table(
+        page, precisions_prochaines(db, [ligne.id for ligne in page.lignes]), detail_a_montrer(db, page, garder, today)
+    )
 
 
-def page_suivante(db: Database, contrat_id: int, filtre: Filtre, today: dt.date, offset: int,
-                  *, limit: int = PAGE) -> tuple[PageEngagements, dict[int, str]]:
+def page_suivante(
+    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, offset: int, *, limit: int = PAGE
+) -> tuple[PageEngagements, dict[int, str]]:
     """The next page of the engagements table, with the precisions of their échéances."""
     page = lister_engagements(db, contrat_id, filtre, today, limit=limit, offset=offset)
     return page, precisions_prochaines(db, [ligne.id for ligne in page.lignes])
@@ -133,5 +138,6 @@ def pilotes_connus(db: Database, contrat_id: int, *, limit: int = 200) -> list[s
 def axe_engagement(db: Database, engagement_id: int) -> int | None:
     """The axe an engagement belongs to (to show it after a search), None if it no longer exists."""
     with db.read() as session:
-        return session.execute(text("SELECT axe_id FROM engagement WHERE id = :id"),
-                               {"id": engagement_id}).scalar_one_or_none()
+        return session.execute(
+            text("SELECT axe_id FROM engagement WHERE id = :id"), {"id": engagement_id}
+        ).scalar_one_or_none()

@@ -62,11 +62,23 @@ def rechercher(db: Database, contrat_id: int, saisie: str, *, limit: int = 30) -
     engagements = {"q": portee(contrat_id, query, "{libelle pilote}"), "c": contrat_id, "limit": limit}
     notes = {"q": portee(contrat_id, query, "texte"), "c": contrat_id, "limit": limit}
     with db.read() as session:
-        found = [Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))
-                 for r in session.execute(_ENGAGEMENTS, engagements).all()]
-        found += [Resultat("note", r[0], r[1], r[2], f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}", r[7],
-                           confidentielle=bool(r[5]), comite_id=r[6])
-                  for r in session.execute(_NOTES, notes).all()]
+        found = [
+            Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))
+            for r in session.execute(_ENGAGEMENTS, engagements).all()
+        ]
+        found += [
+            Resultat(
+                "note",
+                r[0],
+                r[1],
+                r[2],
+                f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}",
+                r[7],
+                confidentielle=bool(r[5]),
+                comite_id=r[6],
+            )
+            for r in session.execute(_NOTES, notes).all()
+        ]
     return found[:limit]
 
 

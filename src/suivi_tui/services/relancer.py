@@ -48,7 +48,7 @@ _SQL = f"""
            max(e.modifie_le,
                coalesce((SELECT max(h.le) FROM historique h WHERE h.engagement_id = e.id), ''),
                coalesce((SELECT max(n.cree_le) FROM note n WHERE n.engagement_id = e.id), '')),
-           {_PREMIERE.format(col='precision')}, {_PREMIERE.format(col='libelle')}, {_PREMIERE.format(col='date')},
+           {_PREMIERE.format(col="precision")}, {_PREMIERE.format(col="libelle")}, {_PREMIERE.format(col="date")},
            a.ordre, e.ordre
     FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
     JOIN contrat c ON c.id = a.contrat_id
@@ -81,8 +81,22 @@ def a_relancer(db: Database, contrat_id: int, today: dt.date, *, semaines: int =
     with db.read() as session:
         rows = session.execute(text(_SQL), {"contrat": contrat_id, "today": today.isoformat()}).all()
     retenues: list[tuple[tuple[int, int, dt.date, int, int], Relance]] = []
-    for (eid, numero, partie, libelle, statut, pilote, delai_iso, en_retard, derniere, precision, x_libelle,
-         x_date, axe_ordre, ordre) in rows:
+    for (
+        eid,
+        numero,
+        partie,
+        libelle,
+        statut,
+        pilote,
+        delai_iso,
+        en_retard,
+        derniere,
+        precision,
+        x_libelle,
+        x_date,
+        axe_ordre,
+        ordre,
+    ) in rows:
         delai = dt.date.fromisoformat(delai_iso) if delai_iso else None
         activite = _jour_local(derniere)
         jours_calmes = (today - activite).days
@@ -91,12 +105,25 @@ def a_relancer(db: Database, contrat_id: int, today: dt.date, *, semaines: int =
         if jours_retard:
             raisons.append(_raison_retard(jours_retard, delai, precision, x_libelle, x_date))  # type: ignore[arg-type]
         if jours_calmes >= semaines * 7:
-            raisons.append(f"Sans changement depuis {_pluriel(jours_calmes // 7, 'semaine')} "
-                           f"(dernier le {format_date(activite)})")
+            raisons.append(
+                f"Sans changement depuis {_pluriel(jours_calmes // 7, 'semaine')} (dernier le {format_date(activite)})"
+            )
         if not raisons:
             continue
-        relance = Relance(eid, numero, partie, libelle, statut, pilote, bool(jours_retard), jours_retard, delai,
-                          activite, max(jours_calmes, 0) // 7, tuple(raisons))
+        relance = Relance(
+            eid,
+            numero,
+            partie,
+            libelle,
+            statut,
+            pilote,
+            bool(jours_retard),
+            jours_retard,
+            delai,
+            activite,
+            max(jours_calmes, 0) // 7,
+            tuple(raisons),
+        )
         retenues.append(((0 if jours_retard else 1, -jours_retard, activite, axe_ordre, ordre), relance))
     return [relance for _, relance in sorted(retenues, key=lambda item: item[0])]
 

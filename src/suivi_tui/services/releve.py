@@ -22,8 +22,15 @@ from suivi_tui.services.seances import sans_accents
 from suivi_tui.services.vocabulaire import STATUTS_CLOS
 
 # Changes a relevé reports; « à discuter » toggles and re-seeded texts are bookkeeping, not decisions.
-CHAMPS_RELEVES = ("statut", "pilote", "echeance.ajout", "echeance.date", "echeance.faite", "echeance.rouverte",
-                  "echeance.suppression")
+CHAMPS_RELEVES = (
+    "statut",
+    "pilote",
+    "echeance.ajout",
+    "echeance.date",
+    "echeance.faite",
+    "echeance.rouverte",
+    "echeance.suppression",
+)
 # A statut or pilote changed twice in one séance is reported once, from the first to the last value.
 CHAMPS_NETS = ("statut", "pilote")
 ECHEANCES_MAX = 30
@@ -104,12 +111,13 @@ def _changements(session: Session, seance_id: int) -> list[ChangementReleve]:
     sql = text(f"""
         SELECT h.champ, h.ancien, h.nouveau, x.date, x.precision, x.libelle, {_ENGAGEMENT}
         JOIN historique h ON h.engagement_id = e.id LEFT JOIN echeance x ON x.id = h.echeance_id
-        WHERE h.seance_id = :s AND h.champ IN ({', '.join(f"'{c}'" for c in CHAMPS_RELEVES)})
+        WHERE h.seance_id = :s AND h.champ IN ({", ".join(f"'{c}'" for c in CHAMPS_RELEVES)})
         ORDER BY a.ordre, e.ordre, h.le, h.id""")
     nets: dict[tuple[int, str], list[Any]] = {}
     lignes: list[list[Any]] = []
     for champ, ancien, nouveau, x_date, x_precision, x_libelle, eid, reference, libelle, pilote in session.execute(
-            sql, {"s": seance_id}).all():
+        sql, {"s": seance_id}
+    ).all():
         if champ in CHAMPS_NETS and (eid, champ) in nets:
             nets[(eid, champ)][2] = nouveau
             continue
@@ -120,9 +128,11 @@ def _changements(session: Session, seance_id: int) -> list[ChangementReleve]:
         lignes.append(ligne)
         if champ in CHAMPS_NETS:
             nets[(eid, champ)] = ligne
-    return [ChangementReleve(eid, reference, libelle, pilote, champ, texte_historique(champ, ancien, nouveau, echeance))
-            for champ, ancien, nouveau, echeance, eid, reference, libelle, pilote in lignes
-            if champ not in CHAMPS_NETS or ancien != nouveau]
+    return [
+        ChangementReleve(eid, reference, libelle, pilote, champ, texte_historique(champ, ancien, nouveau, echeance))
+        for champ, ancien, nouveau, echeance, eid, reference, libelle, pilote in lignes
+        if champ not in CHAMPS_NETS or ancien != nouveau
+    ]
 
 
 def _echeances(session: Session, engagement_ids: set[int], jour: dt.date) -> list[EcheanceReleve]:
@@ -135,10 +145,22 @@ def _echeances(session: Session, engagement_ids: set[int], jour: dt.date) -> lis
         WHERE e.id IN ({ids}) AND x.faite_le IS NULL ORDER BY x.date, a.ordre, e.ordre, x.id LIMIT :n""")
     lignes = []
     for xid, date_iso, precision, libelle, statut, eid, reference, engagement, pilote in session.execute(
-            sql, {"n": ECHEANCES_MAX}).all():
+        sql, {"n": ECHEANCES_MAX}
+    ).all():
         date = dt.date.fromisoformat(date_iso)
-        lignes.append(EcheanceReleve(xid, eid, reference, engagement, pilote, date, format_echeance(date, precision),
-                                     libelle, date < jour and statut not in STATUTS_CLOS))
+        lignes.append(
+            EcheanceReleve(
+                xid,
+                eid,
+                reference,
+                engagement,
+                pilote,
+                date,
+                format_echeance(date, precision),
+                libelle,
+                date < jour and statut not in STATUTS_CLOS,
+            )
+        )
     return lignes
 
 
@@ -149,15 +171,25 @@ def releve_seance(db: Database, seance_id: int, *, inclure_confidentiel: bool = 
         if row is None:
             return None
         seance = seance_info(tuple(row))
-        contrat = session.execute(text("SELECT c.titre FROM contrat c JOIN comite co ON co.contrat_id = c.id "
-                                       "WHERE co.id = :c"), {"c": seance.comite_id}).scalar_one()
+        contrat = session.execute(
+            text("SELECT c.titre FROM contrat c JOIN comite co ON co.contrat_id = c.id WHERE co.id = :c"),
+            {"c": seance.comite_id},
+        ).scalar_one()
         points, omises = _points(session, seance_id, inclure_confidentiel)
         changements = _changements(session, seance_id)
         vus = {p.engagement_id for p in points if p.engagement_id is not None} | {c.engagement_id for c in changements}
         echeances = _echeances(session, vus, seance.date)
     par_type = {t: tuple(p for p in points if p.type == t) for t in ("decision", "action", "info")}
-    return Releve(seance, contrat, par_type["decision"], par_type["action"], par_type["info"], tuple(changements),
-                  tuple(echeances), omises)
+    return Releve(
+        seance,
+        contrat,
+        par_type["decision"],
+        par_type["action"],
+        par_type["info"],
+        tuple(changements),
+        tuple(echeances),
+        omises,
+    )
 
 
 def nom_fichier_releve(seance: SeanceInfo, extension: str) -> str:

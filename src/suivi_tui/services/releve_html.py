@@ -59,7 +59,7 @@ def _e(texte: str | None) -> str:
 
 
 def _engagement(reference: str | None, engagement: str | None) -> str:
-    return f"{_e(engagement)} <span class=\"ref\">({_e(reference)})</span>"
+    return f'{_e(engagement)} <span class="ref">({_e(reference)})</span>'
 
 
 def _points(titre: str, points: tuple[PointReleve, ...], vide: str | None) -> list[str]:
@@ -67,15 +67,16 @@ def _points(titre: str, points: tuple[PointReleve, ...], vide: str | None) -> li
         return []
     html = ["<section>", f"<h2>{titre}</h2>"]
     if not points:
-        return [*html, f"<p class=\"vide\">{vide}</p>", "</section>"]
+        return [*html, f'<p class="vide">{vide}</p>', "</section>"]
     html.append("<ol>")
     for point in points:
-        marque = " <span class=\"confidentielle\">(confidentielle)</span>" if point.confidentielle else ""
-        html.append(f"<li><p class=\"texte\">{_e(point.texte.strip())}{marque}</p>")
+        marque = ' <span class="confidentielle">(confidentielle)</span>' if point.confidentielle else ""
+        html.append(f'<li><p class="texte">{_e(point.texte.strip())}{marque}</p>')
         if point.engagement_id is not None:
             pilote = _e(point.pilote) if point.pilote else "non désigné"
-            html.append(f"<p class=\"ref\">Engagement : {_e(point.engagement)} ({_e(point.reference)}) · "
-                        f"Pilote : {pilote}</p>")
+            html.append(
+                f'<p class="ref">Engagement : {_e(point.engagement)} ({_e(point.reference)}) · Pilote : {pilote}</p>'
+            )
         html.append("</li>")
     return [*html, "</ol>", "</section>"]
 
@@ -83,27 +84,43 @@ def _points(titre: str, points: tuple[PointReleve, ...], vide: str | None) -> li
 def _tableau(titre: str, entetes: tuple[str, ...], lignes: list[str], vide: str) -> list[str]:
     html = ["<section>", f"<h2>{titre}</h2>"]
     if not lignes:
-        return [*html, f"<p class=\"vide\">{vide}</p>", "</section>"]
-    tete = "".join(f"<th scope=\"col\">{t}</th>" for t in entetes)
-    return [*html, "<table>", f"<thead><tr>{tete}</tr></thead>", "<tbody>", *lignes, "</tbody>", "</table>",
-            "</section>"]
+        return [*html, f'<p class="vide">{vide}</p>', "</section>"]
+    tete = "".join(f'<th scope="col">{t}</th>' for t in entetes)
+    return [
+        *html,
+        "<table>",
+        f"<thead><tr>{tete}</tr></thead>",
+        "<tbody>",
+        *lignes,
+        "</tbody>",
+        "</table>",
+        "</section>",
+    ]
 
 
 def _changement(c: ChangementReleve) -> str:
-    return (f"<tr><td>{_engagement(c.reference, c.engagement)}</td><td>{_e(c.texte)}</td>"
-            f"<td>{_e(c.pilote) or '—'}</td></tr>")
+    return (
+        f"<tr><td>{_engagement(c.reference, c.engagement)}</td><td>{_e(c.texte)}</td>"
+        f"<td>{_e(c.pilote) or '—'}</td></tr>"
+    )
 
 
 def _echeance(e: EcheanceReleve) -> str:
-    retard = " <span class=\"retard\">en retard</span>" if e.en_retard else ""
-    return (f"<tr><td class=\"date\">{_e(e.quand)}{retard}</td><td>{_e(e.libelle) or '—'}</td>"
-            f"<td>{_engagement(e.reference, e.engagement)}</td><td>{_e(e.pilote) or '—'}</td></tr>")
+    retard = ' <span class="retard">en retard</span>' if e.en_retard else ""
+    return (
+        f'<tr><td class="date">{_e(e.quand)}{retard}</td><td>{_e(e.libelle) or "—"}</td>'
+        f"<td>{_engagement(e.reference, e.engagement)}</td><td>{_e(e.pilote) or '—'}</td></tr>"
+    )
 
 
 def _entete(releve: Releve) -> list[str]:
     seance = releve.seance
-    html = ["<header>", f"<p class=\"contrat\">{_e(releve.contrat)}</p>", "<h1>Relevé de décisions</h1>",
-            f"<p class=\"seance\">{_e(seance.comite)} · séance du {format_date(seance.date)}</p>"]
+    html = [
+        "<header>",
+        f'<p class="contrat">{_e(releve.contrat)}</p>',
+        "<h1>Relevé de décisions</h1>",
+        f'<p class="seance">{_e(seance.comite)} · séance du {format_date(seance.date)}</p>',
+    ]
     details = [(n, v) for n, v in (("Lieu", seance.lieu), ("Participants", seance.participants)) if v.strip()]
     if details:
         html += ["<dl>", *(f"<dt>{n}</dt><dd>{_e(v)}</dd>" for n, v in details), "</dl>"]
@@ -114,18 +131,45 @@ def releve_html(releve: Releve) -> str:
     """The whole relevé as an HTML5 document with its CSS inline; every user text is escaped."""
     seance = releve.seance
     titre = f"Relevé de décisions — {_e(seance.comite)} — {format_date(seance.date)}"
-    corps = [*_entete(releve),
-             *_points("Décisions", releve.decisions, "Aucune décision."),
-             *_points("Actions", releve.actions, "Aucune action."),
-             *_points("Informations", releve.informations, None),
-             *_tableau("Changements en séance", ("Engagement", "Changement", "Pilote"),
-                       [_changement(c) for c in releve.changements], AUCUN_CHANGEMENT),
-             *_tableau("Prochaines échéances", ("Date", "Échéance", "Engagement", "Pilote"),
-                       [_echeance(e) for e in releve.echeances], AUCUNE_ECHEANCE)]
-    return "\n".join(["<!DOCTYPE html>", "<html lang=\"fr\">", "<head>", "<meta charset=\"utf-8\">",
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-                      f"<title>{titre}</title>", f"<style>{_CSS}</style>", "</head>", "<body>", "<main>",
-                      *corps, "</main>", "</body>", "</html>"]) + "\n"
+    corps = [
+        *_entete(releve),
+        *_points("Décisions", releve.decisions, "Aucune décision."),
+        *_points("Actions", releve.actions, "Aucune action."),
+        *_points("Informations", releve.informations, None),
+        *_tableau(
+            "Changements en séance",
+            ("Engagement", "Changement", "Pilote"),
+            [_changement(c) for c in releve.changements],
+            AUCUN_CHANGEMENT,
+        ),
+        *_tableau(
+            "Prochaines échéances",
+            ("Date", "Échéance", "Engagement", "Pilote"),
+            [_echeance(e) for e in releve.echeances],
+            AUCUNE_ECHEANCE,
+        ),
+    ]
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="fr">',
+                "<head>",
+                '<meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{titre}</title>",
+                f"<style>{_CSS}</style>",
+                "</head>",
+                "<body>",
+                "<main>",
+                *corps,
+                "</main>",
+                "</body>",
+                "</html>",
+            ]
+        )
+        + "\n"
+    )
 
 
 def ecrire_releve_html(releve: Releve, cible: Path, *, force: bool = False) -> Path:

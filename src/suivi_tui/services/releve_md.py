@@ -61,10 +61,15 @@ def _echeance(e: EcheanceReleve) -> str:
 def releve_markdown(releve: Releve) -> str:
     """The whole relevé as a Markdown document (ends with a newline)."""
     seance = releve.seance
-    lignes = [f"# Relevé de décisions — {echapper_md(seance.comite)}", "",
-              f"Séance du {format_date(seance.date)} · {echapper_md(releve.contrat)}"]
-    details = [f"- Lieu : {echapper_md(seance.lieu)}" if seance.lieu.strip() else "",
-               f"- Participants : {echapper_md(seance.participants)}" if seance.participants.strip() else ""]
+    lignes = [
+        f"# Relevé de décisions — {echapper_md(seance.comite)}",
+        "",
+        f"Séance du {format_date(seance.date)} · {echapper_md(releve.contrat)}",
+    ]
+    details = [
+        f"- Lieu : {echapper_md(seance.lieu)}" if seance.lieu.strip() else "",
+        f"- Participants : {echapper_md(seance.participants)}" if seance.participants.strip() else "",
+    ]
     if any(details):
         lignes += ["", *(d for d in details if d)]
     lignes += _points("Décisions", releve.decisions, "Aucune décision.")

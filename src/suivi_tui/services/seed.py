@@ -69,8 +69,13 @@ def _textes_sans_controles(valeur: Any) -> Any:
 
 def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_run: bool = False) -> RapportSeed:
     """Create or refresh the contrat described by annexe, in one transaction (rolled back if dry_run)."""
-    rapport = RapportSeed(contrat_titre=annexe.titre, engagements=sum(len(a.engagements) for a in annexe.axes),
-                          axes=len(annexe.axes), parties=len(annexe.parties), comites=len(annexe.comites))
+    rapport = RapportSeed(
+        contrat_titre=annexe.titre,
+        engagements=sum(len(a.engagements) for a in annexe.axes),
+        axes=len(annexe.axes),
+        parties=len(annexe.parties),
+        comites=len(annexe.comites),
+    )
     rapport.lignes_ignorees = [f"ligne {x.ligne} ({x.raison}) : {x.texte}" for x in annexe.lignes_ignorees]
     try:
         with db.write() as session:
@@ -94,9 +99,13 @@ class _Simulation(Exception):
 
 def _contrat(session: Session, annexe: AnnexeLue, source_nom: str, sha256: str, rapport: RapportSeed) -> Contrat:
     contrat = session.scalar(select(Contrat).where(Contrat.titre == annexe.titre))
-    valeurs = {"territoire": annexe.territoire, "debut": annexe.debut.isoformat() if annexe.debut else None,
-               "fin": annexe.fin.isoformat() if annexe.fin else None, "source_nom": source_nom,
-               "source_sha256": sha256}
+    valeurs = {
+        "territoire": annexe.territoire,
+        "debut": annexe.debut.isoformat() if annexe.debut else None,
+        "fin": annexe.fin.isoformat() if annexe.fin else None,
+        "source_nom": source_nom,
+        "source_sha256": sha256,
+    }
     if contrat is None:
         contrat = Contrat(titre=annexe.titre, importe_le=now_utc(), **valeurs)
         session.add(contrat)
@@ -166,8 +175,16 @@ def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int],
             rapport.changements.append(f"axe {axe.numero}, texte mis à jour : {eng.libelle[:70]}")
             continue
         now = now_utc()
-        session.add(Engagement(axe_id=axe.id, partie_id=parties[eng.partie_ordre], ordre=eng.ordre,
-                               libelle=eng.libelle, cree_le=now, modifie_le=now))
+        session.add(
+            Engagement(
+                axe_id=axe.id,
+                partie_id=parties[eng.partie_ordre],
+                ordre=eng.ordre,
+                libelle=eng.libelle,
+                cree_le=now,
+                modifie_le=now,
+            )
+        )
         rapport.changements.append(f"axe {axe.numero}, engagement ajouté : {eng.libelle[:70]}")
     session.flush()
     for orphelin in restants.values():
@@ -177,17 +194,23 @@ def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int],
 SIMILARITE_MIN = 0.6
 
 
-def _apparier(nouveaux: list[EngagementLu], anciens: list[Engagement],
-              parties: dict[int, int]) -> dict[int, Engagement]:
+def _apparier(
+    nouveaux: list[EngagementLu], anciens: list[Engagement], parties: dict[int, int]
+) -> dict[int, Engagement]:
     """Edited bullets: pair each new text with the old text of the same partie it most resembles.
 
     Position alone would rename a removed engagement into an unrelated new one (and carry its
     statut and notes over); a similarity threshold keeps genuinely new bullets new.
     """
     candidats = sorted(
-        ((SequenceMatcher(None, old.libelle, new.libelle).ratio(), new.ligne, old.id, new, old)
-         for new in nouveaux for old in anciens if old.partie_id == parties[new.partie_ordre]),
-        key=lambda c: (-c[0], c[1], c[2]))
+        (
+            (SequenceMatcher(None, old.libelle, new.libelle).ratio(), new.ligne, old.id, new, old)
+            for new in nouveaux
+            for old in anciens
+            if old.partie_id == parties[new.partie_ordre]
+        ),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
     paires: dict[int, Engagement] = {}
     pris: set[int] = set()
     for ratio, ligne, old_id, _new, old in candidats:
@@ -199,12 +222,14 @@ def _apparier(nouveaux: list[EngagementLu], anciens: list[Engagement],
 
 def _retirer_ou_conserver(session: Session, engagement: Engagement, axe: Axe, rapport: RapportSeed) -> None:
     """An engagement gone from the annexe is removed only if nothing was ever recorded on it."""
+
     def compte(model: type[Historique] | type[Note] | type[Echeance]) -> int:
         return session.scalar(select(func.count()).select_from(model).where(model.engagement_id == engagement.id)) or 0
 
     if compte(Historique) or compte(Note) or compte(Echeance) or engagement.pilote or engagement.statut != "a_venir":
-        rapport.conserves.append(f"axe {axe.numero}, absent de l'annexe mais conservé (suivi en cours) : "
-                                 f"{engagement.libelle[:70]}")
+        rapport.conserves.append(
+            f"axe {axe.numero}, absent de l'annexe mais conservé (suivi en cours) : {engagement.libelle[:70]}"
+        )
         return
     session.delete(engagement)
     rapport.changements.append(f"axe {axe.numero}, engagement retiré : {engagement.libelle[:70]}")

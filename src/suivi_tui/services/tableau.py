@@ -104,13 +104,16 @@ def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
     return " AND ".join(clauses), params
 
 
-def lister_engagements(db: Database, contrat_id: int, filtre: Filtre, today: dt.date,
-                       *, limit: int = PAGE, offset: int = 0) -> PageEngagements:
+def lister_engagements(
+    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, limit: int = PAGE, offset: int = 0
+) -> PageEngagements:
     """One page of the engagements matching filtre, in document order, with the match count."""
     where, params = _where(filtre)
     params.update({"contrat": contrat_id, "today": today.isoformat(), "limit": limit, "offset": offset})
-    base = ("FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id "
-            f"JOIN contrat c ON c.id = a.contrat_id WHERE {where}")
+    base = (
+        "FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id "
+        f"JOIN contrat c ON c.id = a.contrat_id WHERE {where}"
+    )
     rows_sql = text(f"""
         SELECT e.id, a.numero, p.nom_court, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
                {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
@@ -123,7 +126,13 @@ def lister_engagements(db: Database, contrat_id: int, filtre: Filtre, today: dt.
 
 def _ligne(r: tuple) -> EngagementLigne:  # type: ignore[type-arg]
     return EngagementLigne(
-        id=r[0], axe_numero=r[1], partie=r[2], ordre=r[3], libelle=r[4], statut=r[5], pilote=r[6],
+        id=r[0],
+        axe_numero=r[1],
+        partie=r[2],
+        ordre=r[3],
+        libelle=r[4],
+        statut=r[5],
+        pilote=r[6],
         a_discuter=bool(r[7]),
         prochaine_echeance=dt.date.fromisoformat(r[8]) if r[8] else None,
         delai=dt.date.fromisoformat(r[9]) if r[9] else None,

@@ -58,27 +58,65 @@ class SuiviApp(App[None]):
     NOTIFICATION_TIMEOUT = 4
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+z", "annuler", "Annuler", tooltip="Annuler la dernière modification (plusieurs fois de suite)",
-                id="app.annuler"),
+        Binding(
+            "ctrl+z",
+            "annuler",
+            "Annuler",
+            tooltip="Annuler la dernière modification (plusieurs fois de suite)",
+            id="app.annuler",
+        ),
         Binding("question_mark", "aide", "Aide", tooltip="Toutes les touches, par volet", id="app.aide"),
         Binding("q", "quit", "Quitter", tooltip="Quitter (tout est déjà enregistré)", id="app.quitter"),
-        Binding("ctrl+q", "quit", "Quitter", show=False, priority=True, tooltip="Quitter (tout est déjà enregistré)",
-                id="app.quitter_ctrl"),
-        Binding("c", "contrat", "Contrat", show=False, tooltip="Changer de contrat (base à plusieurs contrats)",
-                id="app.contrat"),
-        Binding("P", "presentation", "Présentation", show=False,
-                tooltip="Mode présentation : masquer pilotes et notes confidentielles", id="app.presentation"),
-        Binding("x", "exporter", "Exporter", show=False, tooltip="Exporter : base, classeur, CSV, rapport, calendrier",
-                id="app.exporter"),
-        Binding("ctrl+p", "command_palette", "Commandes", show=False, priority=True,
-                tooltip="Palette : toutes les actions par leur nom", id="app.palette"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quitter",
+            show=False,
+            priority=True,
+            tooltip="Quitter (tout est déjà enregistré)",
+            id="app.quitter_ctrl",
+        ),
+        Binding(
+            "c",
+            "contrat",
+            "Contrat",
+            show=False,
+            tooltip="Changer de contrat (base à plusieurs contrats)",
+            id="app.contrat",
+        ),
+        Binding(
+            "P",
+            "presentation",
+            "Présentation",
+            show=False,
+            tooltip="Mode présentation : masquer pilotes et notes confidentielles",
+            id="app.presentation",
+        ),
+        Binding(
+            "x",
+            "exporter",
+            "Exporter",
+            show=False,
+            tooltip="Exporter : base, classeur, CSV, rapport, calendrier",
+            id="app.exporter",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commandes",
+            show=False,
+            priority=True,
+            tooltip="Palette : toutes les actions par leur nom",
+            id="app.palette",
+        ),
         Binding("ctrl+c", "aide_quitter", show=False, system=True),
     ]
 
     presentation: reactive[bool] = reactive(False, bindings=True)
 
-    def __init__(self, db: Database, today: dt.date, *, contrat_id: int | None = None,
-                 annonce: str | None = None) -> None:
+    def __init__(
+        self, db: Database, today: dt.date, *, contrat_id: int | None = None, annonce: str | None = None
+    ) -> None:
         super().__init__()
         self.db = db
         self.today = today
@@ -96,7 +134,7 @@ class SuiviApp(App[None]):
         return self._piles.get(self.principal.contrat_id, []) if self.principal is not None else []
 
     def _empiler(self, contrat_id: int, changement: Changement) -> None:
-        self._piles[contrat_id] = [*self._piles.get(contrat_id, [])[-PILE_MAX + 1:], changement]
+        self._piles[contrat_id] = [*self._piles.get(contrat_id, [])[-PILE_MAX + 1 :], changement]
 
     def get_key_display(self, binding: Binding) -> str:
         return TOUCHES_FR.get(binding.key) or super().get_key_display(binding)
@@ -110,8 +148,12 @@ class SuiviApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Writes report their own errors; this is the net for the rest (opening, listing, settings).
         if event.state is WorkerState.ERROR:
-            self.notify(message_erreur(event.worker.error or Exception("erreur inconnue")),
-                        title="Opération impossible", severity="error", timeout=10)
+            self.notify(
+                message_erreur(event.worker.error or Exception("erreur inconnue")),
+                title="Opération impossible",
+                severity="error",
+                timeout=10,
+            )
 
     def action_aide_quitter(self) -> None:
         self.notify("Pour quitter : q ou ctrl+q (tout est déjà enregistré).")
@@ -158,8 +200,11 @@ class SuiviApp(App[None]):
 
     def _montrer_contrat(self, contrat_id: int | None, premiere: PremiereLecture | None) -> None:
         if contrat_id is None:
-            self.notify("La base ne contient aucun contrat. Importez une annexe : suivi seed ANNEXE",
-                        severity="error", timeout=30)
+            self.notify(
+                "La base ne contient aucun contrat. Importez une annexe : suivi seed ANNEXE",
+                severity="error",
+                timeout=30,
+            )
             return
         ecran = EcranPrincipal(contrat_id, premiere)
         if self.principal is None:
@@ -262,8 +307,11 @@ class SuiviApp(App[None]):
 
     def action_presentation(self) -> None:
         self.presentation = not self.presentation
-        self.notify("Mode présentation : pilotes et notes confidentielles masqués." if self.presentation
-                    else "Mode présentation terminé : tout est de nouveau affiché.")
+        self.notify(
+            "Mode présentation : pilotes et notes confidentielles masqués."
+            if self.presentation
+            else "Mode présentation terminé : tout est de nouveau affiché."
+        )
 
     def action_aide(self) -> None:
         from suivi_tui.ui.aide import sections_aide
@@ -283,8 +331,7 @@ class SuiviApp(App[None]):
             if d is not None:
                 self._lancer_export(replace(d, contrat_id=d.contrat_id or principal.contrat_id))
 
-        self.push_screen(ExportDialog(dossier_documents(), self.today, titre, contrat_id=principal.contrat_id),
-                         demande)
+        self.push_screen(ExportDialog(dossier_documents(), self.today, titre, contrat_id=principal.contrat_id), demande)
 
     def _lancer_export(self, demande: DemandeExport) -> None:
         self._minuteur_export = self.set_timer(0.3, self._montrer_progression)

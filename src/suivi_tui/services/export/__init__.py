@@ -34,11 +34,27 @@ NOMS_FORMATS: dict[str, str] = {
     "ics": "Calendrier (.ics)",
 }
 EXTENSIONS: dict[str, str] = {f: f for f in FORMATS}
-_PAR_EXTENSION = {".sqlite": "sqlite", ".db": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx", ".csv": "csv",
-                  ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".ics": "ics"}
+_PAR_EXTENSION = {
+    ".sqlite": "sqlite",
+    ".db": "sqlite",
+    ".sqlite3": "sqlite",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".ics": "ics",
+}
 # What `lignes` counts, per format (the command line says it in words).
-UNITES: dict[str, str] = {"sqlite": "engagements", "xlsx": "engagements", "csv": "lignes",
-                          "md": "engagements", "html": "engagements", "ics": "évènements"}
+UNITES: dict[str, str] = {
+    "sqlite": "engagements",
+    "xlsx": "engagements",
+    "csv": "lignes",
+    "md": "engagements",
+    "html": "engagements",
+    "ics": "évènements",
+}
 
 
 class ExportInvalide(ValueError):
@@ -88,8 +104,10 @@ def format_depuis_extension(chemin: Path) -> str:
         return _PAR_EXTENSION[suffixe]
     connues = ", ".join(sorted(_PAR_EXTENSION))
     quoi = f"L'extension « {suffixe} »" if suffixe else "Le nom du fichier n'a pas d'extension et"
-    raise ExportInvalide(f"{quoi} ne désigne aucun format d'export connu ({connues}) ; "
-                         "choisissez une de ces extensions ou précisez --format.")
+    raise ExportInvalide(
+        f"{quoi} ne désigne aucun format d'export connu ({connues}) ; "
+        "choisissez une de ces extensions ou précisez --format."
+    )
 
 
 def format_demande(demande: DemandeExport) -> str:
@@ -114,8 +132,9 @@ def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
     except (OSError, ValueError) as exc:  # a name too long, a NUL in it: the system refuses the path itself
         if isinstance(exc, (FichierExistant, ExportInvalide)):
             raise
-        raise ExportInvalide(f"Le chemin « {apercu(str(demande.chemin))} » est inutilisable "
-                             f"({_raison(exc)}) : choisissez un autre nom.") from None
+        raise ExportInvalide(
+            f"Le chemin « {apercu(str(demande.chemin))} » est inutilisable ({_raison(exc)}) : choisissez un autre nom."
+        ) from None
     return fmt, chemin
 
 
@@ -140,8 +159,9 @@ def _verifier_cible(db: Database, chemin: Path, force: bool) -> None:
     except CibleSpeciale as exc:
         raise ExportInvalide(exc.message) from None
     if chemin.is_dir():
-        raise ExportInvalide(f"{chemin} est un dossier : donnez un nom de fichier, "
-                             f"par exemple {chemin / 'suivi.xlsx'}.")
+        raise ExportInvalide(
+            f"{chemin} est un dossier : donnez un nom de fichier, par exemple {chemin / 'suivi.xlsx'}."
+        )
     if _meme_fichier(chemin, Path(db.path)):
         raise ExportInvalide(f"{chemin} est la base ouverte elle-même : choisissez un autre nom pour l'export.")
     if chemin.exists() and not force:
@@ -159,8 +179,9 @@ def _meme_fichier(chemin: Path, base: Path) -> bool:
         return False
 
 
-def exporter(db: Database, demande: DemandeExport, today: date,
-             progression: Progression | None = None) -> ResultatExport:
+def exporter(
+    db: Database, demande: DemandeExport, today: date, progression: Progression | None = None
+) -> ResultatExport:
     """Write the export the request asks for; ExportInvalide, FichierExistant or ExportImpossible otherwise."""
     avancer = progression or (lambda _fraction: None)
     fmt, chemin = verifier_demande(db, demande)
@@ -181,27 +202,28 @@ def exporter(db: Database, demande: DemandeExport, today: date,
             raise ExportImpossible(decrire_echec(exc, chemin)) from exc
         raise
     avancer(1.0)
-    return ResultatExport(chemin, fmt, chemin.stat().st_size, lignes, demande.inclure_confidentiel, exclues,
-                          contrats)
+    return ResultatExport(chemin, fmt, chemin.stat().st_size, lignes, demande.inclure_confidentiel, exclues, contrats)
 
 
-def _exporter_sqlite(db: Database, demande: DemandeExport, chemin: Path,
-                     avancer: Progression) -> tuple[int, int, tuple[str, ...]]:
+def _exporter_sqlite(
+    db: Database, demande: DemandeExport, chemin: Path, avancer: Progression
+) -> tuple[int, int, tuple[str, ...]]:
     from suivi_tui.services.export import snapshot
 
     with staged_file(chemin, force=demande.force) as tmp:
-        resultat = snapshot.ecrire(db, tmp, contrat_id=demande.contrat_id,
-                                   inclure_confidentiel=demande.inclure_confidentiel, avancer=avancer)
+        resultat = snapshot.ecrire(
+            db, tmp, contrat_id=demande.contrat_id, inclure_confidentiel=demande.inclure_confidentiel, avancer=avancer
+        )
         os.chmod(tmp, 0o600)
     return resultat
 
 
-_ECRIVAINS = {"xlsx": "classeur", "csv": "tableur_csv", "md": "rapport_md", "html": "rapport_html",
-              "ics": "calendrier"}
+_ECRIVAINS = {"xlsx": "classeur", "csv": "tableur_csv", "md": "rapport_md", "html": "rapport_html", "ics": "calendrier"}
 
 
-def _exporter_donnees(db: Database, demande: DemandeExport, fmt: str, chemin: Path, today: date,
-                      avancer: Progression) -> tuple[int, int, tuple[str, ...]]:
+def _exporter_donnees(
+    db: Database, demande: DemandeExport, fmt: str, chemin: Path, today: date, avancer: Progression
+) -> tuple[int, int, tuple[str, ...]]:
     from suivi_tui.services.export.donnees import charger
 
     donnees = charger(db, demande.contrat_id, today, inclure_confidentiel=demande.inclure_confidentiel)
@@ -220,8 +242,10 @@ def decrire_echec(exc: BaseException, chemin: Path) -> str:
     code = getattr(exc, "errno", None)
     texte = str(getattr(exc, "orig", None) or exc).lower()
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or "disk is full" in texte or "too large" in texte:
-        return (f"Le disque est plein (ou le fichier dépasse la taille permise) : {fin} "
-                "Libérez de la place puis recommencez.")
+        return (
+            f"Le disque est plein (ou le fichier dépasse la taille permise) : {fin} "
+            "Libérez de la place puis recommencez."
+        )
     if "disk i/o error" in texte:
         return f"Erreur d'écriture sur le disque (disque plein ou support défaillant) : {fin}"
     if code in (errno.EACCES, errno.EPERM):

@@ -23,8 +23,9 @@ def uid(identite: str) -> str:
 
 def echeances_au_calendrier(donnees: Donnees) -> list[EcheanceExport]:
     """Open échéances of engagements still running: the ones a colleague still has to meet."""
-    return [x for x in donnees.echeances
-            if x.ouverte and donnees.engagement(x.engagement_id).statut not in STATUTS_CLOS]
+    return [
+        x for x in donnees.echeances if x.ouverte and donnees.engagement(x.engagement_id).statut not in STATUTS_CLOS
+    ]
 
 
 def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
@@ -32,9 +33,13 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
     from icalendar import Calendar
 
     titre = donnees.contrat.titre
-    cal = Calendar.new(prodid="-//suivi//Contrat de ville//FR", name=_texte(titre), language="fr",
-                       uid=uid(donnees.contrat.uuid),
-                       description=_texte(f"Échéances et séances — {titre}"))
+    cal = Calendar.new(
+        prodid="-//suivi//Contrat de ville//FR",
+        name=_texte(titre),
+        language="fr",
+        uid=uid(donnees.contrat.uuid),
+        description=_texte(f"Échéances et séances — {titre}"),
+    )
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     evenements = [_evenement_echeance(donnees, x, stamp) for x in echeances_au_calendrier(donnees)]
     evenements += [_evenement_seance(donnees, s, stamp) for s in donnees.seances]
@@ -62,11 +67,20 @@ def _evenement_echeance(donnees: Donnees, x: EcheanceExport, stamp: dt.datetime)
         lignes.append(f"EN RETARD au {format_date(donnees.today)}")
     if x.libelle:
         lignes.append(f"Échéance : {x.libelle}")
-    lignes += [f"Engagement : {e.libelle}", f"Statut : {libelle_statut(e.statut)}",
-               f"Pilote : {e.pilote or 'non désigné'}", f"Contrat : {donnees.contrat.titre}"]
+    lignes += [
+        f"Engagement : {e.libelle}",
+        f"Statut : {libelle_statut(e.statut)}",
+        f"Pilote : {e.pilote or 'non désigné'}",
+        f"Contrat : {donnees.contrat.titre}",
+    ]
     return Event.new(
-        uid=uid(x.uuid), stamp=stamp, start=x.date, end=x.date + dt.timedelta(days=1),
-        summary=_texte(resume), description=_texte("\n".join(lignes)), transparency=TRANSP.TRANSPARENT,
+        uid=uid(x.uuid),
+        stamp=stamp,
+        start=x.date,
+        end=x.date + dt.timedelta(days=1),
+        summary=_texte(resume),
+        description=_texte("\n".join(lignes)),
+        transparency=TRANSP.TRANSPARENT,
         categories=["Échéance", "En retard"] if x.en_retard else ["Échéance"],
     )
 
@@ -78,7 +92,12 @@ def _evenement_seance(donnees: Donnees, s: SeanceExport, stamp: dt.datetime) -> 
     if s.participants:
         lignes.append(f"Participants : {s.participants}")
     return Event.new(
-        uid=uid(s.uuid), stamp=stamp, start=s.date, end=s.date + dt.timedelta(days=1),
-        summary=_texte(f"Comité : {s.comite}"), description=_texte("\n".join(lignes)),
-        location=_texte(s.lieu) or None, categories=["Séance"],
+        uid=uid(s.uuid),
+        stamp=stamp,
+        start=s.date,
+        end=s.date + dt.timedelta(days=1),
+        summary=_texte(f"Comité : {s.comite}"),
+        description=_texte("\n".join(lignes)),
+        location=_texte(s.lieu) or None,
+        categories=["Séance"],
     )

@@ -17,8 +17,7 @@ from suivi_tui.services.vocabulaire import STATUTS, libelle_statut
 
 # Never a formula or a link from a text, whatever it starts with; built in memory, so no
 # temporary file holding the data is left in the system's temp folder.
-OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-           "in_memory": True}
+OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True}
 FEUILLES = ("Synthèse", "Engagements", "Échéances", "Journal", "Historique")
 
 
@@ -38,15 +37,26 @@ class Styles:
         self.nombre = f(base)
         self.numero = f({**base, "align": "center"})
         self.pourcent = f({**base, "num_format": "0 %"})
-        self.entete = f({**base, "bold": True, "text_wrap": True, "bg_color": "#1F3A5F",
-                         "font_color": "#FFFFFF", "border": 1, "valign": "vcenter"})
+        self.entete = f(
+            {
+                **base,
+                "bold": True,
+                "text_wrap": True,
+                "bg_color": "#1F3A5F",
+                "font_color": "#FFFFFF",
+                "border": 1,
+                "valign": "vcenter",
+            }
+        )
         self.titre = f({"bold": True, "font_size": 14, "font_name": "Calibri"})
         self.total = f({**base, "bold": True, "top": 1})
         self.total_pourcent = f({**base, "bold": True, "top": 1, "num_format": "0 %"})
         fond, encre = COULEUR_RETARD
         self.alerte = f({**base, "bold": True, "bg_color": fond, "font_color": encre})
-        self.statuts = {code: f({**base, "bg_color": fd, "font_color": e, "border": 1, "border_color": fd})
-                        for code, (fd, e) in COULEURS_STATUT.items()}
+        self.statuts = {
+            code: f({**base, "bg_color": fd, "font_color": e, "border": 1, "border_color": fd})
+            for code, (fd, e) in COULEURS_STATUT.items()
+        }
 
     def _format(self, proprietes: dict[str, Any]) -> Any:
         fmt = self._wb.add_format(proprietes)
@@ -148,8 +158,11 @@ def _cellule(ws: Any, styles: Styles, ligne: int, col: int, genre: str, valeur: 
 def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
     ws = wb.add_worksheet("Synthèse")
     ecrire_texte(ws, styles, 0, 0, f"Point d'étape — {donnees.contrat.titre}", styles.titre)
-    confidentiel = ("notes confidentielles incluses (à ne pas diffuser)" if donnees.confidentiel_inclus
-                    else f"notes confidentielles exclues : {donnees.notes_exclues}")
+    confidentiel = (
+        "notes confidentielles incluses (à ne pas diffuser)"
+        if donnees.confidentiel_inclus
+        else f"notes confidentielles exclues : {donnees.notes_exclues}"
+    )
     ws.write_string(1, 0, f"Situation au {format_date(donnees.today)} · {confidentiel}", styles.texte)
     entetes = ["Axe", "Intitulé", "Total", *STATUTS.values(), "En retard", "% réalisé"]
     largeurs = [7, 50, 8, *[10] * len(STATUTS), 10, 10]
@@ -166,8 +179,9 @@ def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
         valeurs = [ligne.total, *(ligne.par_statut[c] for c in STATUTS), ligne.en_retard]
         for c, valeur in enumerate(valeurs, start=2):
             ws.write_number(r, c, valeur, fmt)
-        ws.write_number(r, len(entetes) - 1, ligne.part_realisee,
-                        styles.total_pourcent if est_total else styles.pourcent)
+        ws.write_number(
+            r, len(entetes) - 1, ligne.part_realisee, styles.total_pourcent if est_total else styles.pourcent
+        )
         ws.set_row(r, hauteur([(ligne.titre, largeurs[1])]))
     ws.freeze_panes(4, 0)
     ws.autofilter(3, 0, 3 + len(par_axe), len(entetes) - 1)

@@ -184,12 +184,23 @@ def charger(db: Database, contrat_id: int | None, today: dt.date, *, inclure_con
         params = {"contrat": cid, "today": today.isoformat()}
         notes, exclues = _notes(session, params, inclure_confidentiel)
         return Donnees(
-            contrat=_contrat(session, params), today=today, exporte_le=now_local(),
-            confidentiel_inclus=inclure_confidentiel, notes_exclues=exclues,
-            axes=tuple(AxeInfo(*r) for r in session.execute(text(
-                "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id"), params)),
-            parties=tuple(PartieInfo(*r) for r in session.execute(text(
-                "SELECT id, nom, nom_court FROM partie WHERE contrat_id = :contrat ORDER BY ordre, id"), params)),
+            contrat=_contrat(session, params),
+            today=today,
+            exporte_le=now_local(),
+            confidentiel_inclus=inclure_confidentiel,
+            notes_exclues=exclues,
+            axes=tuple(
+                AxeInfo(*r)
+                for r in session.execute(
+                    text("SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id"), params
+                )
+            ),
+            parties=tuple(
+                PartieInfo(*r)
+                for r in session.execute(
+                    text("SELECT id, nom, nom_court FROM partie WHERE contrat_id = :contrat ORDER BY ordre, id"), params
+                )
+            ),
             engagements=_engagements(session, params),
             echeances=_echeances(session, params),
             seances=_seances(session, params),
@@ -199,8 +210,9 @@ def charger(db: Database, contrat_id: int | None, today: dt.date, *, inclure_con
 
 
 def _contrat(session: Session, params: dict[str, object]) -> ContratInfo:
-    r = session.execute(text("SELECT id, uuid, titre, territoire, debut, fin FROM contrat WHERE id = :contrat"),
-                        params).one()
+    r = session.execute(
+        text("SELECT id, uuid, titre, territoire, debut, fin FROM contrat WHERE id = :contrat"), params
+    ).one()
     return ContratInfo(r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]))
 
 
@@ -213,7 +225,8 @@ def _engagements(session: Session, params: dict[str, object]) -> tuple[Engagemen
         WHERE a.contrat_id = :contrat ORDER BY a.ordre, p.ordre, e.ordre, e.id""")
     return tuple(
         EngagementExport(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), _date(r[8]), _date(r[9]), bool(r[10]))
-        for r in session.execute(sql, params))
+        for r in session.execute(sql, params)
+    )
 
 
 def _echeances(session: Session, params: dict[str, object]) -> tuple[EcheanceExport, ...]:
@@ -225,7 +238,8 @@ def _echeances(session: Session, params: dict[str, object]) -> tuple[EcheanceExp
         WHERE a.contrat_id = :contrat ORDER BY x.date, a.ordre, p.ordre, e.ordre, x.id""")
     return tuple(
         EcheanceExport(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5], _date(r[6]), bool(r[7]))
-        for r in session.execute(sql, params))
+        for r in session.execute(sql, params)
+    )
 
 
 def _seances(session: Session, params: dict[str, object]) -> tuple[SeanceExport, ...]:
@@ -233,8 +247,9 @@ def _seances(session: Session, params: dict[str, object]) -> tuple[SeanceExport,
         SELECT s.id, s.uuid, co.nom, s.date, s.lieu, s.participants
         FROM seance s JOIN comite co ON co.id = s.comite_id
         WHERE co.contrat_id = :contrat ORDER BY s.date, co.nom, s.id""")
-    return tuple(SeanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5])
-                 for r in session.execute(sql, params))
+    return tuple(
+        SeanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5]) for r in session.execute(sql, params)
+    )
 
 
 def _notes(session: Session, params: dict[str, object], inclure: bool) -> tuple[tuple[NoteExport, ...], int]:
@@ -245,12 +260,16 @@ def _notes(session: Session, params: dict[str, object], inclure: bool) -> tuple[
     # A link to another contrat's engagement (the schema cannot forbid it) is dropped, not followed.
     lien = """(SELECT e.id FROM engagement e JOIN axe a ON a.id = e.axe_id
                WHERE e.id = n.engagement_id AND a.contrat_id = :contrat)"""
-    rows = session.execute(text(f"""
+    rows = session.execute(
+        text(f"""
         SELECT n.id, co.nom, s.date, n.type, n.texte, n.confidentielle, {lien}
-        {base}{filtre} ORDER BY s.date DESC, n.id DESC"""), params)
+        {base}{filtre} ORDER BY s.date DESC, n.id DESC"""),
+        params,
+    )
     notes = tuple(NoteExport(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6]) for r in rows)
-    exclues = 0 if inclure else session.execute(
-        text(f"SELECT count(*) {base} AND n.confidentielle = 1"), params).scalar_one()
+    exclues = (
+        0 if inclure else session.execute(text(f"SELECT count(*) {base} AND n.confidentielle = 1"), params).scalar_one()
+    )
     return notes, exclues
 
 
@@ -261,6 +280,14 @@ def _historique(session: Session, params: dict[str, object]) -> tuple[Historique
         LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
         WHERE a.contrat_id = :contrat ORDER BY h.le DESC, h.id DESC""")
     return tuple(
-        HistoriqueExport(r[0], r[1], r[2], r[3], r[4], _instant(r[5]),
-                         f"{r[6]} · {dt.date.fromisoformat(r[7]):%d/%m/%Y}" if r[6] else None)
-        for r in session.execute(sql, params))
+        HistoriqueExport(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            _instant(r[5]),
+            f"{r[6]} · {dt.date.fromisoformat(r[7]):%d/%m/%Y}" if r[6] else None,
+        )
+        for r in session.execute(sql, params)
+    )

@@ -101,8 +101,9 @@ def construire(donnees: Donnees) -> Rapport:
     for axe, ligne in zip(donnees.axes, lignes, strict=True):
         groupes = []
         for partie in donnees.parties:
-            fiches = tuple(_fiche(donnees, e) for e in donnees.engagements
-                           if e.axe_id == axe.id and e.partie_id == partie.id)
+            fiches = tuple(
+                _fiche(donnees, e) for e in donnees.engagements if e.axe_id == axe.id and e.partie_id == partie.id
+            )
             if fiches:
                 groupes.append(GroupePartie(partie, fiches))
         sections.append(SectionAxe(axe, ligne, tuple(groupes)))

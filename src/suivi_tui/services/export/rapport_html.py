@@ -73,17 +73,24 @@ table.retards td:nth-child(2) { width: 40%%; }
 
 # Printed on every page, in the page's margin (CSS paged media; Chromium and Edge since 131): which
 # contrat, which page, and, when confidential notes are included, that the sheet must not circulate.
-_BANDEAU_CONFIDENTIEL = ('@top-right { content: "CONFIDENTIEL — notes confidentielles incluses, ne pas diffuser"; '
-                         "font-size: 8pt; font-weight: 700; color: %s; }")
+_BANDEAU_CONFIDENTIEL = (
+    '@top-right { content: "CONFIDENTIEL — notes confidentielles incluses, ne pas diffuser"; '
+    "font-size: 8pt; font-weight: 700; color: %s; }"
+)
 
 
 def _css(d: Donnees) -> str:
-    statuts = "\n".join(f".statut-{code} {{ background: {fond}; color: {encre}; }}"
-                        for code, (fond, encre) in COULEURS_STATUT.items())
-    return _CSS % {"statuts": statuts, "retard": COULEUR_RETARD[1], "fond_retard": COULEUR_RETARD[0],
-                   "contrat": chaine_css(f"Point d'étape — {d.contrat.titre}"),
-                   "situation": chaine_css(f"Situation au {format_date(d.today)}"),
-                   "confidentiel": _BANDEAU_CONFIDENTIEL % COULEUR_RETARD[1] if d.confidentiel_inclus else ""}
+    statuts = "\n".join(
+        f".statut-{code} {{ background: {fond}; color: {encre}; }}" for code, (fond, encre) in COULEURS_STATUT.items()
+    )
+    return _CSS % {
+        "statuts": statuts,
+        "retard": COULEUR_RETARD[1],
+        "fond_retard": COULEUR_RETARD[0],
+        "contrat": chaine_css(f"Point d'étape — {d.contrat.titre}"),
+        "situation": chaine_css(f"Situation au {format_date(d.today)}"),
+        "confidentiel": _BANDEAU_CONFIDENTIEL % COULEUR_RETARD[1] if d.confidentiel_inclus else "",
+    }
 
 
 def chaine_css(texte: str) -> str:
@@ -106,15 +113,27 @@ def rendre(rapport: Rapport) -> str:
     d = rapport.donnees
     titre = escape(d.contrat.titre)
     corps = [
-        "<!DOCTYPE html>", '<html lang="fr">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="fr">',
+        "<head>",
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Point d'étape — {titre}</title>", f"<style>{_css(d)}</style>", "</head>", "<body>",
-        '<header class="entete">', "<h1>Point d'étape</h1>", f'<p class="contrat">{titre}</p>',
-        f'<p class="meta">Situation au {format_date(d.today)} · {_mention_confidentiel(d)}</p>', "</header>",
-        _synthese(rapport), _retards(rapport),
+        f"<title>Point d'étape — {titre}</title>",
+        f"<style>{_css(d)}</style>",
+        "</head>",
+        "<body>",
+        '<header class="entete">',
+        "<h1>Point d'étape</h1>",
+        f'<p class="contrat">{titre}</p>',
+        f'<p class="meta">Situation au {format_date(d.today)} · {_mention_confidentiel(d)}</p>',
+        "</header>",
+        _synthese(rapport),
+        _retards(rapport),
         *(_section(d, s) for s in rapport.sections),
         f'<footer>Exporté par suivi <time datetime="{iso_utc(d.exporte_le)}">{exporte_le(d.exporte_le)}</time>.'
-        "</footer>", "</body>", "</html>",
+        "</footer>",
+        "</body>",
+        "</html>",
     ]
     return "\n".join(c for c in corps if c) + "\n"
 
@@ -127,25 +146,34 @@ def _mention_confidentiel(d: Donnees) -> str:
 
 def _synthese(rapport: Rapport) -> str:
     total = rapport.total
-    chiffres = [f"<li><strong>{nombre(total.total)}</strong> {accord(total.total, 'engagement')}</li>",
-                *(f"<li><strong>{nombre(n)}</strong> {escape(accord_statut(n, c))}</li>"
-                  for c, n in total.par_statut.items() if n),
-                f'<li class="{"retard" if total.en_retard else ""}"><strong>{total.en_retard}</strong> en retard</li>',
-                f"<li><strong>{pourcent(total.part_realisee)}</strong> réalisés</li>"]
+    chiffres = [
+        f"<li><strong>{nombre(total.total)}</strong> {accord(total.total, 'engagement')}</li>",
+        *(
+            f"<li><strong>{nombre(n)}</strong> {escape(accord_statut(n, c))}</li>"
+            for c, n in total.par_statut.items()
+            if n
+        ),
+        f'<li class="{"retard" if total.en_retard else ""}"><strong>{total.en_retard}</strong> en retard</li>',
+        f"<li><strong>{pourcent(total.part_realisee)}</strong> réalisés</li>",
+    ]
     titres = [*STATUTS.values(), "En retard", "% réalisé"]
     entetes = "".join(f'<th scope="col" class="n">{escape(s)}</th>' for s in titres)
     corps = "\n".join(_ligne_axe(ligne) for ligne in rapport.lignes)
-    return (f'<section class="synthese">\n<h2>Totaux</h2>\n<ul class="chiffres">{"".join(chiffres)}</ul>\n'
-            f'<table class="axes">\n<thead><tr><th scope="col">Axe</th><th scope="col">Intitulé</th>'
-            f'<th scope="col" class="n">Total</th>{entetes}</tr></thead>\n<tbody>\n{corps}\n</tbody>\n'
-            f"<tfoot>{_ligne_axe(total)}</tfoot>\n</table>\n</section>")
+    return (
+        f'<section class="synthese">\n<h2>Totaux</h2>\n<ul class="chiffres">{"".join(chiffres)}</ul>\n'
+        f'<table class="axes">\n<thead><tr><th scope="col">Axe</th><th scope="col">Intitulé</th>'
+        f'<th scope="col" class="n">Total</th>{entetes}</tr></thead>\n<tbody>\n{corps}\n</tbody>\n'
+        f"<tfoot>{_ligne_axe(total)}</tfoot>\n</table>\n</section>"
+    )
 
 
 def _ligne_axe(ligne: LigneAxe) -> str:
     nombres = "".join(f'<td class="n">{ligne.par_statut[c]}</td>' for c in STATUTS)
     retard = f'<td class="n{" retard" if ligne.en_retard else ""}">{ligne.en_retard}</td>'
-    return (f"<tr><td>{escape(ligne.numero)}</td><td>{escape(ligne.titre)}</td><td class=\"n\">{ligne.total}</td>"
-            f'{nombres}{retard}<td class="n">{pourcent(ligne.part_realisee)}</td></tr>')
+    return (
+        f'<tr><td>{escape(ligne.numero)}</td><td>{escape(ligne.titre)}</td><td class="n">{ligne.total}</td>'
+        f'{nombres}{retard}<td class="n">{pourcent(ligne.part_realisee)}</td></tr>'
+    )
 
 
 def _retards(rapport: Rapport) -> str:
@@ -153,23 +181,30 @@ def _retards(rapport: Rapport) -> str:
     if not rapport.en_retard:
         return ""
     lignes = "\n".join(_ligne_retard(rapport.donnees, f) for f in rapport.en_retard)
-    return (f'<section class="retards">\n<h2>En retard ({len(rapport.en_retard)})</h2>\n<table class="retards">\n'
-            '<thead><tr><th scope="col">Axe</th><th scope="col">Engagement</th><th scope="col">Échéance dépassée</th>'
-            f'<th scope="col">Pilote</th></tr></thead>\n<tbody>\n{lignes}\n</tbody>\n</table>\n</section>')
+    return (
+        f'<section class="retards">\n<h2>En retard ({len(rapport.en_retard)})</h2>\n<table class="retards">\n'
+        '<thead><tr><th scope="col">Axe</th><th scope="col">Engagement</th><th scope="col">Échéance dépassée</th>'
+        f'<th scope="col">Pilote</th></tr></thead>\n<tbody>\n{lignes}\n</tbody>\n</table>\n</section>'
+    )
 
 
 def _ligne_retard(d: Donnees, f: Fiche) -> str:
     e = f.engagement
-    return (f"<tr><td>Axe {escape(d.axe(e.axe_id).numero)} · {escape(d.partie(e.partie_id).nom_court)}</td>"
-            f"<td>{escape(e.libelle)}</td><td>{escape(raison_du_retard(f, d.today))}</td>"
-            f"<td>{escape(e.pilote) if e.pilote else '—'}</td></tr>")
+    return (
+        f"<tr><td>Axe {escape(d.axe(e.axe_id).numero)} · {escape(d.partie(e.partie_id).nom_court)}</td>"
+        f"<td>{escape(e.libelle)}</td><td>{escape(raison_du_retard(f, d.today))}</td>"
+        f"<td>{escape(e.pilote) if e.pilote else '—'}</td></tr>"
+    )
 
 
 def _section(d: Donnees, section: SectionAxe) -> str:
     ligne = section.ligne
-    morceaux = ['<section class="axe">', f"<h2>Axe {escape(section.axe.numero)} — {escape(section.axe.titre)}</h2>",
-                f'<p class="resume">{pluriel(ligne.total, "engagement")} · {pluriel(ligne.realises, "réalisé")} · '
-                f"{nombre(ligne.en_retard)} en retard</p>"]
+    morceaux = [
+        '<section class="axe">',
+        f"<h2>Axe {escape(section.axe.numero)} — {escape(section.axe.titre)}</h2>",
+        f'<p class="resume">{pluriel(ligne.total, "engagement")} · {pluriel(ligne.realises, "réalisé")} · '
+        f"{nombre(ligne.en_retard)} en retard</p>",
+    ]
     for groupe in section.parties:
         morceaux.append(f"<h3>{escape(groupe.partie.nom)}</h3>")
         morceaux += [_fiche(f, d.today) for f in groupe.fiches]
@@ -186,8 +221,11 @@ def _fiche(fiche: Fiche, today: dt.date) -> str:
     etat.append(f"Pilote : {escape(e.pilote) if e.pilote else '—'}")
     if e.a_discuter:
         etat.append("à discuter à la prochaine séance")
-    morceaux = [f'<article class="{classes}">', f"<h4>{e.ordre}. {escape(e.libelle)}</h4>",
-                f'<p class="etat">{" · ".join(etat)}</p>']
+    morceaux = [
+        f'<article class="{classes}">',
+        f"<h4>{e.ordre}. {escape(e.libelle)}</h4>",
+        f'<p class="etat">{" · ".join(etat)}</p>',
+    ]
     if fiche.echeances:
         morceaux.append('<ul class="echeances">' + "".join(_echeance(x, today) for x in fiche.echeances) + "</ul>")
     morceaux += [_note(n) for n in fiche.notes]
@@ -199,12 +237,16 @@ def _echeance(x: EcheanceExport, today: dt.date) -> str:
     etat = etat_echeance(x, today)
     classe = "faite" if x.faite_le else ("en-retard" if x.en_retard else "ouverte")
     libelle = f" — {escape(x.libelle)}" if x.libelle else ""
-    return (f'<li class="{classe}">Échéance <time datetime="{x.date.isoformat()}">{escape(quand(x))}</time>'
-            f"{libelle} ({etat})</li>")
+    return (
+        f'<li class="{classe}">Échéance <time datetime="{x.date.isoformat()}">{escape(quand(x))}</time>'
+        f"{libelle} ({etat})</li>"
+    )
 
 
 def _note(n: NoteExport) -> str:
     genre = escape(TYPES_NOTE.get(n.type, n.type))
-    return (f'<p class="note"><span class="note-meta">{genre} · {escape(n.comite)} · '
-            f'<time datetime="{n.seance_date.isoformat()}">{format_date(n.seance_date)}</time></span>'
-            f"{_t(n.texte)}</p>")
+    return (
+        f'<p class="note"><span class="note-meta">{genre} · {escape(n.comite)} · '
+        f'<time datetime="{n.seance_date.isoformat()}">{format_date(n.seance_date)}</time></span>'
+        f"{_t(n.texte)}</p>"
+    )

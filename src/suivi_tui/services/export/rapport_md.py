@@ -40,9 +40,20 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
 
 def rendre(rapport: Rapport) -> str:
     d = rapport.donnees
-    parties = [f"# Point d'étape — {_en_ligne(d.contrat.titre)}", "",
-               f"Situation au {format_date(d.today)}. {_mention_confidentiel(d)}", "",
-               "## Totaux", "", _totaux(rapport.total), "", "## Par axe", "", _tableau(rapport), ""]
+    parties = [
+        f"# Point d'étape — {_en_ligne(d.contrat.titre)}",
+        "",
+        f"Situation au {format_date(d.today)}. {_mention_confidentiel(d)}",
+        "",
+        "## Totaux",
+        "",
+        _totaux(rapport.total),
+        "",
+        "## Par axe",
+        "",
+        _tableau(rapport),
+        "",
+    ]
     if rapport.en_retard:
         parties += [f"## En retard ({len(rapport.en_retard)})", ""]
         parties += [_retard(d, f) for f in rapport.en_retard]
@@ -55,9 +66,11 @@ def rendre(rapport: Rapport) -> str:
 
 def _retard(d: Donnees, f: Fiche) -> str:
     e = f.engagement
-    return (f"- **Axe {_en_ligne(d.axe(e.axe_id).numero)} · {_en_ligne(d.partie(e.partie_id).nom_court)}** — "
-            f"{_en_ligne(e.libelle)} — {_en_ligne(raison_du_retard(f, d.today))} — "
-            f"pilote : {_en_ligne(e.pilote) if e.pilote else '—'}")
+    return (
+        f"- **Axe {_en_ligne(d.axe(e.axe_id).numero)} · {_en_ligne(d.partie(e.partie_id).nom_court)}** — "
+        f"{_en_ligne(e.libelle)} — {_en_ligne(raison_du_retard(f, d.today))} — "
+        f"pilote : {_en_ligne(e.pilote) if e.pilote else '—'}"
+    )
 
 
 def _mention_confidentiel(d: Donnees) -> str:
@@ -68,8 +81,10 @@ def _mention_confidentiel(d: Donnees) -> str:
 
 def _totaux(total: LigneAxe) -> str:
     details = " · ".join(f"{nombre(n)} {accord_statut(n, code)}" for code, n in total.par_statut.items() if n)
-    return (f"**{pluriel(total.total, 'engagement')}** — {details} — **{nombre(total.en_retard)} en retard** — "
-            f"{pourcent(total.part_realisee)} réalisés")
+    return (
+        f"**{pluriel(total.total, 'engagement')}** — {details} — **{nombre(total.en_retard)} en retard** — "
+        f"{pourcent(total.part_realisee)} réalisés"
+    )
 
 
 def _tableau(rapport: Rapport) -> str:
@@ -77,18 +92,27 @@ def _tableau(rapport: Rapport) -> str:
     lignes = ["| " + " | ".join(entetes) + " |", "|" + "|".join([":--", ":--", *["--:"] * (len(entetes) - 2)]) + "|"]
     for ligne in [*rapport.lignes, rapport.total]:
         gras = "**" if ligne is rapport.total else ""
-        cellules = [f"{gras}{_en_ligne(ligne.numero)}{gras}", _en_ligne(ligne.titre), str(ligne.total),
-                    *(str(ligne.par_statut[c]) for c in STATUTS), str(ligne.en_retard),
-                    pourcent(ligne.part_realisee)]
+        cellules = [
+            f"{gras}{_en_ligne(ligne.numero)}{gras}",
+            _en_ligne(ligne.titre),
+            str(ligne.total),
+            *(str(ligne.par_statut[c]) for c in STATUTS),
+            str(ligne.en_retard),
+            pourcent(ligne.part_realisee),
+        ]
         lignes.append("| " + " | ".join(cellules) + " |")
     return "\n".join(lignes)
 
 
 def _section(d: Donnees, section: SectionAxe) -> list[str]:
     ligne = section.ligne
-    lignes = [f"## Axe {_en_ligne(section.axe.numero)} — {_en_ligne(section.axe.titre)}", "",
-              f"{pluriel(ligne.total, 'engagement')}, {pluriel(ligne.realises, 'réalisé')}, "
-              f"{nombre(ligne.en_retard)} en retard.", ""]
+    lignes = [
+        f"## Axe {_en_ligne(section.axe.numero)} — {_en_ligne(section.axe.titre)}",
+        "",
+        f"{pluriel(ligne.total, 'engagement')}, {pluriel(ligne.realises, 'réalisé')}, "
+        f"{nombre(ligne.en_retard)} en retard.",
+        "",
+    ]
     for groupe in section.parties:
         lignes += [f"### {_en_ligne(groupe.partie.nom)}", ""]
         for fiche in groupe.fiches:
@@ -99,9 +123,12 @@ def _section(d: Donnees, section: SectionAxe) -> list[str]:
 def _fiche(fiche: Fiche, today: dt.date) -> list[str]:
     e = fiche.engagement
     retard = " — **⚠ EN RETARD**" if e.en_retard else ""
-    lignes = [f"#### {e.ordre}. {_en_ligne(e.libelle)}", "",
-              f"- Statut : **{libelle_statut(e.statut)}**{retard}",
-              f"- Pilote : {_en_ligne(e.pilote) if e.pilote else '—'}"]
+    lignes = [
+        f"#### {e.ordre}. {_en_ligne(e.libelle)}",
+        "",
+        f"- Statut : **{libelle_statut(e.statut)}**{retard}",
+        f"- Pilote : {_en_ligne(e.pilote) if e.pilote else '—'}",
+    ]
     if e.a_discuter:
         lignes.append("- À discuter à la prochaine séance")
     for x in fiche.echeances:
@@ -109,6 +136,8 @@ def _fiche(fiche: Fiche, today: dt.date) -> list[str]:
         libelle = f" — {_en_ligne(x.libelle)}" if x.libelle else ""
         lignes.append(f"- Échéance {quand(x)}{libelle} ({etat})")
     for n in fiche.notes:
-        lignes.append(f"- Note ({TYPES_NOTE.get(n.type, n.type).lower()}, {_en_ligne(n.comite)}, "
-                      f"{format_date(n.seance_date)}) :  \n  " + echapper(n.texte).replace("  \n", "  \n  "))
+        lignes.append(
+            f"- Note ({TYPES_NOTE.get(n.type, n.type).lower()}, {_en_ligne(n.comite)}, "
+            f"{format_date(n.seance_date)}) :  \n  " + echapper(n.texte).replace("  \n", "  \n  ")
+        )
     return [*lignes, ""]

@@ -32,8 +32,9 @@ _AUTRES_CONTRATS = (
 )
 
 
-def ecrire(db: Database, tmp: Path, *, contrat_id: int | None, inclure_confidentiel: bool,
-           avancer: Callable[[float], None]) -> tuple[int, int, tuple[str, ...]]:
+def ecrire(
+    db: Database, tmp: Path, *, contrat_id: int | None, inclure_confidentiel: bool, avancer: Callable[[float], None]
+) -> tuple[int, int, tuple[str, ...]]:
     """Fill tmp (an empty file beside the target) with the snapshot; returns (engagements, notes removed,
     the titles of the contrats it holds)."""
     # Read-only, leaving nothing beside the base: an export does not change the file it reads.
@@ -103,5 +104,7 @@ def _ecrire_meta(copie: sqlite3.Connection, contrat: str, inclure_confidentiel: 
     copie.execute("DROP TABLE IF EXISTS export_meta")  # a snapshot of a snapshot gets fresh metadata
     copie.execute(_META)
     version_schema = copie.execute("PRAGMA user_version").fetchone()[0]
-    copie.execute("INSERT INTO export_meta VALUES (?, ?, ?, ?, ?, ?)",
-                  (iso_utc(now_local()), __version__, version_schema, int(inclure_confidentiel), contrat, retirees))
+    copie.execute(
+        "INSERT INTO export_meta VALUES (?, ?, ?, ?, ?, ?)",
+        (iso_utc(now_local()), __version__, version_schema, int(inclure_confidentiel), contrat, retirees),
+    )

@@ -21,8 +21,10 @@ def grille_section(touches: list[tuple[str, str]], largeur_touche: int) -> Grid:
     cellules = [
         cellule
         for touche, description in touches
-        for cellule in (Static(Content.styled(touche, "bold $accent"), classes="touche"),
-                        Static(Content(description), classes="description"))
+        for cellule in (
+            Static(Content.styled(touche, "bold $accent"), classes="touche"),
+            Static(Content(description), classes="description"),
+        )
     ]
     grille = Grid(*cellules, classes="section")
     grille.styles.grid_columns = f"{largeur_touche + 2} 1fr"

@@ -22,8 +22,9 @@ def option_contrat(contrat: ContratResume, actuel: int) -> Option:
     titre = Content.styled(contrat.titre, "bold")
     if contrat.id == actuel:
         titre = Content.assemble(titre, ("  ← ouvert", "italic $success"))
-    return Option(Content("\n").join([titre, Content.styled(" · ".join(details), "$foreground-muted")]),
-                  id=str(contrat.id))
+    return Option(
+        Content("\n").join([titre, Content.styled(" · ".join(details), "$foreground-muted")]), id=str(contrat.id)
+    )
 
 
 class ContratDialog(Dialogue[int]):

@@ -49,10 +49,15 @@ class _Choix(Select[str], inherit_bindings=False):
     """The format list; enter is left to the dialog (export), space or arrows open the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,down,up", "show_overlay", "Choisir", show=False, tooltip="Ouvrir la liste des formats",
-                id="export.format"),
+        Binding(
+            "space,down,up",
+            "show_overlay",
+            "Choisir",
+            show=False,
+            tooltip="Ouvrir la liste des formats",
+            id="export.format",
+        ),
     ]
-
 
 
 class ExportDialog(Dialogue[DemandeExport]):
@@ -75,8 +80,9 @@ class ExportDialog(Dialogue[DemandeExport]):
     ExportDialog #prudence.-vide { display: none; }
     """
 
-    def __init__(self, dossier_defaut: Path, today: datetime.date, contrat_titre: str,
-                 *, contrat_id: int | None = None) -> None:
+    def __init__(
+        self, dossier_defaut: Path, today: datetime.date, contrat_titre: str, *, contrat_id: int | None = None
+    ) -> None:
         super().__init__()
         self.dossier_defaut = dossier_defaut
         self.today = today
@@ -94,8 +100,13 @@ class ExportDialog(Dialogue[DemandeExport]):
         yield Input(self._chemin_auto, id="chemin", select_on_focus=False)
         yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
         yield CaseEspace("Remplacer le fichier s'il existe", False, id="remplacer", compact=True)
-        yield Static(Content("Les notes confidentielles peuvent nommer des habitants : "
-                             "ne transmettez ce fichier qu'avec précaution."), id="prudence", classes="-vide")
+        yield Static(
+            Content(
+                "Les notes confidentielles peuvent nommer des habitants : ne transmettez ce fichier qu'avec précaution."
+            ),
+            id="prudence",
+            classes="-vide",
+        )
         yield Static("", id="erreur", classes="dialogue-erreur -vide")
 
     def on_mount(self) -> None:
@@ -137,9 +148,13 @@ class ExportDialog(Dialogue[DemandeExport]):
         if chemin.exists() and not force:
             return "Ce fichier existe déjà : cochez « Remplacer le fichier s'il existe » ou changez le nom."
         fmt = self.query_one("#format", Select).value
-        return DemandeExport(chemin=chemin, format=fmt if isinstance(fmt, str) else None, force=force,
-                             inclure_confidentiel=self.query_one("#confidentiel", Checkbox).value,
-                             contrat_id=self.contrat_id)
+        return DemandeExport(
+            chemin=chemin,
+            format=fmt if isinstance(fmt, str) else None,
+            force=force,
+            inclure_confidentiel=self.query_one("#confidentiel", Checkbox).value,
+            contrat_id=self.contrat_id,
+        )
 
     def action_exporter(self) -> None:
         resultat = self.demande()

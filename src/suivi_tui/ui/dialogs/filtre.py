@@ -22,8 +22,7 @@ class FiltreDialog(Dialogue[Filtre]):
     """Returns the new Filtre (same axe), or None."""
 
     TITRE = "Filtrer les engagements"
-    AIDE = ("[b]Espace[/] cocher · [b]Entrée[/] appliquer · [b]r[/] tout effacer"
-            " · [b]Échap[/] annuler")
+    AIDE = "[b]Espace[/] cocher · [b]Entrée[/] appliquer · [b]r[/] tout effacer · [b]Échap[/] annuler"
 
     DEFAULT_CSS = """
     FiltreDialog .ligne { height: 1; }
@@ -38,8 +37,14 @@ class FiltreDialog(Dialogue[Filtre]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority, because a focused checkbox would otherwise take enter to toggle itself.
-        Binding("enter", "appliquer", "Appliquer", priority=True,
-                tooltip="Appliquer ce filtre aux engagements", id="filtre.appliquer"),
+        Binding(
+            "enter",
+            "appliquer",
+            "Appliquer",
+            priority=True,
+            tooltip="Appliquer ce filtre aux engagements",
+            id="filtre.appliquer",
+        ),
         Binding("r", "effacer", "Tout effacer", tooltip="Retirer tous les filtres", id="filtre.effacer"),
     ]
 
@@ -52,14 +57,22 @@ class FiltreDialog(Dialogue[Filtre]):
         ids = {p.id for p in self.parties}
         with Horizontal(classes="ligne"):
             yield Label("Partie")
-            yield Select([(p.nom_court, p.id) for p in self.parties], prompt="Toutes les parties",
-                         value=self.actuel.partie_id if self.actuel.partie_id in ids else Select.NULL,
-                         compact=True, id="partie")
+            yield Select(
+                [(p.nom_court, p.id) for p in self.parties],
+                prompt="Toutes les parties",
+                value=self.actuel.partie_id if self.actuel.partie_id in ids else Select.NULL,
+                compact=True,
+                id="partie",
+            )
         yield Label("Statuts (aucun coché : tous)", classes="intertitre")
         with Grid():
             for code, libelle in STATUTS.items():
-                yield Checkbox(Content.styled(libelle, COULEURS_STATUT[code]), code in self.actuel.statuts,
-                               compact=True, id=f"statut-{code}")
+                yield Checkbox(
+                    Content.styled(libelle, COULEURS_STATUT[code]),
+                    code in self.actuel.statuts,
+                    compact=True,
+                    id=f"statut-{code}",
+                )
         yield Checkbox("En retard seulement", self.actuel.en_retard, compact=True, id="en-retard")
         yield Checkbox("À discuter seulement", self.actuel.a_discuter, compact=True, id="a-discuter")
         with Horizontal(id="boutons"):

@@ -29,8 +29,15 @@ class NoteSaisie:
 def _raccourci_type(touche: str, code: str) -> Binding:
     libelle = TYPES_NOTE[code]
     # priority: a terminal sends alt+d with its character, which the text area would insert.
-    return Binding(touche, f"type('{code}')", libelle, show=False, priority=True,
-                   tooltip=f"Note de type « {libelle} »", id=f"note.type.{code}")
+    return Binding(
+        touche,
+        f"type('{code}')",
+        libelle,
+        show=False,
+        priority=True,
+        tooltip=f"Note de type « {libelle} »",
+        id=f"note.type.{code}",
+    )
 
 
 class NoteDialog(Dialogue[NoteSaisie]):
@@ -60,12 +67,24 @@ class NoteDialog(Dialogue[NoteSaisie]):
         _raccourci_type("alt+i", "info"),
         _raccourci_type("alt+d", "decision"),
         _raccourci_type("alt+a", "action"),
-        Binding("alt+c", "confidentielle", "Confidentielle", show=False, priority=True,
-                tooltip="Marquer ou démarquer la note comme confidentielle", id="note.confidentielle"),
+        Binding(
+            "alt+c",
+            "confidentielle",
+            "Confidentielle",
+            show=False,
+            priority=True,
+            tooltip="Marquer ou démarquer la note comme confidentielle",
+            id="note.confidentielle",
+        ),
     ]
 
-    def __init__(self, comites: list[ComiteResume], comite_defaut: int | None,
-                 libelle_engagement: str | None, seance: str | None = None) -> None:
+    def __init__(
+        self,
+        comites: list[ComiteResume],
+        comite_defaut: int | None,
+        libelle_engagement: str | None,
+        seance: str | None = None,
+    ) -> None:
         super().__init__()
         self.comites = list(comites)
         ids = [c.id for c in self.comites]
@@ -79,16 +98,24 @@ class NoteDialog(Dialogue[NoteSaisie]):
 
     def contenu(self) -> ComposeResult:
         if not self.comites:
-            yield Static("Aucun comité pour ce contrat : créez d'abord un comité depuis le volet "
-                         "Journal (touche « + »), puis ajoutez-y la note.", id="aucun-comite")
+            yield Static(
+                "Aucun comité pour ce contrat : créez d'abord un comité depuis le volet "
+                "Journal (touche « + »), puis ajoutez-y la note.",
+                id="aucun-comite",
+            )
             return
         yield ligne_libelle(f"Liée à : {self.libelle_engagement}" if self.libelle_engagement else "Note générale")
         if self.seance:
             yield ligne_libelle(f"Séance : {self.seance}")
         with Horizontal(classes="ligne", id="ligne-comite"):
             yield Label("Comité")
-            yield Select([(c.nom, c.id) for c in self.comites], value=self.comite_defaut,
-                         allow_blank=False, compact=True, id="comite")
+            yield Select(
+                [(c.nom, c.id) for c in self.comites],
+                value=self.comite_defaut,
+                allow_blank=False,
+                compact=True,
+                id="comite",
+            )
         with Horizontal(classes="ligne"):
             yield Label("Type")
             with RadioSet(compact=True, id="type"):

@@ -61,8 +61,7 @@ def compte(saisie: str, resultats: list[Resultat]) -> str:
     notes = sum(r.genre == "note" for r in resultats)
     engagements = len(resultats) - notes
     total = f"{len(resultats)} résultat{'s' if len(resultats) > 1 else ''}"
-    return (f"{total} : {engagements} engagement{'s' if engagements > 1 else ''}, "
-            f"{notes} note{'s' if notes > 1 else ''}")
+    return f"{total} : {engagements} engagement{'s' if engagements > 1 else ''}, {notes} note{'s' if notes > 1 else ''}"
 
 
 class RechercheScreen(Dialogue[Resultat]):
@@ -80,10 +79,24 @@ class RechercheScreen(Dialogue[Resultat]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the list would keep up/down for itself; these hand focus over at its ends.
-        Binding("down", "descendre", "Résultats", priority=True, show=False,
-                tooltip="Aller dans la liste des résultats", id="recherche.descendre"),
-        Binding("up", "monter", "Résultats", priority=True, show=False,
-                tooltip="Remonter dans les résultats, puis dans la saisie", id="recherche.monter"),
+        Binding(
+            "down",
+            "descendre",
+            "Résultats",
+            priority=True,
+            show=False,
+            tooltip="Aller dans la liste des résultats",
+            id="recherche.descendre",
+        ),
+        Binding(
+            "up",
+            "monter",
+            "Résultats",
+            priority=True,
+            show=False,
+            tooltip="Remonter dans les résultats, puis dans la saisie",
+            id="recherche.monter",
+        ),
     ]
 
     @dataclass

@@ -38,8 +38,9 @@ def _pluriel(n: int, mot: str) -> str:
 
 def libelle_seance(s: SeanceResume) -> str:
     """« 15/03/2021 · Insertion socioprofessionnelle (1 décision, 1 action, 2 changements) »."""
-    contenu = ", ".join((_pluriel(s.decisions, "décision"), _pluriel(s.actions, "action"),
-                         _pluriel(s.changements, "changement")))
+    contenu = ", ".join(
+        (_pluriel(s.decisions, "décision"), _pluriel(s.actions, "action"), _pluriel(s.changements, "changement"))
+    )
     return f"{format_date(s.date)} · {s.comite} ({contenu}){' · ouverte' if s.ouverte else ''}"
 
 
@@ -59,10 +60,15 @@ class _ChoixSeance(Select[int], inherit_bindings=False):
     """The séance list; enter is left to the dialog (write), space or arrows open the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,down,up", "show_overlay", "Choisir", show=False, tooltip="Ouvrir la liste des séances",
-                id="releve.seance"),
+        Binding(
+            "space,down,up",
+            "show_overlay",
+            "Choisir",
+            show=False,
+            tooltip="Ouvrir la liste des séances",
+            id="releve.seance",
+        ),
     ]
-
 
 
 class ReleveDialog(Dialogue[DemandeReleve]):
@@ -95,17 +101,26 @@ class ReleveDialog(Dialogue[DemandeReleve]):
     def contenu(self) -> ComposeResult:
         with Horizontal(classes="ligne"):
             yield Label("Séance")
-            yield _ChoixSeance([(libelle_seance(s), s.id) for s in self.seances.values()],
-                               value=self.seance_defaut if self.seance_defaut is not None else Select.NULL,
-                               prompt="Aucune séance enregistrée", compact=True, id="seance")
+            yield _ChoixSeance(
+                [(libelle_seance(s), s.id) for s in self.seances.values()],
+                value=self.seance_defaut if self.seance_defaut is not None else Select.NULL,
+                prompt="Aucune séance enregistrée",
+                compact=True,
+                id="seance",
+            )
         with Horizontal(classes="ligne"):
             yield Label("Dossier")
             yield Input(str(self.dossier_defaut), compact=True, id="dossier", select_on_focus=False)
         yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
         yield CaseEspace("Remplacer les fichiers s'ils existent", False, id="remplacer", compact=True)
         yield Static("", id="fichiers")
-        yield Static(Content("Les notes confidentielles peuvent nommer des habitants : "
-                             "ne transmettez ce relevé qu'avec précaution."), id="prudence", classes="-vide")
+        yield Static(
+            Content(
+                "Les notes confidentielles peuvent nommer des habitants : ne transmettez ce relevé qu'avec précaution."
+            ),
+            id="prudence",
+            classes="-vide",
+        )
         yield Static("", id="erreur", classes="dialogue-erreur -vide")
 
     def on_mount(self) -> None:

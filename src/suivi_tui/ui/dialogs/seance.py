@@ -49,8 +49,14 @@ class _ChoixComite(Select[int], inherit_bindings=False):
     """The comité list; enter is left to the form (open the séance), space or arrows open the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,down,up", "show_overlay", "Choisir", show=False, tooltip="Ouvrir la liste des comités",
-                id="seance.comite"),
+        Binding(
+            "space,down,up",
+            "show_overlay",
+            "Choisir",
+            show=False,
+            tooltip="Ouvrir la liste des comités",
+            id="seance.comite",
+        ),
     ]
 
 
@@ -62,8 +68,10 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
     """Returns the séance to open, or None; an unreadable date or a missing comité is refused."""
 
     TITRE = "Ouvrir une séance"
-    AIDE = ("[b]↓[/] choisir le comité · [b]+[/] nouveau comité · [b]Tab[/] champ suivant · [b]Entrée[/] ouvrir"
-            " · [b]Échap[/] annuler")
+    AIDE = (
+        "[b]↓[/] choisir le comité · [b]+[/] nouveau comité · [b]Tab[/] champ suivant · [b]Entrée[/] ouvrir"
+        " · [b]Échap[/] annuler"
+    )
 
     DEFAULT_CSS = """
     SeanceDialog #dialogue { max-width: 80; }
@@ -81,12 +89,18 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "ouvrir", "Ouvrir", tooltip="Ouvrir la séance", id="seance.ouvrir"),
-        Binding("+", "nouveau_comite", "Nouveau comité", tooltip="Créer le comité qui se réunit",
-                id="seance.nouveau_comite"),
+        Binding(
+            "+", "nouveau_comite", "Nouveau comité", tooltip="Créer le comité qui se réunit", id="seance.nouveau_comite"
+        ),
     ]
 
-    def __init__(self, comites: Sequence[ComiteResume], comite_defaut: int | None, today: dt.date,
-                 seances: Sequence[SeanceResume] = ()) -> None:
+    def __init__(
+        self,
+        comites: Sequence[ComiteResume],
+        comite_defaut: int | None,
+        today: dt.date,
+        seances: Sequence[SeanceResume] = (),
+    ) -> None:
         super().__init__()
         self.comites = list(comites)
         ids = [c.id for c in self.comites]
@@ -99,21 +113,26 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
         with Horizontal(classes="ligne"):
             yield Label("Comité")
             defaut = self.comite_defaut if self.comite_defaut is not None else Select.NULL
-            yield _ChoixComite(self._options(), value=defaut, compact=True, id="comite",
-                               prompt="Choisissez un comité" if self.comites else "Aucun comité : + pour en créer un")
+            yield _ChoixComite(
+                self._options(),
+                value=defaut,
+                compact=True,
+                id="comite",
+                prompt="Choisissez un comité" if self.comites else "Aucun comité : + pour en créer un",
+            )
             yield _BoutonSouris("+ Nouveau", compact=True, id="plus")
         with Horizontal(classes="ligne"):
             yield Label("Date")
-            yield Input(format_date(self.today), placeholder="15/03/2021, 15 mars 2021, hier…", compact=True,
-                        id="date")
+            yield Input(format_date(self.today), placeholder="15/03/2021, 15 mars 2021, hier…", compact=True, id="date")
         yield Static("", id="apercu")
         with Horizontal(classes="ligne"):
             yield Label("Lieu")
             yield Input(placeholder="facultatif — ex. : Salle du conseil", compact=True, id="lieu")
         with Horizontal(classes="ligne"):
             yield Label("Participants")
-            yield Input(placeholder="facultatif — ex. : DPV, Pôle emploi, Mission locale", compact=True,
-                        id="participants")
+            yield Input(
+                placeholder="facultatif — ex. : DPV, Pôle emploi, Mission locale", compact=True, id="participants"
+            )
         with Horizontal(id="conclusion"):
             yield Static(classes="dialogue-erreur -vide")
             yield Button("Ouvrir la séance", variant="primary", compact=True, id="ouvrir")
@@ -193,6 +212,12 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
             self.query_one("#date", Input).focus()
             return
         nouveau = self.nouveau if comite == NOUVEAU else None
-        self.dismiss(SeanceSaisie(None if nouveau else comite, nouveau, jour,
-                                  " ".join(self.query_one("#lieu", Input).value.split()),
-                                  " ".join(self.query_one("#participants", Input).value.split())))
+        self.dismiss(
+            SeanceSaisie(
+                None if nouveau else comite,
+                nouveau,
+                jour,
+                " ".join(self.query_one("#lieu", Input).value.split()),
+                " ".join(self.query_one("#participants", Input).value.split()),
+            )
+        )

@@ -27,8 +27,14 @@ COULEURS_STATUT: dict[str, str] = {
 
 def _raccourci(numero: int, code: str) -> Binding:
     libelle = STATUTS[code]
-    return Binding(str(numero), f"choisir('{code}')", libelle, show=False,
-                   tooltip=f"Passer l'engagement à « {libelle} »", id=f"statut.{code}")
+    return Binding(
+        str(numero),
+        f"choisir('{code}')",
+        libelle,
+        show=False,
+        tooltip=f"Passer l'engagement à « {libelle} »",
+        id=f"statut.{code}",
+    )
 
 
 class StatutDialog(Dialogue[str]):

@@ -25,8 +25,9 @@ def barre(faits: int, total: int, largeur: int = BARRE) -> Content:
     return Content.assemble(("━" * pleins, "$text-success"), ("─" * (largeur - pleins), "$text-disabled"))
 
 
-def ligne_axe(numero: str, titre: str, realises: int, total: int, en_retard: int, largeur: int,
-              place_retard: int = 0) -> Content:
+def ligne_axe(
+    numero: str, titre: str, realises: int, total: int, en_retard: int, largeur: int, place_retard: int = 0
+) -> Content:
     """An axis fitted to largeur: the title on one line, the counts, the bar and the delays on the next.
 
     place_retard keeps room for the longest « N en retard » of the list, so every bar has one length.
@@ -39,8 +40,14 @@ def ligne_axe(numero: str, titre: str, realises: int, total: int, en_retard: int
     debut = f"     {compte:<5} "
     largeur_barre = max(3, min(BARRE, largeur - len(debut) - place_retard))
     texte = f" {en_retard} en retard" if en_retard else ""
-    return Content.assemble((f"{numero:<4} ", "bold"), tronquer(titre, largeur - 5), "\n", debut,
-                            barre(realises, total, largeur_barre), (texte, "bold $text-error") if en_retard else "")
+    return Content.assemble(
+        (f"{numero:<4} ", "bold"),
+        tronquer(titre, largeur - 5),
+        "\n",
+        debut,
+        barre(realises, total, largeur_barre),
+        (texte, "bold $text-error") if en_retard else "",
+    )
 
 
 def place_pour_retards(*retards: int) -> int:
@@ -56,8 +63,14 @@ class AxesPane(OptionList):
         Binding("k", "cursor_up", "Axe précédent", show=False, tooltip="Monter d'un axe", id="axes.precedent"),
         Binding("g", "first", "Premier", show=False, tooltip="Aller à « Tous les axes »", id="axes.premier"),
         Binding("G", "last", "Dernier", show=False, tooltip="Aller au dernier axe", id="axes.dernier"),
-        Binding("enter", "screen.focus_pane('engagements')", "Voir ses engagements", show=False,
-                tooltip="Passer au tableau des engagements de cet axe", id="axes.ouvrir"),
+        Binding(
+            "enter",
+            "screen.focus_pane('engagements')",
+            "Voir ses engagements",
+            show=False,
+            tooltip="Passer au tableau des engagements de cet axe",
+            id="axes.ouvrir",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -74,8 +87,10 @@ class AxesPane(OptionList):
         retard = sum(a.en_retard for a in axes)
         place = place_pour_retards(retard, *(a.en_retard for a in axes))
         options = [Option(ligne_axe("Tous", "les axes", realises, total, retard, largeur, place), id=TOUS)]
-        options += [Option(ligne_axe(a.numero, a.titre, a.realises, a.total, a.en_retard, largeur, place),
-                           id=str(a.id)) for a in axes]
+        options += [
+            Option(ligne_axe(a.numero, a.titre, a.realises, a.total, a.en_retard, largeur, place), id=str(a.id))
+            for a in axes
+        ]
         self.set_options(options)
         self.surligner(axe_id)
 

@@ -13,8 +13,11 @@ from suivi_tui.services.journal import SeanceInfo
 
 def ligne_bandeau(seance: SeanceInfo, today: dt.date) -> Content:
     """« Séance : Insertion socioprofessionnelle · 15/03/2021 · Salle du conseil », and the keys that go with it."""
-    parties: list[str | tuple[str, str]] = [("● Séance : ", "bold"), (seance.comite, "bold"),
-                                            f" · {format_date(seance.date)}"]
+    parties: list[str | tuple[str, str]] = [
+        ("● Séance : ", "bold"),
+        (seance.comite, "bold"),
+        f" · {format_date(seance.date)}",
+    ]
     if seance.lieu:
         parties.append(f" · {seance.lieu}")
     if seance.date != today:

@@ -56,11 +56,16 @@ def _historique(h: HistoriqueLigne, presentation: bool, largeur: int) -> PiecesT
     if h.champ.startswith("echeance."):
         quoi = f"{champ} : {valeur_historique(h.champ, h.nouveau or h.ancien, presentation)}"
     else:
-        quoi = (f"{champ} : {valeur_historique(h.champ, h.ancien, presentation)} → "
-                f"{valeur_historique(h.champ, h.nouveau, presentation)}")
+        quoi = (
+            f"{champ} : {valeur_historique(h.champ, h.ancien, presentation)} → "
+            f"{valeur_historique(h.champ, h.nouveau, presentation)}"
+        )
     seance = f" · séance {h.seance}" if h.seance else ""
-    return [(envelopper(f"{instant(h.le)}{seance}", largeur, 2), "$text-muted"), "\n",
-            f"    {envelopper(quoi, largeur, 4)}\n"]
+    return [
+        (envelopper(f"{instant(h.le)}{seance}", largeur, 2), "$text-muted"),
+        "\n",
+        f"    {envelopper(quoi, largeur, 4)}\n",
+    ]
 
 
 def _note(n: NoteLigne, presentation: bool, largeur: int) -> PiecesType:
@@ -79,23 +84,28 @@ def contenu_detail(d: EngagementDetail, today: dt.date, presentation: bool, larg
     pieces += _champ("Partie", d.partie, largeur)
     pieces += _champ("Statut", statut_content(d.statut), largeur)
     pieces += _champ("Pilote", pilote(d.pilote, presentation), largeur, "$text-muted" if not d.pilote else "")
-    pieces += _champ("À discuter", "oui ◆" if d.a_discuter else "non", largeur,
-                     "bold $text-accent" if d.a_discuter else "")
+    pieces += _champ(
+        "À discuter", "oui ◆" if d.a_discuter else "non", largeur, "bold $text-accent" if d.a_discuter else ""
+    )
     if d.delai is not None:
         retard = " — en retard" if d.en_retard else ""
         source = "" if any(e.faite_le is None for e in d.echeances) else " (fin du contrat)"
-        pieces += _champ("Délai", f"{format_date(d.delai)}{source}{retard}", largeur,
-                         "bold $text-error" if d.en_retard else "")
+        pieces += _champ(
+            "Délai", f"{format_date(d.delai)}{source}{retard}", largeur, "bold $text-error" if d.en_retard else ""
+        )
     pieces.append(_titre(f"Échéances ({len(d.echeances)})"))
     clos = d.statut in STATUTS_CLOS
-    pieces += ([p for e in d.echeances for p in _echeance(e, today, largeur, clos)]
-               or [("  aucune — d pour en ajouter\n", "$text-muted")])
+    pieces += [p for e in d.echeances for p in _echeance(e, today, largeur, clos)] or [
+        ("  aucune — d pour en ajouter\n", "$text-muted")
+    ]
     pieces.append(_titre("Historique"))
-    pieces += ([p for h in d.historique for p in _historique(h, presentation, largeur)]
-               or [("  aucun changement\n", "$text-muted")])
+    pieces += [p for h in d.historique for p in _historique(h, presentation, largeur)] or [
+        ("  aucun changement\n", "$text-muted")
+    ]
     pieces.append(_titre(f"Notes liées ({len(d.notes)})"))
-    pieces += ([p for n in d.notes for p in _note(n, presentation, largeur)]
-               or [("  aucune — n pour en écrire une\n", "$text-muted")])
+    pieces += [p for n in d.notes for p in _note(n, presentation, largeur)] or [
+        ("  aucune — n pour en écrire une\n", "$text-muted")
+    ]
     return Content.assemble(*pieces)
 
 
@@ -107,8 +117,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Monter", show=False, tooltip="Remonter dans le détail", id="detail.haut"),
         Binding("g", "scroll_home", "Début", show=False, tooltip="Début du détail", id="detail.debut"),
         Binding("G", "scroll_end", "Fin", show=False, tooltip="Fin du détail", id="detail.fin"),
-        Binding("escape", "screen.fermer_detail", "Retour", tooltip="Revenir au tableau des engagements",
-                id="detail.fermer"),
+        Binding(
+            "escape", "screen.fermer_detail", "Retour", tooltip="Revenir au tableau des engagements", id="detail.fermer"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

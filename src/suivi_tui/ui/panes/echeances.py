@@ -18,10 +18,15 @@ class EcheancesPane(DataTable[Text]):
     """`espace` or `entrée` marks the highlighted échéance done (recorded, undoable with ctrl+z)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "cocher", "Faite", tooltip="Marquer l'échéance comme faite aujourd'hui",
-                id="echeances.faite"),
-        Binding("enter", "cocher", "Faite", show=False, tooltip="Marquer l'échéance comme faite aujourd'hui",
-                id="echeances.faite_entree"),
+        Binding("space", "cocher", "Faite", tooltip="Marquer l'échéance comme faite aujourd'hui", id="echeances.faite"),
+        Binding(
+            "enter",
+            "cocher",
+            "Faite",
+            show=False,
+            tooltip="Marquer l'échéance comme faite aujourd'hui",
+            id="echeances.faite_entree",
+        ),
         Binding("j", "cursor_down", "Suivante", show=False, tooltip="Échéance suivante", id="echeances.suivante"),
         Binding("k", "cursor_up", "Précédente", show=False, tooltip="Échéance précédente", id="echeances.precedente"),
         Binding("g", "scroll_top", "Première", show=False, tooltip="Première échéance", id="echeances.premiere"),
@@ -78,8 +83,10 @@ class EcheancesPane(DataTable[Text]):
     def _cellules(self, e: EcheanceLigne, court: bool, reste: int, rouge: str) -> list[Text]:
         texte = f"{e.libelle} — {e.engagement_libelle}" if e.libelle else e.engagement_libelle
         style = f"bold {rouge}" if e.en_retard else ("bold" if e.jours <= 7 else "")
-        cells = [Text(" " + delai(e.jours, court=court), style=style),
-                 Text(" " + echeance_courte(e.date, e.precision), style=rouge if e.en_retard else "")]
+        cells = [
+            Text(" " + delai(e.jours, court=court), style=style),
+            Text(" " + echeance_courte(e.date, e.precision), style=rouge if e.en_retard else ""),
+        ]
         if not court:
             cells.append(Text(f" {e.axe_numero}", style="bold"))
         quoi = f"{e.partie} · {texte}" if not court else f"{e.axe_numero} · {texte}"

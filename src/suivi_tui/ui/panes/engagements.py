@@ -47,13 +47,20 @@ class EngagementsPane(DataTable[Text]):
     """One page of engagements (« N sur M » in the title when more match); rebuilt with clear + add_rows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.detail", "Détail", show=False, tooltip="Ouvrir le détail de l'engagement",
-                id="engagements.detail"),
+        Binding(
+            "enter",
+            "screen.detail",
+            "Détail",
+            show=False,
+            tooltip="Ouvrir le détail de l'engagement",
+            id="engagements.detail",
+        ),
         Binding("j", "cursor_down", "Suivant", show=False, tooltip="Engagement suivant", id="engagements.suivant"),
         Binding("k", "cursor_up", "Précédent", show=False, tooltip="Engagement précédent", id="engagements.precedent"),
         Binding("g", "scroll_top", "Premier", show=False, tooltip="Premier engagement", id="engagements.premier"),
-        Binding("G", "scroll_bottom", "Dernier", show=False, tooltip="Dernier engagement chargé",
-                id="engagements.dernier"),
+        Binding(
+            "G", "scroll_bottom", "Dernier", show=False, tooltip="Dernier engagement chargé", id="engagements.dernier"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -72,8 +79,17 @@ class EngagementsPane(DataTable[Text]):
             return None
         return self.lignes[self.cursor_row].id
 
-    def afficher(self, lignes: Sequence[EngagementLigne], precisions: dict[int, str], total: int, *,
-                 titre: str, avec_axe: bool, presentation: bool, engagement_id: int | None) -> None:
+    def afficher(
+        self,
+        lignes: Sequence[EngagementLigne],
+        precisions: dict[int, str],
+        total: int,
+        *,
+        titre: str,
+        avec_axe: bool,
+        presentation: bool,
+        engagement_id: int | None,
+    ) -> None:
         """Replace the rows, keeping the cursor on engagement_id when it is still listed."""
         self.lignes, self._precisions, self._total = list(lignes), dict(precisions), total
         self._avec_axe, self._presentation = avec_axe, presentation
@@ -123,19 +139,28 @@ class EngagementsPane(DataTable[Text]):
             Text(" " + tronquer(ligne.partie, self._cols.partie - 1)),
             Text(" " + tronquer(ligne.libelle, self._cols.libelle - 1)),
             statut,
-            Text(" " + echeance_courte(ligne.prochaine_echeance, self._precisions.get(ligne.id)),
-                 style=rouge if ligne.en_retard and ligne.prochaine_echeance else ""),
+            Text(
+                " " + echeance_courte(ligne.prochaine_echeance, self._precisions.get(ligne.id)),
+                style=rouge if ligne.en_retard and ligne.prochaine_echeance else "",
+            ),
         ]
         if self._cols.pilote:
-            cells.append(Text(" " + tronquer(pilote(ligne.pilote, self._presentation), self._cols.pilote - 1),
-                              style="dim" if not ligne.pilote or self._presentation else ""))
+            cells.append(
+                Text(
+                    " " + tronquer(pilote(ligne.pilote, self._presentation), self._cols.pilote - 1),
+                    style="dim" if not ligne.pilote or self._presentation else "",
+                )
+            )
         accent = hex_sans_alpha(couleurs.get("text-accent", couleurs.get("accent", "yellow")))
         cells.append(Text(" ◆", style=f"bold {accent}") if ligne.a_discuter else Text(""))
         return cells
 
     def _mettre_titre(self) -> None:
-        compte = (f"{len(self.lignes)} sur {self._total}" if len(self.lignes) < self._total
-                  else f"{self._total} engagement{'s' if self._total > 1 else ''}")
+        compte = (
+            f"{len(self.lignes)} sur {self._total}"
+            if len(self.lignes) < self._total
+            else f"{self._total} engagement{'s' if self._total > 1 else ''}"
+        )
         self.border_title = f"{self._titre} · {compte}"
 
     def on_resize(self) -> None:

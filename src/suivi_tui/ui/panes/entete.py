@@ -27,9 +27,11 @@ def ligne_entete(synthese: Synthese, presentation: bool) -> Content:
     parties += [
         (synthese.contrat.titre, "bold"),
         f" · {_pluriel(synthese.total, 'engagement')}",
-        " · ", (_pluriel(realises, "réalisé"), "$text-success"),
+        " · ",
+        (_pluriel(realises, "réalisé"), "$text-success"),
         f" · {en_cours} en cours",
-        " · ", (f"{synthese.en_retard} en retard", "bold $text-error" if synthese.en_retard else "$text-muted"),
+        " · ",
+        (f"{synthese.en_retard} en retard", "bold $text-error" if synthese.en_retard else "$text-muted"),
     ]
     if synthese.prochaine is not None:
         parties.append(f" · prochaine échéance {format_date(synthese.prochaine.date)}")

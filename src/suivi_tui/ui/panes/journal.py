@@ -22,8 +22,9 @@ from suivi_tui.ui.panes.detail import envelopper
 
 def ligne_note(note: NoteLigne, presentation: bool, largeur: int = 60) -> Content:
     lien = ("  ↳ engagement lié", "$text-muted") if note.engagement_id else ""
-    tete = Content.assemble("• ", type_note(note.type),
-                            (" · confidentielle", "bold $text-warning") if note.confidentielle else "", lien)
+    tete = Content.assemble(
+        "• ", type_note(note.type), (" · confidentielle", "bold $text-warning") if note.confidentielle else "", lien
+    )
     if note.confidentielle and presentation:
         return Content.assemble(tete, "\n  ", ("(masquée en mode présentation)", "italic $text-muted"))
     return Content.assemble(tete, "\n  ", envelopper(note.texte, largeur, 2))
@@ -35,12 +36,30 @@ class NotesJournal(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Note suivante", show=False, tooltip="Note suivante", id="journal.suivante"),
         Binding("k", "cursor_up", "Note précédente", show=False, tooltip="Note précédente", id="journal.precedente"),
-        Binding("g", "first", "Première", show=False, tooltip="Première note (séance la plus récente)",
-                id="journal.premiere"),
-        Binding("G", "last", "Dernière", show=False, tooltip="Dernière note (séance la plus ancienne affichée)",
-                id="journal.derniere"),
-        Binding("enter", "select", "Engagement lié", show=False, tooltip="Montrer l'engagement lié à la note",
-                id="journal.engagement"),
+        Binding(
+            "g",
+            "first",
+            "Première",
+            show=False,
+            tooltip="Première note (séance la plus récente)",
+            id="journal.premiere",
+        ),
+        Binding(
+            "G",
+            "last",
+            "Dernière",
+            show=False,
+            tooltip="Dernière note (séance la plus ancienne affichée)",
+            id="journal.derniere",
+        ),
+        Binding(
+            "enter",
+            "select",
+            "Engagement lié",
+            show=False,
+            tooltip="Montrer l'engagement lié à la note",
+            id="journal.engagement",
+        ),
     ]
 
 
@@ -48,14 +67,34 @@ class JournalPane(Vertical):
     """`<` `>` change of comité (remembered per contrat), `+` creates one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("<", "changer(-1)", "Comité préc.", tooltip="Afficher le journal du comité précédent",
-                id="journal.comite_precedent"),
-        Binding(">", "changer(1)", "Comité suiv.", tooltip="Afficher le journal du comité suivant",
-                id="journal.comite_suivant"),
-        Binding("+", "screen.nouveau_comite", "Nouveau comité", tooltip="Créer un comité technique",
-                id="journal.nouveau_comite"),
-        Binding("r", "screen.releve", "Relevé", tooltip="Écrire le relevé de décisions d'une séance (Markdown et HTML)",
-                id="journal.releve"),
+        Binding(
+            "<",
+            "changer(-1)",
+            "Comité préc.",
+            tooltip="Afficher le journal du comité précédent",
+            id="journal.comite_precedent",
+        ),
+        Binding(
+            ">",
+            "changer(1)",
+            "Comité suiv.",
+            tooltip="Afficher le journal du comité suivant",
+            id="journal.comite_suivant",
+        ),
+        Binding(
+            "+",
+            "screen.nouveau_comite",
+            "Nouveau comité",
+            tooltip="Créer un comité technique",
+            id="journal.nouveau_comite",
+        ),
+        Binding(
+            "r",
+            "screen.releve",
+            "Relevé",
+            tooltip="Écrire le relevé de décisions d'une séance (Markdown et HTML)",
+            id="journal.releve",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -71,8 +110,13 @@ class JournalPane(Vertical):
         yield Static("", id="journal-comite")
         yield NotesJournal(id="journal-notes", markup=False)
 
-    def afficher(self, comites: Sequence[ComiteResume], comite_id: int | None,
-                 journal: Sequence[SeanceJournal], presentation: bool) -> None:
+    def afficher(
+        self,
+        comites: Sequence[ComiteResume],
+        comite_id: int | None,
+        journal: Sequence[SeanceJournal],
+        presentation: bool,
+    ) -> None:
         notes = self.query_one(NotesJournal)
         garder = notes.highlighted_option.id if notes.highlighted_option else None
         self.comites, self.comite_id, self.journal = tuple(comites), comite_id, tuple(journal)
@@ -82,9 +126,16 @@ class JournalPane(Vertical):
         self._largeur = notes.scrollable_content_region.width
         self._presentation = presentation
         for sj in journal:
-            options.append(Option(Content.styled(f"Séance du {format_date(sj.seance.date)}"
-                                                 + (f" · {sj.seance.lieu}" if sj.seance.lieu else ""),
-                                                 "bold $text-primary"), id=f"seance-{sj.seance.id}", disabled=True))
+            options.append(
+                Option(
+                    Content.styled(
+                        f"Séance du {format_date(sj.seance.date)}" + (f" · {sj.seance.lieu}" if sj.seance.lieu else ""),
+                        "bold $text-primary",
+                    ),
+                    id=f"seance-{sj.seance.id}",
+                    disabled=True,
+                )
+            )
             options += [Option(ligne_note(n, presentation, largeur), id=f"note-{n.id}") for n in sj.notes]
         if not options:
             vide = "Aucune note : n pour en écrire une." if comite_id else "Aucun comité : + pour en créer un."
@@ -105,8 +156,12 @@ class JournalPane(Vertical):
         comite = self.comites[rang]
         self.border_title = f"Journal · {comite.nom}"
         seances = f"{comite.seances} séance{'s' if comite.seances > 1 else ''}"
-        return Content.assemble(("‹ ", "$text-muted"), (comite.nom, "bold"), (" ›", "$text-muted"),
-                                (f"  {rang + 1}/{len(self.comites)} · {seances}", "$text-muted"))
+        return Content.assemble(
+            ("‹ ", "$text-muted"),
+            (comite.nom, "bold"),
+            (" ›", "$text-muted"),
+            (f"  {rang + 1}/{len(self.comites)} · {seances}", "$text-muted"),
+        )
 
     def montrer_note(self, note_id: int | None) -> bool:
         """Highlight that note; False when it is not in the séances shown."""

@@ -59,6 +59,9 @@ class PiedDePage(Footer):
 
     def _signature(self) -> tuple[object, ...]:
         """What compose would show: the keys, their labels, enabled or not, and the footer's mode."""
-        cles = tuple((b.key, b.action, b.description, b.tooltip, actif, aide)
-                     for (_, b, actif, aide) in self.screen.active_bindings.values() if b.show)
+        cles = tuple(
+            (b.key, b.action, b.description, b.tooltip, actif, aide)
+            for (_, b, actif, aide) in self.screen.active_bindings.values()
+            if b.show
+        )
         return (cles, self.compact, self.show_command_palette)

@@ -12,8 +12,12 @@ from suivi_tui.ui.affichage import STYLES_STATUT, pilote, tronquer
 from suivi_tui.ui.panes.detail import envelopper
 from suivi_tui.ui.screens.vue import Vue, intertitre, option_engagement, remarque
 
-STYLES_MOTIF = {"suite": "$text-success", "a_discuter": "bold $text-accent", "en_retard": "bold $text-error",
-                "echeance": "$text-warning"}
+STYLES_MOTIF = {
+    "suite": "$text-success",
+    "a_discuter": "bold $text-accent",
+    "en_retard": "bold $text-error",
+    "echeance": "$text-warning",
+}
 
 
 def titre_motif(motif: str, agenda: Agenda) -> str:
@@ -35,8 +39,12 @@ def contenu_point(point: PointAgenda, presentation: bool, largeur: int) -> Conte
     nom = tronquer(pilote(point.pilote, presentation), 24) if point.pilote else ""
     fin = f" · {statut}" + (f" · {nom}" if nom else "")
     libelle = tronquer(point.libelle, max(largeur - len(tete) - len(fin), 20))
-    parties: list[str | tuple[str, str]] = [(tete, "$text-muted"), (libelle, "bold"), " · ",
-                                            (statut, STYLES_STATUT.get(point.statut, ""))]
+    parties: list[str | tuple[str, str]] = [
+        (tete, "$text-muted"),
+        (libelle, "bold"),
+        " · ",
+        (statut, STYLES_STATUT.get(point.statut, "")),
+    ]
     if nom:
         parties += [" · ", (nom, "$text-muted")]
     for motif, raison in zip(point.motifs, point.raisons, strict=True):
@@ -67,8 +75,9 @@ class OrdreDuJour(Vue):
 
     def rendre(self) -> None:
         agenda = self.agenda
-        self.titrer(f"Ordre du jour — {agenda.comite} · séance du {format_date(agenda.date)}",
-                    sous_titre(agenda, self.ouverte))
+        self.titrer(
+            f"Ordre du jour — {agenda.comite} · séance du {format_date(agenda.date)}", sous_titre(agenda, self.ouverte)
+        )
         options: list[Option] = []
         largeur = self.largeur
         for motif in MOTIFS:
@@ -76,9 +85,15 @@ class OrdreDuJour(Vue):
             if not points:
                 continue
             options.append(intertitre(f"{titre_motif(motif, agenda)} · {len(points)}", espace=bool(options)))
-            options += [option_engagement(p.engagement_id, rang, contenu_point(p, self.presentation, largeur))
-                        for rang, p in enumerate(points)]
+            options += [
+                option_engagement(p.engagement_id, rang, contenu_point(p, self.presentation, largeur))
+                for rang, p in enumerate(points)
+            ]
         if not options:
-            options.append(remarque("Rien à l'ordre du jour : ni suite d'une décision, ni point inscrit, "
-                                    f"ni retard, ni échéance d'ici le {format_date(agenda.limite)}."))
+            options.append(
+                remarque(
+                    "Rien à l'ordre du jour : ni suite d'une décision, ni point inscrit, "
+                    f"ni retard, ni échéance d'ici le {format_date(agenda.limite)}."
+                )
+            )
         self.montrer(options)

@@ -29,7 +29,8 @@ def debut_de_periode(lue: DateFloue) -> dt.date:
     """« mars 2021 » is read from 01/03/2021, « T2 2021 » from 01/04/2021: the period's first day."""
     d = lue.date
     mois = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6, Precision.ANNEE: 12}.get(
-        Precision(lue.precision))
+        Precision(lue.precision)
+    )
     return d if mois is None else dt.date(d.year, (d.month - 1) // mois * mois + 1, 1)
 
 
@@ -59,8 +60,7 @@ def contenu_engagement(e: EngagementChangements, presentation: bool, largeur: in
 
 def titre_depuis(depuis: Depuis) -> str:
     if depuis.seance_precedente is not None:
-        return (f"Depuis la dernière séance — {depuis.comite} "
-                f"(séance du {format_date(depuis.seance_precedente.date)})")
+        return f"Depuis la dernière séance — {depuis.comite} (séance du {format_date(depuis.seance_precedente.date)})"
     quoi = f"notes du comité {depuis.comite}" if depuis.comite else "tout le contrat, notes de tous les comités"
     return f"Changements depuis le {format_date(depuis.depuis)} — {quoi}"
 
@@ -122,8 +122,11 @@ class DepuisVue(Vue):
         aide = " — Tab : une autre date"
         if depuis is None:
             self.titrer(f"Depuis la dernière séance — {self.comite or 'aucun comité'}", aide.removeprefix(" — "))
-            pourquoi = (f"Le comité « {self.comite} » n'a aucune séance avant le {format_date(self.today)}"
-                        if self.comite else "Aucun comité dans ce contrat")
+            pourquoi = (
+                f"Le comité « {self.comite} » n'a aucune séance avant le {format_date(self.today)}"
+                if self.comite
+                else "Aucun comité dans ce contrat"
+            )
             self.montrer([remarque(f"{pourquoi} : tapez une date (Tab), par exemple « 01/03/2021 ».")])
             return
         total = depuis.total
@@ -137,12 +140,15 @@ class DepuisVue(Vue):
         largeur, presentation = self.largeur, self.presentation
         for axe in depuis.axes:
             options.append(intertitre(tronquer(f"Axe {axe.numero} — {axe.titre}", largeur), espace=bool(options)))
-            options += [option_engagement(e.id, 0, contenu_engagement(e, presentation, largeur))
-                        for e in axe.engagements]
+            options += [
+                option_engagement(e.id, 0, contenu_engagement(e, presentation, largeur)) for e in axe.engagements
+            ]
         if depuis.notes_generales:
             options.append(intertitre("Notes générales", espace=bool(options)))
-            options += [Option(Content(f"    {envelopper(ligne_affichee(ligne, presentation), largeur, 6)}"),
-                               disabled=True) for ligne in depuis.notes_generales]
+            options += [
+                Option(Content(f"    {envelopper(ligne_affichee(ligne, presentation), largeur, 6)}"), disabled=True)
+                for ligne in depuis.notes_generales
+            ]
         if not options:
             options.append(remarque(f"Aucun changement depuis le {format_date(depuis.depuis)}."))
         return options

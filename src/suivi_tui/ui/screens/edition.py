@@ -83,8 +83,10 @@ class Edition:
 
         def choisi(code: str | None) -> None:
             if code:
-                self.suivi.enregistrer(partial(changer_statut, self.suivi.db, ligne.id, code, seance_id=self.seance_id),
-                                       inchange=f"Le statut était déjà « {libelle_statut(code)} ».")
+                self.suivi.enregistrer(
+                    partial(changer_statut, self.suivi.db, ligne.id, code, seance_id=self.seance_id),
+                    inchange=f"Le statut était déjà « {libelle_statut(code)} ».",
+                )
 
         self.app.push_screen(StatutDialog(ligne.statut, ligne.libelle), choisi)
 
@@ -93,8 +95,7 @@ class Edition:
         if ligne is None:
             return
         if self.suivi.presentation:
-            self.notify("Les pilotes sont masqués en mode présentation : P pour en sortir, puis p.",
-                        severity="warning")
+            self.notify("Les pilotes sont masqués en mode présentation : P pour en sortir, puis p.", severity="warning")
             return
         self._ouvrir_pilote(ligne)
 
@@ -108,8 +109,10 @@ class Edition:
 
         def choisi(nom: str | None) -> None:
             if nom is not None:
-                self.suivi.enregistrer(partial(changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.seance_id),
-                                       inchange="Pilote inchangé.")
+                self.suivi.enregistrer(
+                    partial(changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.seance_id),
+                    inchange="Pilote inchangé.",
+                )
 
         self.app.push_screen(PiloteDialog(ligne.pilote, suggestions, ligne.libelle), choisi)
 
@@ -127,8 +130,17 @@ class Edition:
 
         def saisie(s: EcheanceSaisie | None) -> None:
             if s is not None:
-                self.suivi.enregistrer(partial(ajouter_echeance, self.suivi.db, ligne.id, s.date, s.precision,
-                                               s.libelle, seance_id=self.seance_id))
+                self.suivi.enregistrer(
+                    partial(
+                        ajouter_echeance,
+                        self.suivi.db,
+                        ligne.id,
+                        s.date,
+                        s.precision,
+                        s.libelle,
+                        seance_id=self.seance_id,
+                    )
+                )
 
         self.app.push_screen(EcheanceDialog(ligne.libelle, self.suivi.today), saisie)
 
@@ -149,10 +161,19 @@ class Edition:
             self.comite_id = s.comite_id
             self._retenir_comite(s.comite_id)
             dans_seance = seance.id if seance is not None and seance.comite_id == s.comite_id else None
-            self.suivi.enregistrer(partial(ajouter_note, self.suivi.db, s.comite_id, s.texte, type=s.type,
-                                           engagement_id=ligne.id if ligne else None,
-                                           confidentielle=s.confidentielle, date=self.suivi.today,
-                                           seance_id=dans_seance))
+            self.suivi.enregistrer(
+                partial(
+                    ajouter_note,
+                    self.suivi.db,
+                    s.comite_id,
+                    s.texte,
+                    type=s.type,
+                    engagement_id=ligne.id if ligne else None,
+                    confidentielle=s.confidentielle,
+                    date=self.suivi.today,
+                    seance_id=dans_seance,
+                )
+            )
 
         defaut = seance.comite_id if seance is not None else self.comite_id
         en_seance = f"{seance.comite} · {seance.date:%d/%m/%Y} (ouverte)" if seance is not None else None
@@ -170,8 +191,9 @@ class Edition:
         self.app.push_screen(ComiteDialog(existants), saisie)
 
     def cocher_echeance(self, echeance_id: int) -> None:
-        self.suivi.enregistrer(partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today,
-                                       seance_id=self.seance_id))
+        self.suivi.enregistrer(
+            partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today, seance_id=self.seance_id)
+        )
 
     def action_filtre(self) -> None:
         from suivi_tui.ui.dialogs.filtre import FiltreDialog
@@ -190,8 +212,7 @@ class Edition:
         from suivi_tui.ui.dialogs.recherche import RechercheScreen
 
         chercher = partial(rechercher, self.suivi.db, self.contrat_id)
-        self.app.push_screen(RechercheScreen(chercher, masquer_confidentiel=self.suivi.presentation),
-                             self.aller_a)
+        self.app.push_screen(RechercheScreen(chercher, masquer_confidentiel=self.suivi.presentation), self.aller_a)
 
     def aller_a(self, resultat: Resultat | None) -> None:
         """Show a search result: the engagement selected in its axis, or the note in its comité's log."""

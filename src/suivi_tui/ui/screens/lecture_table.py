@@ -52,8 +52,9 @@ class LectureTable:
 
     @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
     def _charger_table(self, generation: int, filtre: Filtre, garder: int | None) -> None:
-        table = charger_table(self.suivi.db, self.contrat_id, filtre, self.suivi.today, garder=garder,
-                              limit=self.TAILLE_PAGE)
+        table = charger_table(
+            self.suivi.db, self.contrat_id, filtre, self.suivi.today, garder=garder, limit=self.TAILLE_PAGE
+        )
         avant = self.ecran
         if avant is None or get_current_worker().is_cancelled:
             return

@@ -49,13 +49,19 @@ from suivi_tui.ui.screens.seance import EnSeance
 
 _RIEN = object()  # what a pane shows before its first data
 LARGEUR_ETROITE = 110  # below it: axes by number only, the detail behind `entrée`, a compact footer
-PANES = {"axes": AxesPane, "engagements": EngagementsPane, "echeances": EcheancesPane, "journal": NotesJournal,
-         "detail": DetailPane}
+PANES = {
+    "axes": AxesPane,
+    "engagements": EngagementsPane,
+    "echeances": EcheancesPane,
+    "journal": NotesJournal,
+    "detail": DetailPane,
+}
 
 
 def _focus(touche: str, pane: str, nom: str) -> Binding:
-    return Binding(touche, f"focus_pane('{pane}')", nom, show=False, tooltip=f"Aller au volet {nom}",
-                   id=f"ecran.{pane}")
+    return Binding(
+        touche, f"focus_pane('{pane}')", nom, show=False, tooltip=f"Aller au volet {nom}", id=f"ecran.{pane}"
+    )
 
 
 @dataclass(frozen=True)
@@ -87,30 +93,70 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         _focus("2", "engagements", "Engagements"),
         _focus("3", "echeances", "Échéances"),
         _focus("4", "journal", "Journal"),
-        Binding("tab", "app.focus_next", "Volet suivant", show=False, tooltip="Passer au volet suivant",
-                id="ecran.suivant"),
-        Binding("shift+tab", "app.focus_previous", "Volet précédent", show=False,
-                tooltip="Revenir au volet précédent", id="ecran.precedent"),
+        Binding(
+            "tab", "app.focus_next", "Volet suivant", show=False, tooltip="Passer au volet suivant", id="ecran.suivant"
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Volet précédent",
+            show=False,
+            tooltip="Revenir au volet précédent",
+            id="ecran.precedent",
+        ),
         Binding("s", "statut", "Statut", tooltip="Changer le statut de l'engagement", id="ecran.statut"),
         Binding("n", "note", "Note", tooltip="Écrire une note au journal d'un comité", id="ecran.note"),
         Binding("d", "echeance", "Échéance", tooltip="Ajouter une échéance à l'engagement", id="ecran.echeance"),
         Binding("p", "pilote", "Pilote", show=False, tooltip="Nommer le pilote de l'engagement", id="ecran.pilote"),
-        Binding("a", "a_discuter", "À discuter", show=False,
-                tooltip="Mettre à l'ordre du jour de la prochaine séance, ou l'en retirer", id="ecran.a_discuter"),
-        Binding("f", "filtre", "Filtrer", tooltip="Filtrer par partie, statut, retard, « à discuter »",
-                id="ecran.filtre"),
-        Binding("slash", "recherche", "Chercher", tooltip="Chercher dans les engagements, pilotes et notes",
-                id="ecran.recherche"),
-        Binding("m", "seance", "Séance", tooltip="Ouvrir une séance de comité, ou fermer celle qui est ouverte",
-                id="ecran.seance"),
-        Binding("A", "ordre_du_jour", "Ordre du jour", show=False,
-                tooltip="Ordre du jour de la séance : suites, points à discuter, retards, échéances",
-                id="ecran.ordre_du_jour"),
-        Binding("D", "depuis", "Depuis", show=False,
-                tooltip="Ce qui a changé depuis la dernière séance du comité, ou depuis une date", id="ecran.depuis"),
-        Binding("R", "relancer", "À relancer", show=False,
-                tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
-                id="ecran.relancer"),
+        Binding(
+            "a",
+            "a_discuter",
+            "À discuter",
+            show=False,
+            tooltip="Mettre à l'ordre du jour de la prochaine séance, ou l'en retirer",
+            id="ecran.a_discuter",
+        ),
+        Binding(
+            "f", "filtre", "Filtrer", tooltip="Filtrer par partie, statut, retard, « à discuter »", id="ecran.filtre"
+        ),
+        Binding(
+            "slash",
+            "recherche",
+            "Chercher",
+            tooltip="Chercher dans les engagements, pilotes et notes",
+            id="ecran.recherche",
+        ),
+        Binding(
+            "m",
+            "seance",
+            "Séance",
+            tooltip="Ouvrir une séance de comité, ou fermer celle qui est ouverte",
+            id="ecran.seance",
+        ),
+        Binding(
+            "A",
+            "ordre_du_jour",
+            "Ordre du jour",
+            show=False,
+            tooltip="Ordre du jour de la séance : suites, points à discuter, retards, échéances",
+            id="ecran.ordre_du_jour",
+        ),
+        Binding(
+            "D",
+            "depuis",
+            "Depuis",
+            show=False,
+            tooltip="Ce qui a changé depuis la dernière séance du comité, ou depuis une date",
+            id="ecran.depuis",
+        ),
+        Binding(
+            "R",
+            "relancer",
+            "À relancer",
+            show=False,
+            tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
+            id="ecran.relancer",
+        ),
     ]
 
     engagement_id: reactive[int | None] = reactive(None)
@@ -172,9 +218,12 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             event.stop()  # said here, once: the app's own net must not say it again
-            self.notify(f"Lecture de la base impossible : {raison(event.worker.error or Exception())}",
-                        title="Affichage non mis à jour",
-                        severity="error", timeout=10)
+            self.notify(
+                f"Lecture de la base impossible : {raison(event.worker.error or Exception())}",
+                title="Affichage non mis à jour",
+                severity="error",
+                timeout=10,
+            )
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -187,8 +236,9 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
 
     @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
     def _charger(self, generation: int, filtre: Filtre, comite_id: int | None, voulu: int | None) -> None:
-        ecran = charger_ecran(self.suivi.db, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id,
-                              limit=self.TAILLE_PAGE)
+        ecran = charger_ecran(
+            self.suivi.db, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id, limit=self.TAILLE_PAGE
+        )
         # The detail too, in the same worker: table and detail are then drawn in one frame.
         detail = detail_a_montrer(self.suivi.db, ecran.engagements, self._a_garder(voulu), self.suivi.today)
         if not get_current_worker().is_cancelled:
@@ -216,8 +266,15 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         garder = self._a_garder(message.engagement_voulu)
         titre, tous = self._titre_table(), self.filtre.axe_id is None
         if self._change("table", (ecran.engagements, ecran.precisions, titre, presentation)):
-            table.afficher(ecran.engagements.lignes, ecran.precisions, ecran.engagements.total,
-                           titre=titre, avec_axe=tous, presentation=presentation, engagement_id=garder)
+            table.afficher(
+                ecran.engagements.lignes,
+                ecran.precisions,
+                ecran.engagements.total,
+                titre=titre,
+                avec_axe=tous,
+                presentation=presentation,
+                engagement_id=garder,
+            )
         else:
             table.surligner(garder)
         if self._change("echeances", ecran.echeances):
@@ -289,8 +346,9 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
 
     @work(thread=True, exclusive=True, group="suite", exit_on_error=False)
     def _charger_suite(self, generation: int, filtre: Filtre, offset: int) -> None:
-        page, precisions = page_suivante(self.suivi.db, self.contrat_id, filtre, self.suivi.today, offset,
-                                         limit=self.TAILLE_PAGE)
+        page, precisions = page_suivante(
+            self.suivi.db, self.contrat_id, filtre, self.suivi.today, offset, limit=self.TAILLE_PAGE
+        )
         self.post_message(SuiteChargee(page, precisions, offset, generation))
 
     @on(SuiteChargee)

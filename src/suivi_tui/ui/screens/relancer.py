@@ -37,8 +37,12 @@ def contenu_relance(r: Relance, presentation: bool, largeur: int, *, avec_pilote
     nom = tronquer(pilote(r.pilote, presentation), 24) if avec_pilote else ""
     fin = f" · {statut}" + (f" · pilote : {nom}" if nom else "")
     libelle = tronquer(r.libelle, max(largeur - len(tete) - len(fin), 20))
-    parties: list[str | tuple[str, str]] = [(tete, "$text-muted"), (libelle, "bold"), " · ",
-                                            (statut, STYLES_STATUT.get(r.statut, ""))]
+    parties: list[str | tuple[str, str]] = [
+        (tete, "$text-muted"),
+        (libelle, "bold"),
+        " · ",
+        (statut, STYLES_STATUT.get(r.statut, "")),
+    ]
     if nom:
         parties += [" · pilote : ", (nom, "$text-muted")]
     for raison in r.raisons:
@@ -101,24 +105,32 @@ class RelancerVue(Vue):
             return
         n, semaines = len(self.relances), self.semaines
         retard = sum(1 for r in self.relances if r.en_retard)
-        self.titrer(f"À relancer — {n} engagement{'s' if n > 1 else ''} ({retard} en retard)",
-                    f"en retard, ou sans changement depuis {semaines} semaine{'s' if semaines > 1 else ''}, "
-                    "le plus urgent d'abord — Tab : réglages")
+        self.titrer(
+            f"À relancer — {n} engagement{'s' if n > 1 else ''} ({retard} en retard)",
+            f"en retard, ou sans changement depuis {semaines} semaine{'s' if semaines > 1 else ''}, "
+            "le plus urgent d'abord — Tab : réglages",
+        )
         self.montrer(self._options())
 
     def _options(self) -> list[Option]:
         relances, largeur, presentation = self.relances or [], self.largeur, self.presentation
         if not relances:
-            return [remarque(f"Rien à relancer : aucun engagement en retard ni sans changement depuis "
-                             f"{self.semaines} semaines.")]
+            return [
+                remarque(
+                    f"Rien à relancer : aucun engagement en retard ni sans changement depuis {self.semaines} semaines."
+                )
+            ]
         if not self.query_one("#par-pilote", Checkbox).value:
-            return [option_engagement(r.engagement_id, 0, contenu_relance(r, presentation, largeur, avec_pilote=True))
-                    for r in relances]
+            return [
+                option_engagement(r.engagement_id, 0, contenu_relance(r, presentation, largeur, avec_pilote=True))
+                for r in relances
+            ]
         options: list[Option] = []
         for nom, groupe in grouper_par_pilote(relances):
             titre = pilote(nom, presentation) if nom else SANS_PILOTE
             options.append(intertitre(f"{titre} · {len(groupe)}", espace=bool(options)))
-            options += [option_engagement(r.engagement_id, 0, contenu_relance(r, presentation, largeur,
-                                                                              avec_pilote=False))
-                        for r in groupe]
+            options += [
+                option_engagement(r.engagement_id, 0, contenu_relance(r, presentation, largeur, avec_pilote=False))
+                for r in groupe
+            ]
         return options

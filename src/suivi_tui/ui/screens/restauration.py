@@ -42,7 +42,9 @@ def texte_sauvegarde(base: Path, sauvegarde: Backup) -> Content:
     """Which backup would be restored: its name, date, size, kind and folder."""
     genre = "sauvegarde automatique" if sauvegarde.kind == ROLLING else "sauvegarde d'avant migration"
     return Content.assemble(
-        ("Sauvegarde vérifiée la plus récente : ", "$text-muted"), (sauvegarde.path.name, "bold"), "\n",
+        ("Sauvegarde vérifiée la plus récente : ", "$text-muted"),
+        (sauvegarde.path.name, "bold"),
+        "\n",
         f"prise le {quand(sauvegarde)} · {taille_lisible(sauvegarde.size)} · {genre}\n",
         (f"dans {backups_dir(base)}", "$text-muted"),
     )
@@ -51,10 +53,12 @@ def texte_sauvegarde(base: Path, sauvegarde: Backup) -> Content:
 def texte_choix(base: Path, sauvegarde: Backup) -> Content:
     """What each key does, said before it is pressed."""
     return Content.assemble(
-        ("r  ", "bold $text-accent"), ("Restaurer cette sauvegarde", "bold"),
+        ("r  ", "bold $text-accent"),
+        ("Restaurer cette sauvegarde", "bold"),
         f" : la base reprend son contenu du {quand(sauvegarde)} (ce qui a été saisi depuis n'y sera pas) ; "
         f"le fichier actuel est gardé à côté, intact, sous le nom {base.name}.{CORRUPT}-<date>.\n\n",
-        ("q  ", "bold $text-accent"), ("Quitter sans rien changer", "bold"),
+        ("q  ", "bold $text-accent"),
+        ("Quitter sans rien changer", "bold"),
         f" : rien n'est touché ; pour restaurer plus tard : suivi --db {base} restore",
     )
 
@@ -63,10 +67,20 @@ class EcranRestauration(Screen[None]):
     """r restores (in a thread: a national base takes a second), q leaves; errors stay on screen, in French."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "restaurer", "Restaurer cette sauvegarde", tooltip="Remettre la sauvegarde en place ; "
-                "le fichier endommagé est gardé à côté", id="restauration.restaurer"),
-        Binding("q", "quitter", "Quitter sans rien changer", tooltip="Quitter : la base reste telle quelle",
-                id="restauration.quitter"),
+        Binding(
+            "r",
+            "restaurer",
+            "Restaurer cette sauvegarde",
+            tooltip="Remettre la sauvegarde en place ; le fichier endommagé est gardé à côté",
+            id="restauration.restaurer",
+        ),
+        Binding(
+            "q",
+            "quitter",
+            "Quitter sans rien changer",
+            tooltip="Quitter : la base reste telle quelle",
+            id="restauration.quitter",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -111,12 +125,15 @@ class EcranRestauration(Screen[None]):
             fait = restore(self.base, self.sauvegarde.path)
         except (BaseInutilisable, FichierExistant) as exc:  # SauvegardeInvalide, BaseOccupee: nothing changed
             message = str(exc)
-            self.app.call_from_thread(self._echec, message if "Rien n'a été modifié" in message
-                                      else f"{message} Rien n'a été modifié.")
+            self.app.call_from_thread(
+                self._echec, message if "Rien n'a été modifié" in message else f"{message} Rien n'a été modifié."
+            )
         except (OSError, sqlite3.Error) as exc:
             raison = getattr(exc, "strerror", None) or exc
-            self.app.call_from_thread(self._echec, f"La restauration a échoué ({raison}) ; "
-                                                   f"vérifiez l'état avec : suivi --db {self.base} check")
+            self.app.call_from_thread(
+                self._echec,
+                f"La restauration a échoué ({raison}) ; vérifiez l'état avec : suivi --db {self.base} check",
+            )
         else:
             self.app.call_from_thread(self.app.exit, fait)  # interrupted or not: it is done, say so
 

@@ -122,8 +122,11 @@ class EnSeance(Edition):
     def _ouverte(self, seance: SeanceInfo, continuee: bool, agenda: Agenda) -> None:
         self._montrer_seance(seance)
         quand = format_date(seance.date)
-        self.notify(f"Séance du {quand} continuée ({seance.comite})" if continuee
-                    else f"Séance ouverte : {seance.comite} · {quand}")
+        self.notify(
+            f"Séance du {quand} continuée ({seance.comite})"
+            if continuee
+            else f"Séance ouverte : {seance.comite} · {quand}"
+        )
         self.comite_id = seance.comite_id  # its log is the one to watch during the meeting
         self.recharger()
         self._montrer_agenda(agenda)
@@ -148,11 +151,15 @@ class EnSeance(Edition):
             self.notify("Aucune séance n'était ouverte.")
             return
         if not resume.notes and not resume.changements:
-            self.notify(f"Séance du {format_date(resume.date)} close : elle était vide (ni note ni changement), "
-                        "elle est retirée du journal.")
+            self.notify(
+                f"Séance du {format_date(resume.date)} close : elle était vide (ni note ni changement), "
+                "elle est retirée du journal."
+            )
             return
-        self.notify(f"{recapitulatif(resume)}. Le relevé peut être écrit maintenant (échap : plus tard, r dans le "
-                    "journal).", timeout=10)
+        self.notify(
+            f"{recapitulatif(resume)}. Le relevé peut être écrit maintenant (échap : plus tard, r dans le journal).",
+            timeout=10,
+        )
         self._formulaire_releve(seances, resume.id)
 
     # --- the views ---------------------------------------------------------------------------------
@@ -193,8 +200,9 @@ class EnSeance(Edition):
                 return None
             return depuis_derniere_seance(db, comite_id, today, inclure_confidentiel=confidentiel)
 
-        self.app.push_screen(DepuisVue(lire, comites.get(comite_id) if comite_id else None, today),
-                             self._vers_engagement)
+        self.app.push_screen(
+            DepuisVue(lire, comites.get(comite_id) if comite_id else None, today), self._vers_engagement
+        )
 
     def action_relancer(self) -> None:
         """The engagements to chase: late, or untouched for N weeks (set in the view)."""

@@ -21,8 +21,7 @@ class ListeVue(OptionList):
     """One option per engagement (several lines each) under disabled group headings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Ouvrir", tooltip="Montrer cet engagement sur l'écran principal",
-                id="vue.ouvrir"),
+        Binding("enter", "select", "Ouvrir", tooltip="Montrer cet engagement sur l'écran principal", id="vue.ouvrir"),
         Binding("j", "cursor_down", "Suivant", show=False, tooltip="Engagement suivant", id="vue.suivant"),
         Binding("k", "cursor_up", "Précédent", show=False, tooltip="Engagement précédent", id="vue.precedent"),
         Binding("g", "first", "Premier", show=False, tooltip="Premier engagement de la liste", id="vue.premier"),
