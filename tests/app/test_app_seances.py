@@ -38,7 +38,7 @@ INSERTION = "Insertion socioprofessionnelle"
 COWORKING = "Créer un espace de coworking"
 RESSOURCERIE = "Développer le projet de Ressourcerie"
 AVRIL = dt.date(2021, 4, 12)
-SENTINELLE = "SENTINELLE-7f3a Mme Martin, 3 allée des Tilleuls"
+SENTINELLE = "SENTINELLE-7q3z Mme Martin, 3 allée des Tilleuls"
 
 
 @pytest.fixture

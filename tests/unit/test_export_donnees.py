@@ -21,10 +21,11 @@ from suivi_tui.services.export import DemandeExport, ExportInvalide, exporter
 from suivi_tui.services.export.donnees import charger
 
 TODAY = dt.date(2021, 3, 15)
-SENTINELLE = "SENTINELLE-7f3a Mme Dupont"
-SENTINELLE_EFFACEE = "EFFACEE-9c1d M. Durand"
-# What FTS5 stores of them: lower-cased tokens, which a whole-string search would miss.
-JETONS = ("7f3a", "9c1d")
+SENTINELLE = "SENTINELLE-7q3z Mme Dupont"
+SENTINELLE_EFFACEE = "EFFACEE-9x1w M. Durand"
+# What FTS5 stores of them: lower-cased tokens, which a whole-string search would miss. Not hex: the
+# random uuids of every row must never match them by chance.
+JETONS = ("7q3z", "9x1w")
 FORMULE = "=SOMME(A1:A9)"
 SCRIPT = "Décision : relancer <script>alert('x')</script> le partenaire & la CAF"
 

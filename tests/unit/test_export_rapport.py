@@ -96,7 +96,7 @@ def test_confidentielles_sur_demande(peuple: Peuple, tmp_path: Path, ext: str) -
     cible = tmp_path / f"point.{ext}"
     exporter(peuple.db, DemandeExport(cible, inclure_confidentiel=True), TODAY)
     contenu = cible.read_text(encoding="utf-8")
-    assert "SENTINELLE" in contenu and "7f3a" in contenu
+    assert "SENTINELLE" in contenu and "7q3z" in contenu
     assert "ne pas diffuser" in contenu
     assert SENTINELLE_EFFACEE not in contenu
 

@@ -107,7 +107,7 @@ def test_l_app_ouvre_l_instantane_et_la_recherche_marche(peuple: Peuple, tmp_pat
         assert resume.total == 52 and resume.en_retard == 1
         resultats = rechercher(copie, peuple.contrat_id, "relanc")
         assert resultats, "the rebuilt FTS index finds the notes that stayed"
-        assert not rechercher(copie, peuple.contrat_id, "7f3a")
+        assert not rechercher(copie, peuple.contrat_id, "7q3z")
     finally:
         copie.close()
     # exporting the export again works (export_meta replaced, not duplicated)

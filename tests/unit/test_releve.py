@@ -26,7 +26,7 @@ from suivi_tui.services.releve_md import echapper_md, ecrire_releve_markdown, re
 from suivi_tui.services.seances import fermer_seance, ouvrir_seance
 
 MARS = dt.date(2021, 3, 15)
-SENTINELLE = "SENTINELLE-7f3a Mme X, habitante du 12 rue Y"
+SENTINELLE = "SENTINELLE-7q3z Mme X, habitante du 12 rue Y"
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
