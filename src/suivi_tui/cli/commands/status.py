@@ -6,7 +6,8 @@ import argparse
 import shutil
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat, pluriel
+from suivi_tui.cli.ouverture import open_db
 from suivi_tui.services.vocabulaire import STATUTS
 
 
@@ -22,7 +23,6 @@ def register(commands: Any) -> None:
 
 
 def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
-    from suivi_tui.cli import open_db
     from suivi_tui.dates import format_date, format_echeance
     from suivi_tui.today import today
 

@@ -6,7 +6,7 @@ import argparse
 import shlex
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command
+from suivi_tui.cli.commands.common import add_command
 
 
 def register(commands: Any) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command, pluriel
+from suivi_tui.cli.commands.common import add_command, pluriel
+from suivi_tui.cli.ouverture import open_db
 
 
 def register(commands: Any) -> None:
@@ -21,7 +22,6 @@ def register(commands: Any) -> None:
 def run_check(args: argparse.Namespace) -> int:
     from sqlalchemy import text
 
-    from suivi_tui.cli import open_db
     from suivi_tui.db.schema import schema_version
     from suivi_tui.paths import backups_dir, storage_warning
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli import Sortie
+from suivi_tui.cli.sortie import Sortie
 from suivi_tui.services.vocabulaire import nombre as nombre
 from suivi_tui.services.vocabulaire import pluriel as pluriel
 
