@@ -20,38 +20,24 @@ def register(commands: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from sqlalchemy import text
-
+    from suivi_tui.db.diagnostic import diagnostiquer
     from suivi_tui.db.schema import schema_version
     from suivi_tui.paths import backups_dir, storage_warning
 
     db = open_db(args)
     try:
-        with db.read() as session:
-            integrity = [r[0] for r in session.execute(text("PRAGMA integrity_check")).all()]
-            fk = session.execute(text("PRAGMA foreign_key_check")).all()
-            version = session.execute(text("PRAGMA user_version")).scalar_one()
-            counts = {
-                t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
-                for t in ("contrat", "engagement", "echeance", "seance", "note", "historique")
-            }
+        diagnostic = diagnostiquer(db)
     finally:
         db.close()
-    ok = integrity == ["ok"] and not fk
+    integrity = diagnostic.integrite
     size = db.path.stat().st_size
     print(f"Base : {db.path} ({size / 1_048_576:.1f} Mo)")
-    print(f"Schéma : version {version} (cette version de suivi écrit la {schema_version()})")
+    print(f"Schéma : version {diagnostic.version} (cette version de suivi écrit la {schema_version()})")
     print(f"Intégrité : {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
-    print(f"Références : {'ok' if not fk else f'{len(fk)} référence(s) cassée(s)'}")
-    noms = {
-        "contrat": ("contrat", None),
-        "engagement": ("engagement", None),
-        "echeance": ("échéance", None),
-        "seance": ("séance", None),
-        "note": ("note", None),
-        "historique": ("modification", None),
-    }
-    print("Contenu : " + ", ".join(pluriel(n, *noms[t]) for t, n in counts.items()))
+    fk = diagnostic.references_cassees
+    print(f"Références : {'ok' if not fk else f'{fk} référence(s) cassée(s)'}")
+    noms = {"echeance": "échéance", "seance": "séance", "historique": "modification"}
+    print("Contenu : " + ", ".join(pluriel(n, noms.get(t, t)) for t, n in diagnostic.lignes.items()))
     folder = backups_dir(db.path)
     backups = sorted(folder.glob("*.db")) if folder.is_dir() else []
     print(
@@ -61,4 +47,4 @@ def run_check(args: argparse.Namespace) -> int:
     warning = storage_warning(db.path)
     if warning:
         print(warning)
-    return 0 if ok else 1
+    return 0 if diagnostic.sain else 1

@@ -22,17 +22,15 @@ def register(commands: Any) -> None:
     add_contrat_option(parser)
 
 
-def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
+def run_status(args: argparse.Namespace) -> int:
     from suivi_tui.dates import format_date, format_echeance
     from suivi_tui.today import today
 
-    db = open_db(args, create=seed_if_new)  # first: SQLAlchemy loads while SQLite checks the file
+    db = open_db(args)  # first: SQLAlchemy loads while SQLite checks the file
     from suivi_tui.services.contrats import synthese
     from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
 
     try:
-        if seed_if_new:
-            _seed_if_empty(db)
         contrat_id = choose_contrat(db, getattr(args, "contrat", None))
         jour = today()
         resume = synthese(db, contrat_id, jour)
@@ -53,16 +51,6 @@ def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
         quand = format_echeance(e.date, e.precision)
         print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {_court(e.libelle or e.engagement_libelle, 60)}")
     return 0
-
-
-def _seed_if_empty(db: Any) -> None:
-    from suivi_tui.services.contrats import lister_contrats
-    from suivi_tui.services.seed import bundled_annexe, lire_source, seed
-
-    if not lister_contrats(db):
-        annexe, sha = lire_source(bundled_annexe())
-        seed(db, annexe, bundled_annexe().name, sha)
-        print(f"Première ouverture : annexe « {annexe.titre} » importée.\n")
 
 
 def _axes_table(axes: list[Any], format_date: Any) -> str:
