@@ -15,6 +15,7 @@ STRICT = [
     "src/suivi_tui/paths.py",
     "src/suivi_tui/today.py",
     "src/suivi_tui/atomic.py",
+    "src/suivi_tui/texte.py",
 ]
 
 

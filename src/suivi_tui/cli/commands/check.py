@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from suivi_tui.cli.commands.common import add_command, pluriel
+from suivi_tui.cli.commands.common import add_command
 from suivi_tui.cli.ouverture import open_db
+from suivi_tui.texte import pluriel, taille
 
 
 def register(commands: Any) -> None:
@@ -31,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
         db.close()
     integrity = diagnostic.integrite
     size = db.path.stat().st_size
-    print(f"Base : {db.path} ({size / 1_048_576:.1f} Mo)")
+    print(f"Base : {db.path} ({taille(size)})")
     print(f"Schéma : version {diagnostic.version} (cette version de suivi écrit la {schema_version()})")
     print(f"Intégrité : {'ok' if integrity == ['ok'] else '; '.join(integrity[:5])}")
     fk = diagnostic.references_cassees

@@ -11,14 +11,13 @@ from suivi_tui.cli.commands.common import (
     add_contrat_option,
     choose_contrat,
     liste_contrats,
-    nombre,
-    pluriel,
 )
 from suivi_tui.cli.options import chemin_option
 from suivi_tui.cli.ouverture import open_db
 from suivi_tui.cli.sortie import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
 from suivi_tui.services.export import FORMATS, NOMS_FORMATS, TABLES_CSV, UNITES
 from suivi_tui.services.vocabulaire import confidentielles_de_cote
+from suivi_tui.texte import nombre, pluriel, taille
 
 
 def register(commands: Any) -> None:
@@ -121,7 +120,7 @@ def _afficher(resultat: Any) -> None:
     else:
         print(f"Contrats : toute la base ({pluriel(len(resultat.contrats), 'contrat')})")
     print(
-        f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
+        f"Format : {NOMS_FORMATS[resultat.format]} · {taille(resultat.octets)} · "
         f"{nombre(resultat.lignes)} {UNITES[resultat.format]}"
     )
     if resultat.format == "ics":
@@ -134,11 +133,3 @@ def _afficher(resultat: Any) -> None:
         )
     else:
         print("Aucune note confidentielle à laisser de côté.")
-
-
-def _taille(octets: int) -> str:
-    if octets < 1024:
-        return f"{octets} octets"
-    if octets < 1024 * 1024:
-        return f"{octets / 1024:.1f} Ko".replace(".", ",")
-    return f"{octets / 1024 / 1024:.1f} Mo".replace(".", ",")

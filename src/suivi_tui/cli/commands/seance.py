@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat
 from suivi_tui.cli.options import chemin_option
 from suivi_tui.cli.ouverture import open_db
 from suivi_tui.cli.sortie import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
+from suivi_tui.texte import pluriel
 
 if TYPE_CHECKING:
     import datetime as dt

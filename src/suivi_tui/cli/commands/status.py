@@ -6,9 +6,10 @@ import argparse
 import shutil
 from typing import Any
 
-from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat
 from suivi_tui.cli.ouverture import open_db
 from suivi_tui.services.vocabulaire import STATUTS
+from suivi_tui.texte import court, pluriel
 
 
 def register(commands: Any) -> None:
@@ -49,7 +50,7 @@ def run_status(args: argparse.Namespace) -> int:
         print("  aucune échéance à venir")
     for e in prochaines:
         quand = format_echeance(e.date, e.precision)
-        print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {_court(e.libelle or e.engagement_libelle, 60)}")
+        print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {court(e.libelle or e.engagement_libelle, 60)}")
     return 0
 
 
@@ -77,7 +78,7 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))
     room = max(12, min(40, shutil.get_terminal_size((100, 24)).columns - others - 1))
     for row in rows:
-        row[0] = _court(row[0], room)
+        row[0] = court(row[0], room)
     widths = [max(len(r[i]) for r in [heads, *rows, totals]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:
@@ -86,7 +87,3 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
 
     rule = "  ".join("─" * w for w in widths)
     return "\n".join([line(heads), rule, *(line(r) for r in rows), rule, line(totals)])
-
-
-def _court(texte: str, n: int) -> str:
-    return texte if len(texte) <= n else texte[: n - 1] + "…"

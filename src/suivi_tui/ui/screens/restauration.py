@@ -21,13 +21,7 @@ from textual.widgets import Footer, Static
 from suivi_tui.paths import backups_dir
 from suivi_tui.services.sauvegardes import Backup, Restauration, RestaurationImpossible, genre, nom_garde, restaurer
 from suivi_tui.signals import HANDLED, install_signal_handlers
-
-
-def taille_lisible(octets: int) -> str:
-    """« 224 Ko », « 1,2 Mo »."""
-    if octets < 1024 * 1024:
-        return f"{max(1, round(octets / 1024))} Ko"
-    return f"{octets / 1_048_576:.1f} Mo".replace(".", ",")
+from suivi_tui.texte import taille
 
 
 def quand(sauvegarde: Backup) -> str:
@@ -40,7 +34,7 @@ def texte_sauvegarde(base: Path, sauvegarde: Backup) -> Content:
         ("Sauvegarde vérifiée la plus récente : ", "$text-muted"),
         (sauvegarde.path.name, "bold"),
         "\n",
-        f"prise le {quand(sauvegarde)} · {taille_lisible(sauvegarde.size)} · {genre(sauvegarde)}\n",
+        f"prise le {quand(sauvegarde)} · {taille(sauvegarde.size)} · {genre(sauvegarde)}\n",
         (f"dans {backups_dir(base)}", "$text-muted"),
     )
 

@@ -23,6 +23,7 @@ from suivi_tui.services.seances import (
     supprimer_seance_vide,
     trouver_seance,
 )
+from suivi_tui.texte import pluriel
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.screens.edition import Edition
 
@@ -34,17 +35,13 @@ if TYPE_CHECKING:
 ERREURS = (SaisieInvalide, EcritureImpossible, BaseInutilisable, SQLAlchemyError, OSError)
 
 
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
-
-
 def recapitulatif(resume: SeanceResume) -> str:
     """« Séance close : 2 décisions, 1 action, 3 changements » (informations only when there are some)."""
     infos = resume.notes - resume.decisions - resume.actions
-    morceaux = [_pluriel(resume.decisions, "décision"), _pluriel(resume.actions, "action")]
+    morceaux = [pluriel(resume.decisions, "décision"), pluriel(resume.actions, "action")]
     if infos:
-        morceaux.append(_pluriel(infos, "information"))
-    morceaux.append(_pluriel(resume.changements, "changement"))
+        morceaux.append(pluriel(infos, "information"))
+    morceaux.append(pluriel(resume.changements, "changement"))
     return "Séance close : " + ", ".join(morceaux)
 
 
