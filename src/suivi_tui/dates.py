@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.texte import sans_accents
 
 ANNEE_MIN = 1900
@@ -61,12 +62,8 @@ class DateFloue:
     precision: Precision
 
 
-class DateInvalide(ValueError):
+class DateInvalide(ErreurSuivi, ValueError):
     """Saisie refusée ; `message` est une phrase française à montrer telle quelle."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 # --- Vocabulaire (écrit sans accents : la saisie est normalisée avant lecture) ---

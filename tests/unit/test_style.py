@@ -16,6 +16,7 @@ STRICT = [
     "src/suivi_tui/today.py",
     "src/suivi_tui/atomic.py",
     "src/suivi_tui/texte.py",
+    "src/suivi_tui/erreurs.py",
 ]
 
 

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from suivi_tui.dates import Precision, format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
 from suivi_tui.today import now_utc
 
 
-class SaisieInvalide(ValueError):
+class SaisieInvalide(ErreurSuivi, ValueError):
     """The input cannot be saved as it is; the message (French) says why. Nothing was written."""
 
 

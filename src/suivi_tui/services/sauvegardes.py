@@ -12,16 +12,13 @@ from suivi_tui.atomic import FichierExistant
 from suivi_tui.db.errors import BaseInutilisable
 from suivi_tui.db.recovery import CORRUPT, Restauration, restore
 from suivi_tui.db.rolling import ROLLING, Backup
+from suivi_tui.erreurs import ErreurSuivi
 
 __all__ = ["Backup", "Restauration", "RestaurationImpossible", "genre", "nom_garde", "restaurer"]
 
 
-class RestaurationImpossible(Exception):
+class RestaurationImpossible(ErreurSuivi):
     """The restore did not happen (or failed midway); message says what, and what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def genre(sauvegarde: Backup) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from suivi_tui.atomic import CibleSpeciale, FichierExistant, refuse_special_target, staged_file
 from suivi_tui.dates import apercu
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.export.demande import (
     EXTENSIONS,
     FORMATS,
@@ -126,7 +127,7 @@ def exporter(
             lignes, exclues, contrats = _exporter_sqlite(db, demande, chemin, avancer)
         else:
             lignes, exclues, contrats = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
-    except (FichierExistant, CibleSpeciale, ExportInvalide, ExportImpossible):
+    except ErreurSuivi:  # already a French refusal or failure (a target that exists, a bad request...)
         raise
     except (OSError, sqlite3.Error) as exc:
         raise ExportImpossible(decrire_echec(exc, chemin)) from exc

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from suivi_tui.erreurs import ErreurSuivi
+
 FORMATS = ("sqlite", "xlsx", "csv", "md", "html", "ics")
 TABLES_CSV = ("engagements", "echeances", "notes", "historique")
 
@@ -45,20 +47,12 @@ UNITES: dict[str, str] = {
 }
 
 
-class ExportInvalide(ValueError):
+class ExportInvalide(ErreurSuivi, ValueError):
     """The request cannot be honoured as asked (format, table, path); nothing was written."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class ExportImpossible(Exception):
+class ExportImpossible(ErreurSuivi):
     """Writing failed (full disk, permissions, I/O); no partial file was left behind."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 
 from suivi_tui.dates import format_date
-from suivi_tui.db.errors import BaseInutilisable, EcritureImpossible
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.agenda import Agenda, agenda_seance
 from suivi_tui.services.commandes import SaisieInvalide, creer_comite
 from suivi_tui.services.journal import SeanceInfo
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from suivi_tui.ui.dialogs.releve import DemandeReleve
     from suivi_tui.ui.dialogs.seance import SeanceSaisie
 
-ERREURS = (SaisieInvalide, EcritureImpossible, BaseInutilisable, SQLAlchemyError, OSError)
+# What a séance action can meet: a refusal suivi explains, the base's own refusal, the disk's.
+ERREURS = (ErreurSuivi, SQLAlchemyError, OSError)
 
 
 def recapitulatif(resume: SeanceResume) -> str:
