@@ -27,7 +27,7 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# What make test checks about the code itself, alone and quick: lint, layout, types.
+# What make test checks about the code itself, alone and quick: lint, layout, types, import contracts (lint-imports).
 lint: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q tests/unit/test_style.py
 

@@ -8,8 +8,10 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from suivi_tui.erreurs import ErreurSuivi
 
-class FichierExistant(FileExistsError):
+
+class FichierExistant(ErreurSuivi, FileExistsError):
     """The target exists and the caller did not ask to replace it."""
 
     def __init__(self, target: Path) -> None:
@@ -17,18 +19,17 @@ class FichierExistant(FileExistsError):
         self.target = target
 
 
-class CibleSpeciale(OSError):
+class CibleSpeciale(ErreurSuivi, OSError):
     """The target is a link, a pipe, a device or a socket: never replaced, not even with --force.
 
     Not a FichierExistant: « cochez Remplacer » would be no answer.
     """
 
     def __init__(self, target: Path, genre: str) -> None:
-        self.message = (
+        super().__init__(
             f"{target} est {genre} : suivi n'écrit que dans un fichier ordinaire, et ne le "
             "remplace pas (même avec --force). Choisissez un autre nom."
         )
-        super().__init__(self.message)
         self.target = target
 
 

@@ -12,11 +12,13 @@ import calendar
 import datetime
 import enum
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+
+from suivi_tui.erreurs import ErreurSuivi
+from suivi_tui.texte import sans_accents
 
 ANNEE_MIN = 1900
 ANNEE_MAX = 2100
@@ -60,23 +62,14 @@ class DateFloue:
     precision: Precision
 
 
-class DateInvalide(ValueError):
+class DateInvalide(ErreurSuivi, ValueError):
     """Saisie refusée ; `message` est une phrase française à montrer telle quelle."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 # --- Vocabulaire (écrit sans accents : la saisie est normalisée avant lecture) ---
 
 
-def _sans_accents(texte: str) -> str:
-    decompose = unicodedata.normalize("NFD", texte)
-    return "".join(c for c in decompose if not unicodedata.combining(c))
-
-
-_MOIS_SAISIE: dict[str, int] = {_sans_accents(nom): i for i, nom in enumerate(NOMS_MOIS, 1)}
+_MOIS_SAISIE: dict[str, int] = {sans_accents(nom): i for i, nom in enumerate(NOMS_MOIS, 1)}
 _MOIS_SAISIE.update(
     {
         "jan": 1,
@@ -133,7 +126,7 @@ _TYPO = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", 
 
 def _normaliser(texte: str) -> str:
     """Minuscules, sans accents, espaces (même insécables) réduits à un seul."""
-    return " ".join(_sans_accents(texte.translate(_TYPO).lower()).split())
+    return sans_accents(texte.translate(_TYPO))
 
 
 def apercu(texte: str) -> str:

@@ -19,7 +19,8 @@ from suivi_tui.db.errors import BaseEndommagee
 from suivi_tui.db.opening import open_database
 from suivi_tui.db.recovery import newest_good
 from suivi_tui.db.rolling import Backup
-from suivi_tui.ui.screens.restauration import RestaurationApp, quand, taille_lisible
+from suivi_tui.texte import taille
+from suivi_tui.ui.screens.restauration import RestaurationApp, quand
 
 MATIN = dt.datetime(2021, 3, 15, 9, 0, tzinfo=dt.UTC)
 
@@ -67,7 +68,7 @@ async def test_r_restores_the_backup_and_keeps_the_damaged_file_aside(abimee: tu
     async with app.run_test(size=(120, 36)) as pilot:
         ecrit = _ecrit(app)
         assert "endommagée" in ecrit and sauvegarde.path.name in ecrit
-        assert f"prise le {quand(sauvegarde)} · {taille_lisible(sauvegarde.size)}" in ecrit
+        assert f"prise le {quand(sauvegarde)} · {taille(sauvegarde.size)}" in ecrit
         assert "Restaurer cette sauvegarde" in ecrit and "Quitter sans rien changer" in ecrit
         await pilot.press("r")
         await calme(pilot)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from tests.reliability.conftest import scalar
 
-from suivi_tui.cli import avertissement_sauvegarde, build_parser, open_db
+from suivi_tui.cli import build_parser
+from suivi_tui.cli.ouverture import avertissement_sauvegarde, open_db
 from suivi_tui.db import rolling
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import changer_pilote

@@ -72,6 +72,19 @@ def test_check_reports_integrity_and_locations(db_path: Path) -> None:
     assert str(db_path) in result.stdout and "Sauvegardes" in result.stdout
 
 
+def test_check_counts_the_rows_and_fails_on_a_broken_reference(db_path: Path) -> None:
+    suivi("--db", str(db_path), "seed")
+    sain = suivi("--db", str(db_path), "check")
+    assert "Contenu : 1 contrat, 52 engagements" in sain.stdout and "Références : ok" in sain.stdout
+    conn = sqlite3.connect(db_path)  # foreign keys off, as another tool would write
+    conn.execute("UPDATE engagement SET axe_id = 9999 WHERE id = (SELECT min(id) FROM engagement)")
+    conn.commit()
+    conn.close()
+    result = suivi("--db", str(db_path), "check")
+    assert result.returncode == 1, result.stdout
+    assert "Références : 1 référence(s) cassée(s)" in result.stdout and "Intégrité : ok" in result.stdout
+
+
 def test_bad_annexe_exits_2_names_the_line_and_changes_nothing(db_path: Path, tmp_path: Path) -> None:
     suivi("--db", str(db_path), "seed")
     bad = tmp_path / "mauvaise.md"

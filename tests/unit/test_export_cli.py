@@ -101,7 +101,7 @@ def test_aide_avec_exemple(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_la_commande_ne_charge_ni_xlsxwriter_ni_textual() -> None:
     code = (
-        "import suivi_tui.cli_commands.export, sys; "
+        "import suivi_tui.cli.commands.export, sys; "
         "heavy = [m for m in ('xlsxwriter', 'textual', 'icalendar', 'openpyxl') if m in sys.modules]; "
         "assert not heavy, heavy"
     )

@@ -9,9 +9,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from suivi_tui.atomic import FichierExistant, publish, temporary_path
+from suivi_tui.erreurs import ErreurSuivi
 
 
-class SnapshotInvalide(Exception):
+class SnapshotInvalide(ErreurSuivi):
     """The snapshot failed its integrity check; nothing was published."""
 
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from suivi_tui.erreurs import ErreurSuivi
 
-class BaseInutilisable(Exception):
+
+class BaseInutilisable(ErreurSuivi):
     """The database file cannot be used as it is; the message says why and what to do."""
 
     def __init__(self, path: Path, message: str) -> None:
         super().__init__(message)
         self.path = path
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class BasePasSuivi(BaseInutilisable):
@@ -33,15 +31,8 @@ class BaseEnLectureSeule(BaseInutilisable):
     """A write was asked of a database opened read-only (or on a read-only file)."""
 
 
-class EcritureImpossible(Exception):
+class EcritureImpossible(ErreurSuivi):
     """A write failed for a reason outside the data (full disk, locked, permissions)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class BaseOccupee(BaseInutilisable):
@@ -52,12 +43,5 @@ class SauvegardeInvalide(BaseInutilisable):
     """A backup offered for a restore cannot be trusted (damaged, not suivi, too new); nothing changed."""
 
 
-class SauvegardeImpossible(Exception):
+class SauvegardeImpossible(ErreurSuivi):
     """A rolling backup could not be written (full disk, permissions); the database itself is untouched."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message

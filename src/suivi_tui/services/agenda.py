@@ -21,6 +21,7 @@ from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.services.retard import DELAI
 from suivi_tui.services.vocabulaire import STATUTS_CLOS
+from suivi_tui.texte import court
 
 # Without at least two séances to measure the comité's rhythm, look this far ahead.
 HORIZON_PAR_DEFAUT = 60
@@ -151,14 +152,9 @@ def _suites(session: Session, engagements: dict[int, _Engagement], comite_id: in
             continue
         de = "de la décision" if type_note == "decision" else "de l'action"
         # A confidential note may name a resident: the agenda (often projected) does not quote it.
-        extrait = "" if confidentielle else f" : {_court(texte, 60)}"
+        extrait = "" if confidentielle else f" : {court(texte, 60)}"
         e.motifs["suite"] = (f"Suite {de} du {quand}{extrait}", dt.date.max)
     return dt.date.fromisoformat(derniere[1])
-
-
-def _court(texte: str, n: int) -> str:
-    ligne = " ".join(texte.split())
-    return ligne if len(ligne) <= n else ligne[: n - 1].rstrip() + "…"
 
 
 def _point(e: _Engagement) -> PointAgenda:

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from suivi_tui.dates import Precision, format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
 from suivi_tui.today import now_utc
 
 
-class SaisieInvalide(ValueError):
+class SaisieInvalide(ErreurSuivi, ValueError):
     """The input cannot be saved as it is; the message (French) says why. Nothing was written."""
 
 
@@ -36,7 +37,7 @@ _CONTROLES = dict.fromkeys(
 )
 
 
-def sans_controles(texte: str) -> str:
+def nettoyer_saisie(texte: str) -> str:
     """Typed, pasted or imported text without control characters (a NUL would cut the text in SQLite)."""
     return texte.translate(_CONTROLES)
 
@@ -124,7 +125,7 @@ def changer_pilote(
     db: Database, engagement_id: int, pilote: str | None, *, seance_id: int | None = None
 ) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
-    propre = " ".join(sans_controles(pilote or "").split()) or None
+    propre = " ".join(nettoyer_saisie(pilote or "").split()) or None
     if propre is not None and len(propre) > 200:
         raise SaisieInvalide("Le nom du pilote est trop long (200 caractères au plus).")
     return _changer_champ(db, engagement_id, "pilote", propre, seance_id)
@@ -147,7 +148,7 @@ def ajouter_echeance(
     *,
     seance_id: int | None = None,
 ) -> Changement:
-    texte = " ".join(sans_controles(libelle).split())
+    texte = " ".join(nettoyer_saisie(libelle).split())
     quand = format_echeance(date, precision)
     with db.write() as session:
         _engagement(session, engagement_id)
@@ -215,12 +216,12 @@ def supprimer_echeance(db: Database, echeance_id: int, *, seance_id: int | None 
 
 
 def creer_comite(db: Database, contrat_id: int, nom: str, description: str = "") -> Changement:
-    propre = " ".join(sans_controles(nom).split())
+    propre = " ".join(nettoyer_saisie(nom).split())
     if not propre:
         raise SaisieInvalide("Donnez un nom au comité.")
     try:
         with db.write() as session:
-            comite = Comite(contrat_id=contrat_id, nom=propre, description=sans_controles(description).strip())
+            comite = Comite(contrat_id=contrat_id, nom=propre, description=nettoyer_saisie(description).strip())
             session.add(comite)
             session.flush()
     except IntegrityError:
@@ -253,7 +254,7 @@ def ajouter_note(
     seance_id: int | None = None,
 ) -> Changement:
     """Add a note to the comité's log, in seance_id or in the comité's séance of that date."""
-    propre = sans_controles(texte).strip()
+    propre = nettoyer_saisie(texte).strip()
     if not propre:
         raise SaisieInvalide("La note est vide : écrivez ce qui a été dit ou décidé.")
     if type not in TYPES_NOTE:

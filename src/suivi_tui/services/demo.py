@@ -11,6 +11,7 @@ from pathlib import Path
 
 from suivi_tui.annexe import lire_fichier_annexe
 from suivi_tui.db.engine import Database
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.demo_contrat import TABLES, Lignes, generer_contrat
 from suivi_tui.services.demo_textes import VILLES, Ville
 from suivi_tui.services.seed import bundled_annexe
@@ -32,12 +33,8 @@ INSERTS = {
 }
 
 
-class DemoRefusee(ValueError):
+class DemoRefusee(ErreurSuivi, ValueError):
     """The generator will not write here; the French message says why. Nothing was written."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def message_base_occupee(contrats: int) -> str:

@@ -25,6 +25,7 @@ from suivi_tui.db.engine import Database
 from suivi_tui.services.journal import SeanceInfo
 from suivi_tui.services.seances import seance_precedente
 from suivi_tui.services.vocabulaire import TYPES_NOTE, libelle_champ, libelle_statut
+from suivi_tui.texte import court
 
 # Document order moves when an annexe is re-seeded: not something a comité discusses.
 CHAMPS_IGNORES = ("ordre",)
@@ -245,11 +246,6 @@ def depuis_derniere_seance(
     )
 
 
-def _court(texte: str, n: int) -> str:
-    ligne = " ".join(texte.split())
-    return ligne if len(ligne) <= n else ligne[: n - 1].rstrip() + "…"
-
-
 def rendre_depuis(depuis: Depuis, *, largeur: int = 90) -> list[str]:
     """The view as plain text lines: axis headings, engagements indented, their changes beneath."""
     lignes: list[str] = []
@@ -258,7 +254,7 @@ def rendre_depuis(depuis: Depuis, *, largeur: int = 90) -> list[str]:
             lignes.append("")
         lignes.append(f"Axe {axe.numero} — {axe.titre}")
         for engagement in axe.engagements:
-            lignes.append(f"  {engagement.partie} — {_court(engagement.libelle, largeur)}")
+            lignes.append(f"  {engagement.partie} — {court(engagement.libelle, largeur)}")
             lignes.extend(f"    {ligne.ligne}" for ligne in engagement.lignes)
     if depuis.notes_generales:
         if lignes:

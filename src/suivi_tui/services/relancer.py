@@ -16,6 +16,7 @@ from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.services.commandes import SaisieInvalide
 from suivi_tui.services.retard import DELAI, EN_RETARD
+from suivi_tui.texte import pluriel
 
 SEMAINES_PAR_DEFAUT = 8
 SEMAINES_MAX = 520
@@ -61,17 +62,13 @@ def _jour_local(instant: str) -> dt.date:
     return moment.astimezone().date()
 
 
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
-
-
 def _raison_retard(jours: int, delai: dt.date, precision: str | None, libelle: str | None, date: str | None) -> str:
     if date is not None and precision is not None:
         quand = format_echeance(dt.date.fromisoformat(date), precision)
         quoi = f"échéance {quand} : {libelle}" if libelle else f"échéance {quand}"
     else:
         quoi = f"fin du contrat {format_date(delai)}"
-    return f"En retard de {_pluriel(jours, 'jour')} — {quoi}"
+    return f"En retard de {pluriel(jours, 'jour')} — {quoi}"
 
 
 def a_relancer(db: Database, contrat_id: int, today: dt.date, *, semaines: int = SEMAINES_PAR_DEFAUT) -> list[Relance]:
@@ -106,7 +103,7 @@ def a_relancer(db: Database, contrat_id: int, today: dt.date, *, semaines: int =
             raisons.append(_raison_retard(jours_retard, delai, precision, x_libelle, x_date))  # type: ignore[arg-type]
         if jours_calmes >= semaines * 7:
             raisons.append(
-                f"Sans changement depuis {_pluriel(jours_calmes // 7, 'semaine')} (dernier le {format_date(activite)})"
+                f"Sans changement depuis {pluriel(jours_calmes // 7, 'semaine')} (dernier le {format_date(activite)})"
             )
         if not raisons:
             continue

@@ -18,8 +18,8 @@ from suivi_tui.dates import format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.services.depuis import texte_historique
 from suivi_tui.services.journal import SEANCE_SQL, SeanceInfo, seance_info
-from suivi_tui.services.seances import sans_accents
 from suivi_tui.services.vocabulaire import STATUTS_CLOS
+from suivi_tui.texte import sans_accents
 
 # Changes a relevé reports; « à discuter » toggles and re-seeded texts are bookkeeping, not decisions.
 CHAMPS_RELEVES = (

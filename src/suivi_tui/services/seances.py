@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text
@@ -14,6 +13,7 @@ from suivi_tui.db.models import Comite, Historique, Note, Reglage, Seance
 from suivi_tui.services.commandes import SaisieInvalide, seance_du_jour
 from suivi_tui.services.journal import SEANCE_SQL, ComiteResume, SeanceInfo, lister_comites, seance_info
 from suivi_tui.services.reglages import dernier_comite_cle
+from suivi_tui.texte import sans_accents
 
 LIEU_MAX = 200
 PARTICIPANTS_MAX = 2000
@@ -157,12 +157,6 @@ def supprimer_seance_vide(db: Database, seance_id: int) -> None:
             raise SaisieInvalide("Cette séance contient déjà des notes ou des changements : elle est conservée.")
         session.execute(delete(Reglage).where(Reglage.cle.like("seance_ouverte:%"), Reglage.valeur == str(seance_id)))
         session.delete(seance)
-
-
-def sans_accents(texte: str) -> str:
-    """Lowercase, accents removed, spaces collapsed: how comité names are compared."""
-    decompose = unicodedata.normalize("NFD", texte.casefold())
-    return " ".join("".join(c for c in decompose if not unicodedata.combining(c)).split())
 
 
 def trouver_comites(db: Database, contrat_id: int, recherche: str) -> list[ComiteResume]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, decoder_annexe, lire_octets_annexe
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
-from suivi_tui.services.commandes import historiser, sans_controles
+from suivi_tui.services.commandes import historiser, nettoyer_saisie
 from suivi_tui.today import now_utc
 
 BUNDLED_NAME = "annexe-contrat-de-ville-antony-2020-2022.md"
@@ -49,21 +49,21 @@ class RapportSeed:
 def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
     """Parse the annexe and hash its bytes (read once); AnnexeIllisible before anything touches a database."""
     donnees = lire_octets_annexe(chemin)
-    annexe: AnnexeLue = _textes_sans_controles(decoder_annexe(donnees, chemin))
+    annexe: AnnexeLue = _textes_nettoyes(decoder_annexe(donnees, chemin))
     return annexe, hashlib.sha256(donnees).hexdigest()
 
 
-def _textes_sans_controles(valeur: Any) -> Any:
+def _textes_nettoyes(valeur: Any) -> Any:
     """The parser's frozen dataclasses with every text cleaned as typed text is (NUL, BEL, bidi overrides).
 
     After parsing, not before: form feeds and lone CRs tell the parser where pages and lines end.
     """
     if isinstance(valeur, str):
-        return " ".join(sans_controles(valeur).split())  # each is one line of the annexe
+        return " ".join(nettoyer_saisie(valeur).split())  # each is one line of the annexe
     if isinstance(valeur, tuple):
-        return tuple(_textes_sans_controles(v) for v in valeur)
+        return tuple(_textes_nettoyes(v) for v in valeur)
     if is_dataclass(valeur) and not isinstance(valeur, type):
-        return replace(valeur, **{f.name: _textes_sans_controles(getattr(valeur, f.name)) for f in fields(valeur)})
+        return replace(valeur, **{f.name: _textes_nettoyes(getattr(valeur, f.name)) for f in fields(valeur)})
     return valeur
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from suivi_tui.dates import format_date
+from suivi_tui.texte import accord, pluriel
 
 STATUTS: dict[str, str] = {
     "a_venir": "À venir",
@@ -38,21 +39,6 @@ _STATUTS_PLURIEL: dict[str, str] = {"realise": "réalisés", "bloque": "bloqués
 
 def libelle_statut(code: str) -> str:
     return STATUTS.get(code, code)
-
-
-def nombre(n: int) -> str:
-    """French thousands separator (narrow no-break space)."""
-    return f"{n:,}".replace(",", "\u202f")
-
-
-def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
-    """« 1 réalisé », « 3 réalisés » (French: 0 and 1 take the singular)."""
-    return f"{nombre(n)} {accord(n, singulier, pluriel_)}"
-
-
-def accord(n: int, singulier: str, pluriel_: str | None = None) -> str:
-    """The word alone, agreed with n (for a number set apart, « <strong>3</strong> réalisés »)."""
-    return singulier if n <= 1 else (pluriel_ or singulier + "s")
 
 
 def accord_statut(n: int, code: str) -> str:

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from suivi_tui.db.engine import Database
 from suivi_tui.db.errors import BaseInutilisable, EcritureImpossible
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.annulation import annuler
 from suivi_tui.services.commandes import Changement, SaisieInvalide
 from suivi_tui.services.contrats import ContratResume, lister_contrats
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from suivi_tui.services.export import DemandeExport, ResultatExport
 
-ERREURS_SAISIE = (SaisieInvalide, EcritureImpossible, BaseInutilisable)
 PILE_MAX = 200  # undo steps kept
 TOUCHES_FR = {"space": "espace", "escape": "échap", "enter": "entrée", "shift+tab": "maj+tab", "ctrl+q": "^q"}
 
@@ -255,7 +255,7 @@ class SuiviApp(App[None]):
         try:
             with self._verrou:
                 changement = commande()
-        except (*ERREURS_SAISIE, SQLAlchemyError) as exc:
+        except (ErreurSuivi, SQLAlchemyError) as exc:
             self.call_from_thread(self._erreur, exc)
             return
         self.call_from_thread(self._enregistre, contrat_id, changement, inchange)
@@ -348,14 +348,14 @@ class SuiviApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _exporter(self, demande: DemandeExport) -> None:
         from suivi_tui.atomic import FichierExistant
-        from suivi_tui.services.export import ExportImpossible, ExportInvalide, exporter
+        from suivi_tui.services.export import exporter
 
         try:
             resultat = exporter(self.db, demande, self.today, lambda f: self.call_from_thread(self._avancer, f))
         except FichierExistant as exc:
             texte = f"{exc.target} existe déjà : cochez « Remplacer » ou choisissez un autre nom."
             self.call_from_thread(self._fin_export, None, texte)
-        except (ExportInvalide, ExportImpossible, SQLAlchemyError, OSError) as exc:
+        except (ErreurSuivi, SQLAlchemyError, OSError) as exc:
             self.call_from_thread(self._fin_export, None, message_erreur(exc))
         else:
             self.call_from_thread(self._fin_export, resultat, None)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -18,105 +16,43 @@ from typing import TYPE_CHECKING
 
 from suivi_tui.atomic import CibleSpeciale, FichierExistant, refuse_special_target, staged_file
 from suivi_tui.dates import apercu
+from suivi_tui.erreurs import ErreurSuivi
+from suivi_tui.services.export.demande import (
+    EXTENSIONS,
+    FORMATS,
+    NOMS_FORMATS,
+    TABLES_CSV,
+    UNITES,
+    DemandeExport,
+    ExportImpossible,
+    ExportInvalide,
+    Progression,
+    ResultatExport,
+    format_demande,
+    format_depuis_extension,
+)
 
 if TYPE_CHECKING:
     from suivi_tui.db.engine import Database
 
-FORMATS = ("sqlite", "xlsx", "csv", "md", "html", "ics")
-TABLES_CSV = ("engagements", "echeances", "notes", "historique")
-
-NOMS_FORMATS: dict[str, str] = {
-    "sqlite": "Base SQLite (.sqlite)",
-    "xlsx": "Classeur Excel (.xlsx)",
-    "csv": "CSV pour Excel (.csv)",
-    "md": "Rapport Markdown (.md)",
-    "html": "Rapport HTML imprimable (.html)",
-    "ics": "Calendrier (.ics)",
-}
-EXTENSIONS: dict[str, str] = {f: f for f in FORMATS}
-_PAR_EXTENSION = {
-    ".sqlite": "sqlite",
-    ".db": "sqlite",
-    ".sqlite3": "sqlite",
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".ics": "ics",
-}
-# What `lignes` counts, per format (the command line says it in words).
-UNITES: dict[str, str] = {
-    "sqlite": "engagements",
-    "xlsx": "engagements",
-    "csv": "lignes",
-    "md": "engagements",
-    "html": "engagements",
-    "ics": "évènements",
-}
-
-
-class ExportInvalide(ValueError):
-    """The request cannot be honoured as asked (format, table, path); nothing was written."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class ExportImpossible(Exception):
-    """Writing failed (full disk, permissions, I/O); no partial file was left behind."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class DemandeExport:
-    chemin: Path
-    format: str | None = None
-    force: bool = False
-    inclure_confidentiel: bool = False
-    contrat_id: int | None = None
-    table: str = "engagements"  # CSV only: engagements | echeances | notes | historique
-
-
-@dataclass(frozen=True)
-class ResultatExport:
-    chemin: Path
-    format: str
-    octets: int
-    lignes: int
-    confidentiel_inclus: bool
-    notes_exclues: int = 0  # confidential notes left out (0 when they were included)
-    contrats: tuple[str, ...] = ()  # the titles of the contrats the file holds
-
-
-Progression = Callable[[float], None]
-
-
-def format_depuis_extension(chemin: Path) -> str:
-    """The format an output name asks for (.sqlite/.db, .xlsx, .csv, .md, .html/.htm, .ics)."""
-    suffixe = Path(chemin).suffix.lower()
-    if suffixe in _PAR_EXTENSION:
-        return _PAR_EXTENSION[suffixe]
-    connues = ", ".join(sorted(_PAR_EXTENSION))
-    quoi = f"L'extension « {suffixe} »" if suffixe else "Le nom du fichier n'a pas d'extension et"
-    raise ExportInvalide(
-        f"{quoi} ne désigne aucun format d'export connu ({connues}) ; "
-        "choisissez une de ces extensions ou précisez --format."
-    )
-
-
-def format_demande(demande: DemandeExport) -> str:
-    """The format of a request: the explicit one, else the extension's; ExportInvalide if neither is known."""
-    if demande.format is None:
-        return format_depuis_extension(demande.chemin)
-    if demande.format not in FORMATS:
-        raise ExportInvalide(f"Format « {demande.format} » inconnu ; formats possibles : {', '.join(FORMATS)}.")
-    return demande.format
+# The package is the entry point: callers import from it, the writers from .demande.
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "NOMS_FORMATS",
+    "TABLES_CSV",
+    "UNITES",
+    "DemandeExport",
+    "ExportImpossible",
+    "ExportInvalide",
+    "Progression",
+    "ResultatExport",
+    "decrire_echec",
+    "exporter",
+    "format_demande",
+    "format_depuis_extension",
+    "verifier_demande",
+]
 
 
 def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
@@ -191,7 +127,7 @@ def exporter(
             lignes, exclues, contrats = _exporter_sqlite(db, demande, chemin, avancer)
         else:
             lignes, exclues, contrats = _exporter_donnees(db, demande, fmt, chemin, today, avancer)
-    except (FichierExistant, CibleSpeciale, ExportInvalide, ExportImpossible):
+    except ErreurSuivi:  # already a French refusal or failure (a target that exists, a bad request...)
         raise
     except (OSError, sqlite3.Error) as exc:
         raise ExportImpossible(decrire_echec(exc, chemin)) from exc

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.export.cellules import sans_controles
+from suivi_tui.services.export.cellules import exportable
 from suivi_tui.services.export.donnees import Donnees, EcheanceExport, SeanceExport
-from suivi_tui.services.export.mise_en_forme import court, quand, reference
+from suivi_tui.services.export.mise_en_forme import quand, reference
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_statut
+from suivi_tui.texte import court
 
 LONGUEUR_RESUME = 60
 
@@ -50,7 +51,7 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
 
 
 def _texte(texte: str) -> str:
-    return sans_controles(texte)
+    return exportable(texte)
 
 
 def _evenement_echeance(donnees: Donnees, x: EcheanceExport, stamp: dt.datetime) -> Any:

@@ -48,7 +48,7 @@ def texte_xlsx(texte: str | None) -> tuple[str, bool]:
     return _ECHAPPEMENT_OOXML.sub(r"_x005F_\1", propre), risque
 
 
-def sans_controles(texte: str) -> str:
+def exportable(texte: str) -> str:
     """texte without the control characters that no exported format can carry."""
     return _CONTROLES.sub("", texte)
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from suivi_tui.db.engine import Database
-from suivi_tui.services.export import ExportInvalide
+from suivi_tui.services.export.demande import ExportInvalide
 from suivi_tui.services.reglages import DERNIER_CONTRAT
 from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
 from suivi_tui.today import now_local

@@ -21,12 +21,6 @@ COULEURS_STATUT: dict[str, tuple[str, str]] = {
 COULEUR_RETARD = ("#FDE2E0", "#B3261E")
 
 
-def court(texte: str, n: int) -> str:
-    """texte on one line, cut to n characters with an ellipsis."""
-    ligne = " ".join(texte.split())
-    return ligne if len(ligne) <= n else ligne[: n - 1].rstrip() + "…"
-
-
 def reference(donnees: Donnees, engagement: EngagementExport) -> str:
     """« Axe IV · Ville »: where an engagement sits, as the calendar and the journal show it."""
     return f"Axe {donnees.axe(engagement.axe_id).numero} · {donnees.partie(engagement.partie_id).nom_court}"

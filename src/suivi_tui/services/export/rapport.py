@@ -15,7 +15,8 @@ from suivi_tui.services.export.donnees import (
     PartieInfo,
 )
 from suivi_tui.services.export.mise_en_forme import quand
-from suivi_tui.services.vocabulaire import STATUTS, pluriel
+from suivi_tui.services.vocabulaire import STATUTS
+from suivi_tui.texte import pluriel
 
 NOTES_PAR_ENGAGEMENT = 3
 

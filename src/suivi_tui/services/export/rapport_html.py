@@ -17,7 +17,8 @@ from suivi_tui.services.export.mise_en_forme import (
     quand,
 )
 from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
-from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord, accord_statut, libelle_statut, nombre, pluriel
+from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut
+from suivi_tui.texte import accord, nombre, pluriel
 from suivi_tui.today import iso_utc
 
 _CSS = """

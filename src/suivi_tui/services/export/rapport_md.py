@@ -10,7 +10,8 @@ from suivi_tui.dates import format_date
 from suivi_tui.services.export.donnees import Donnees
 from suivi_tui.services.export.mise_en_forme import etat_echeance, exporte_le, pourcent, quand
 from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
-from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut, nombre, pluriel
+from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut
+from suivi_tui.texte import nombre, pluriel
 
 # Characters that Markdown (CommonMark, GFM tables) would read as markup or raw HTML.
 _SPECIAUX = re.compile(r"([\\`*_\[\]<>|#~!&])")

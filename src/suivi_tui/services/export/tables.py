@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from suivi_tui.services.export import TABLES_CSV
+from suivi_tui.services.export.demande import TABLES_CSV
 from suivi_tui.services.export.donnees import Donnees, EcheanceExport
 from suivi_tui.services.export.mise_en_forme import champ_historique, quand
 from suivi_tui.services.vocabulaire import TYPES_NOTE, valeur_historique

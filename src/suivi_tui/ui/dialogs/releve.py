@@ -18,6 +18,7 @@ from suivi_tui.dates import format_date
 from suivi_tui.services.journal import SeanceInfo
 from suivi_tui.services.releve import nom_fichier_releve
 from suivi_tui.services.seances import SeanceResume
+from suivi_tui.texte import pluriel
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 
 
@@ -32,14 +33,10 @@ class DemandeReleve:
     remplacer: bool
 
 
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
-
-
 def libelle_seance(s: SeanceResume) -> str:
     """« 15/03/2021 · Insertion socioprofessionnelle (1 décision, 1 action, 2 changements) »."""
     contenu = ", ".join(
-        (_pluriel(s.decisions, "décision"), _pluriel(s.actions, "action"), _pluriel(s.changements, "changement"))
+        (pluriel(s.decisions, "décision"), pluriel(s.actions, "action"), pluriel(s.changements, "changement"))
     )
     return f"{format_date(s.date)} · {s.comite} ({contenu}){' · ouverte' if s.ouverte else ''}"
 

@@ -11,10 +11,7 @@ from textual.widgets import Static
 
 from suivi_tui.dates import format_date
 from suivi_tui.services.contrats import Synthese
-
-
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
+from suivi_tui.texte import pluriel
 
 
 def ligne_entete(synthese: Synthese, presentation: bool) -> Content:
@@ -26,9 +23,9 @@ def ligne_entete(synthese: Synthese, presentation: bool) -> Content:
         parties += [(" PRÉSENTATION ", "reverse bold $warning"), " "]
     parties += [
         (synthese.contrat.titre, "bold"),
-        f" · {_pluriel(synthese.total, 'engagement')}",
+        f" · {pluriel(synthese.total, 'engagement')}",
         " · ",
-        (_pluriel(realises, "réalisé"), "$text-success"),
+        (pluriel(realises, "réalisé"), "$text-success"),
         f" · {en_cours} en cours",
         " · ",
         (f"{synthese.en_retard} en retard", "bold $text-error" if synthese.en_retard else "$text-muted"),

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 
     from suivi_tui.services.ecran import Ecran
     from suivi_tui.services.journal import SeanceInfo
-    from suivi_tui.ui.app import SuiviApp
     from suivi_tui.ui.dialogs.comite import ComiteSaisie
     from suivi_tui.ui.dialogs.echeance import EcheanceSaisie
     from suivi_tui.ui.dialogs.note import NoteSaisie
+    from suivi_tui.ui.protocoles import AppSuivi
 
 # The keys that act on the selected engagement: hidden from the Footer when there is none.
 SUR_ENGAGEMENT = frozenset({"statut", "pilote", "a_discuter", "echeance", "detail"})
@@ -59,7 +59,7 @@ class Edition:
         return self.seance.id if self.seance is not None else None
 
     @property
-    def suivi(self) -> SuiviApp:
+    def suivi(self) -> AppSuivi:
         """The app, with its base, its today and its writer."""
         return self.app  # type: ignore[no-any-return]
 

@@ -19,7 +19,7 @@ from suivi_tui.ui.messages import EcranCharge
 if TYPE_CHECKING:
     from suivi_tui.services.ecran import Ecran
     from suivi_tui.services.tableau import Filtre
-    from suivi_tui.ui.app import SuiviApp
+    from suivi_tui.ui.protocoles import AppSuivi
 
 
 class LectureTable:
@@ -34,7 +34,7 @@ class LectureTable:
     _complet: int | None  # the generation of a full read not shown yet
     _apres_chargement: Any
     # provided by Screen / EcranPrincipal
-    suivi: SuiviApp
+    suivi: AppSuivi
     post_message: Any
     recharger: Any
 

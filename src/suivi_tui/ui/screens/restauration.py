@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sqlite3
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -19,19 +18,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from suivi_tui.atomic import FichierExistant
-from suivi_tui.db.errors import BaseInutilisable
-from suivi_tui.db.recovery import CORRUPT, Restauration, restore
-from suivi_tui.db.rolling import ROLLING, Backup
 from suivi_tui.paths import backups_dir
+from suivi_tui.services.sauvegardes import Backup, Restauration, RestaurationImpossible, genre, nom_garde, restaurer
 from suivi_tui.signals import HANDLED, install_signal_handlers
-
-
-def taille_lisible(octets: int) -> str:
-    """« 224 Ko », « 1,2 Mo »."""
-    if octets < 1024 * 1024:
-        return f"{max(1, round(octets / 1024))} Ko"
-    return f"{octets / 1_048_576:.1f} Mo".replace(".", ",")
+from suivi_tui.texte import taille
 
 
 def quand(sauvegarde: Backup) -> str:
@@ -40,12 +30,11 @@ def quand(sauvegarde: Backup) -> str:
 
 def texte_sauvegarde(base: Path, sauvegarde: Backup) -> Content:
     """Which backup would be restored: its name, date, size, kind and folder."""
-    genre = "sauvegarde automatique" if sauvegarde.kind == ROLLING else "sauvegarde d'avant migration"
     return Content.assemble(
         ("Sauvegarde vérifiée la plus récente : ", "$text-muted"),
         (sauvegarde.path.name, "bold"),
         "\n",
-        f"prise le {quand(sauvegarde)} · {taille_lisible(sauvegarde.size)} · {genre}\n",
+        f"prise le {quand(sauvegarde)} · {taille(sauvegarde.size)} · {genre(sauvegarde)}\n",
         (f"dans {backups_dir(base)}", "$text-muted"),
     )
 
@@ -56,7 +45,7 @@ def texte_choix(base: Path, sauvegarde: Backup) -> Content:
         ("r  ", "bold $text-accent"),
         ("Restaurer cette sauvegarde", "bold"),
         f" : la base reprend son contenu du {quand(sauvegarde)} (ce qui a été saisi depuis n'y sera pas) ; "
-        f"le fichier actuel est gardé à côté, intact, sous le nom {base.name}.{CORRUPT}-<date>.\n\n",
+        f"le fichier actuel est gardé à côté, intact, sous le nom {nom_garde(base)}.\n\n",
         ("q  ", "bold $text-accent"),
         ("Quitter sans rien changer", "bold"),
         f" : rien n'est touché ; pour restaurer plus tard : suivi --db {base} restore",
@@ -122,18 +111,9 @@ class EcranRestauration(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _restaurer(self) -> None:
         try:
-            fait = restore(self.base, self.sauvegarde.path)
-        except (BaseInutilisable, FichierExistant) as exc:  # SauvegardeInvalide, BaseOccupee: nothing changed
-            message = str(exc)
-            self.app.call_from_thread(
-                self._echec, message if "Rien n'a été modifié" in message else f"{message} Rien n'a été modifié."
-            )
-        except (OSError, sqlite3.Error) as exc:
-            raison = getattr(exc, "strerror", None) or exc
-            self.app.call_from_thread(
-                self._echec,
-                f"La restauration a échoué ({raison}) ; vérifiez l'état avec : suivi --db {self.base} check",
-            )
+            fait = restaurer(self.base, self.sauvegarde)
+        except RestaurationImpossible as exc:
+            self.app.call_from_thread(self._echec, exc.message)
         else:
             self.app.call_from_thread(self.app.exit, fait)  # interrupted or not: it is done, say so
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 
 from suivi_tui.dates import format_date
-from suivi_tui.db.errors import BaseInutilisable, EcritureImpossible
+from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.agenda import Agenda, agenda_seance
 from suivi_tui.services.commandes import SaisieInvalide, creer_comite
 from suivi_tui.services.journal import SeanceInfo
@@ -23,6 +23,7 @@ from suivi_tui.services.seances import (
     supprimer_seance_vide,
     trouver_seance,
 )
+from suivi_tui.texte import pluriel
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.screens.edition import Edition
 
@@ -31,20 +32,17 @@ if TYPE_CHECKING:
     from suivi_tui.ui.dialogs.releve import DemandeReleve
     from suivi_tui.ui.dialogs.seance import SeanceSaisie
 
-ERREURS = (SaisieInvalide, EcritureImpossible, BaseInutilisable, SQLAlchemyError, OSError)
-
-
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
+# What a séance action can meet: a refusal suivi explains, the base's own refusal, the disk's.
+ERREURS = (ErreurSuivi, SQLAlchemyError, OSError)
 
 
 def recapitulatif(resume: SeanceResume) -> str:
     """« Séance close : 2 décisions, 1 action, 3 changements » (informations only when there are some)."""
     infos = resume.notes - resume.decisions - resume.actions
-    morceaux = [_pluriel(resume.decisions, "décision"), _pluriel(resume.actions, "action")]
+    morceaux = [pluriel(resume.decisions, "décision"), pluriel(resume.actions, "action")]
     if infos:
-        morceaux.append(_pluriel(infos, "information"))
-    morceaux.append(_pluriel(resume.changements, "changement"))
+        morceaux.append(pluriel(infos, "information"))
+    morceaux.append(pluriel(resume.changements, "changement"))
     return "Séance close : " + ", ".join(morceaux)
 
 

@@ -6,8 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from suivi_tui.cli import Sortie, open_db
-from suivi_tui.cli_commands.common import add_command, nombre, pluriel
+from suivi_tui.cli.commands.common import add_command
+from suivi_tui.cli.ouverture import open_db
+from suivi_tui.cli.sortie import Sortie
+from suivi_tui.texte import nombre, pluriel
 
 
 def _entier(value: str) -> int:

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import EXIT_FAILURE, Sortie, chemin_option
-from suivi_tui.cli_commands.common import add_command
+from suivi_tui.cli.commands.common import add_command
+from suivi_tui.cli.options import chemin_option
+from suivi_tui.cli.sortie import EXIT_FAILURE, Sortie
 
 
 def register(commands: Any) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli import Sortie
-from suivi_tui.services.vocabulaire import nombre as nombre
-from suivi_tui.services.vocabulaire import pluriel as pluriel
+from suivi_tui.cli.sortie import Sortie
+from suivi_tui.texte import nombre
 
 if TYPE_CHECKING:  # not at run time: building the parser must not load SQLAlchemy (see cli.open_db)
     from suivi_tui.db.engine import Database

@@ -6,10 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie, chemin_option
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, nombre, pluriel
+from suivi_tui.cli.commands.common import (
+    add_command,
+    add_contrat_option,
+    choose_contrat,
+    liste_contrats,
+)
+from suivi_tui.cli.options import chemin_option
+from suivi_tui.cli.ouverture import open_db
+from suivi_tui.cli.sortie import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
 from suivi_tui.services.export import FORMATS, NOMS_FORMATS, TABLES_CSV, UNITES
 from suivi_tui.services.vocabulaire import confidentielles_de_cote
+from suivi_tui.texte import nombre, pluriel, taille
 
 
 def register(commands: Any) -> None:
@@ -54,7 +62,6 @@ def register(commands: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from suivi_tui.atomic import CibleSpeciale, FichierExistant
-    from suivi_tui.cli import open_db
     from suivi_tui.services.export import DemandeExport, ExportImpossible, ExportInvalide, exporter, format_demande
     from suivi_tui.today import today
 
@@ -87,7 +94,6 @@ def _avec_contrat(db: Any, demande: Any, fmt: str, voulu: str | None) -> Any:
     SQLite snapshot holds them all, and the other formats (one contrat each) ask which one."""
     from dataclasses import replace
 
-    from suivi_tui.cli_commands.common import choose_contrat, liste_contrats
     from suivi_tui.services.contrats import lister_contrats
 
     if voulu is None:
@@ -114,7 +120,7 @@ def _afficher(resultat: Any) -> None:
     else:
         print(f"Contrats : toute la base ({pluriel(len(resultat.contrats), 'contrat')})")
     print(
-        f"Format : {NOMS_FORMATS[resultat.format]} · {_taille(resultat.octets)} · "
+        f"Format : {NOMS_FORMATS[resultat.format]} · {taille(resultat.octets)} · "
         f"{nombre(resultat.lignes)} {UNITES[resultat.format]}"
     )
     if resultat.format == "ics":
@@ -127,11 +133,3 @@ def _afficher(resultat: Any) -> None:
         )
     else:
         print("Aucune note confidentielle à laisser de côté.")
-
-
-def _taille(octets: int) -> str:
-    if octets < 1024:
-        return f"{octets} octets"
-    if octets < 1024 * 1024:
-        return f"{octets / 1024:.1f} Ko".replace(".", ",")
-    return f"{octets / 1024 / 1024:.1f} Mo".replace(".", ",")

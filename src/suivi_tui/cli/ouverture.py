@@ -1,33 +1,20 @@
-"""The command line: parses arguments, calls services, prints French; loads the UI only for the app."""
+"""Opening the base for a command: which file, read-only or not, refused in French when unusable, backed up."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from suivi_tui import __version__
-from suivi_tui.cli_french import FrenchParser
+from suivi_tui.cli.sortie import Sortie
 
 if TYPE_CHECKING:
     from suivi_tui.db.engine import Database
     from suivi_tui.db.rolling import Backup
-
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class Sortie(Exception):
-    """Stop the command with this French message and exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 class BaseARestaurer(Sortie):
@@ -38,70 +25,6 @@ class BaseARestaurer(Sortie):
         self.path = path
         self.raison = raison  # what is wrong, without the advice
         self.sauvegarde = sauvegarde  # the newest verified backup, None when there is none
-
-
-def _date_option(value: str) -> dt.date:
-    """--today: one day, written as anywhere else (« 15/03/2021 », « 15 mars 2021 », « 2021-03-15 »)."""
-    from suivi_tui.dates import DateInvalide, Precision, apercu, parse_date
-
-    try:
-        lue = parse_date(value, dt.date.today())
-    except DateInvalide as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
-    if lue.precision is not Precision.JOUR:
-        raise argparse.ArgumentTypeError(
-            f"« {apercu(value)} » est une période, pas un jour : donnez un jour, "
-            "par exemple « 15/03/2021 » ou « 2021-03-15 »"
-        )
-    return lue.date
-
-
-# The longest file or folder name the usual filesystems accept (ext4, APFS, NTFS: 255).
-NOM_MAX = 255
-
-
-def chemin_option(value: str) -> str:
-    """A path argument, refused in French (exit 2) before anything touches the disk when no system could use it."""
-    from suivi_tui.dates import apercu
-
-    if "\x00" in value:
-        raise argparse.ArgumentTypeError("un chemin ne peut pas contenir de caractère nul")
-    for nom in Path(value).parts:
-        if len(os.fsencode(nom)) > NOM_MAX:
-            raise argparse.ArgumentTypeError(
-                f"le nom « {apercu(nom)} » est trop long pour un nom de fichier ou de dossier "
-                f"({len(os.fsencode(nom))} octets ; {NOM_MAX} au plus, une lettre accentuée en comptant deux)"
-            )
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = FrenchParser(
-        prog="suivi",
-        description="Suivi d'un contrat de ville : engagements, échéances, comités techniques.",
-        epilog="Exemple : suivi --db ~/antony.db --today 2021-03-15",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="CHEMIN",
-        type=chemin_option,
-        help="la base à utiliser (défaut : $SUIVI_DB, sinon le dossier de données)",
-    )
-    parser.add_argument(
-        "--today",
-        metavar="DATE",
-        type=_date_option,
-        help="la date du jour à utiliser, « 15/03/2021 » ou « 2021-03-15 » (défaut : $SUIVI_TODAY, sinon l'horloge)",
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"suivi {__version__}", help="affiche la version et quitte"
-    )
-    commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
-    from suivi_tui import cli_commands
-
-    for register in cli_commands.REGISTRY:
-        register(commands)
-    return parser
 
 
 # Commands that never write to the database: no rolling backup (they stay fast), and the base is
@@ -143,7 +66,7 @@ def open_db(
     if writes and existed:
         refuser_lecture_seule(path)
     with _refus_en_francais(path):
-        from suivi_tui.demarrage import charger_sqlalchemy, inspecter_pendant
+        from suivi_tui.cli.demarrage import charger_sqlalchemy, inspecter_pendant
 
         inspection = None
         if existed:
@@ -202,7 +125,7 @@ def _writable(path: Path) -> bool:
 
 def _rolling_backup(db: Database, *, en_fond: bool) -> None:
     """Take the 12-hourly backup; a failure is a warning, not a refusal (the data is untouched)."""
-    from suivi_tui.demarrage import SauvegardeEnFond, sauvegarde_due
+    from suivi_tui.cli.demarrage import SauvegardeEnFond, sauvegarde_due
 
     if not sauvegarde_due(db.path):
         return
@@ -217,69 +140,10 @@ def _rolling_backup(db: Database, *, en_fond: bool) -> None:
 
 def avertissement_sauvegarde(db: Database) -> str | None:
     """What went wrong with a backup taken in a thread (once the app is closed: it waits for it)."""
-    from suivi_tui.demarrage import SauvegardeEnFond
+    from suivi_tui.cli.demarrage import SauvegardeEnFond
 
     tache = db.avant_ecriture
     if isinstance(tache, SauvegardeEnFond):
         tache.join()
         return tache.avertissement
     return None
-
-
-# A reader that stops early (`suivi status | head -1`) closes the pipe: the command ends quietly,
-# with the code a shell reports for a program stopped by SIGPIPE (128 + 13), like `cat` or `grep`.
-EXIT_PIPE_FERME = 141
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        try:
-            return _main(argv)
-        finally:
-            if sys.stdout is not None:
-                sys.stdout.flush()  # here, not at the interpreter's exit, where it cannot be caught
-    except BrokenPipeError:
-        # What is still buffered goes nowhere: no second BrokenPipeError, no « Exception ignored ».
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PIPE_FERME
-
-
-def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from suivi_tui.today import set_today
-
-    set_today(args.today)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    if handler is None:
-        from suivi_tui.cli_commands import run_default
-
-        handler = run_default
-    from suivi_tui.signals import Interruption, install_signal_handlers
-
-    install_signal_handlers()
-    try:
-        return handler(args)
-    except Sortie as exc:
-        print(f"suivi : {exc.message}", file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:
-        return 130
-    except Interruption as exc:
-        _say(f"suivi : interrompu ({exc.nom}) ; ce qui a été confirmé est enregistré, le reste est annulé.")
-        return int(exc.code)  # type: ignore[arg-type]
-    except Exception as exc:  # the last net: a French message, never a traceback
-        from suivi_tui.db.errors import EcritureImpossible
-
-        if isinstance(exc, EcritureImpossible):
-            print(f"suivi : {exc.message}", file=sys.stderr)
-            return EXIT_FAILURE
-        raise
-
-
-def _say(message: str) -> None:
-    """Print to stderr if there still is one (after SIGHUP the terminal may be gone)."""
-    with contextlib.suppress(OSError):
-        print(message, file=sys.stderr)

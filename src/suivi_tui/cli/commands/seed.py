@@ -6,8 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from suivi_tui.cli import Sortie, chemin_option, open_db
-from suivi_tui.cli_commands.common import add_command, nombre, pluriel
+from suivi_tui.cli.commands.common import add_command
+from suivi_tui.cli.options import chemin_option
+from suivi_tui.cli.ouverture import open_db
+from suivi_tui.cli.sortie import Sortie
+from suivi_tui.texte import nombre, pluriel
 
 
 def register(commands: Any) -> None:

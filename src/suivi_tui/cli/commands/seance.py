@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie, chemin_option
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat
+from suivi_tui.cli.options import chemin_option
+from suivi_tui.cli.ouverture import open_db
+from suivi_tui.cli.sortie import EXIT_BAD_INPUT, EXIT_FAILURE, Sortie
+from suivi_tui.texte import pluriel
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -96,8 +99,6 @@ def parse_jour(texte: str) -> dt.date:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from suivi_tui.cli import open_db
-    from suivi_tui.cli_commands.common import choose_contrat
     from suivi_tui.dates import format_date
     from suivi_tui.services.contrats import contrat_par_id
     from suivi_tui.services.seances import lister_seances
@@ -127,8 +128,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from suivi_tui.cli import open_db
-    from suivi_tui.cli_commands.common import choose_contrat
     from suivi_tui.services.releve import releve_seance
 
     jour = parse_jour(" ".join(args.date))

@@ -1,4 +1,4 @@
-"""The subcommands: each module registers one (parser, help with an example, handler)."""
+"""`suivi` with no command: the app, after the checks it needs (a terminal, the base's folder, a damaged base)."""
 
 from __future__ import annotations
 
@@ -7,31 +7,18 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from suivi_tui.cli_commands import backups, changes, check, demo, export, restore, seance, seed, status
+from suivi_tui.cli.ouverture import BaseARestaurer, avertissement_sauvegarde, open_db, refuser_lecture_seule
+from suivi_tui.cli.sortie import EXIT_FAILURE, Sortie
 
 if TYPE_CHECKING:
-    from suivi_tui.cli import BaseARestaurer
     from suivi_tui.db.engine import Database
 
-REGISTRY = [
-    seed.register,
-    status.register,
-    check.register,
-    export.register,
-    demo.register,
-    seance.register,
-    changes.register,
-    backups.register,
-    restore.register,
-]
 
-
-def run_default(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace) -> int:
     """`suivi` with no command: open the app (seeding the bundled annexe on first run).
 
     A damaged base with a verified backup gets, in a terminal, a screen that offers to restore it.
     """
-    from suivi_tui.cli import BaseARestaurer, avertissement_sauvegarde, open_db
     from suivi_tui.today import today
 
     nouvelle = _verifier_lancement(args)
@@ -62,7 +49,6 @@ def _verifier_lancement(args: argparse.Namespace) -> bool:
     A base named by --db or $SUIVI_DB in a folder that does not exist is a typo far more often than
     a wish: only the default location is created silently.
     """
-    from suivi_tui.cli import Sortie, open_db, refuser_lecture_seule
     from suivi_tui.paths import ENV_DB, resolve_db_path
 
     path = resolve_db_path(args.db)
@@ -93,7 +79,6 @@ def _importer_ui() -> None:
 def _proposer_restauration(refus: BaseARestaurer) -> str:
     """Show the restore screen; the toast text once restored. Re-raises refus when it cannot be offered
     (no verified backup, no terminal to ask in) or the user quits: the base stays as it is."""
-    from suivi_tui.cli import EXIT_FAILURE, Sortie
 
     if refus.sauvegarde is None or not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise refus

@@ -6,7 +6,8 @@ import argparse
 import shlex
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command
+from suivi_tui.cli.commands.common import add_command
+from suivi_tui.texte import taille
 
 
 def register(commands: Any) -> None:
@@ -17,13 +18,6 @@ def register(commands: Any) -> None:
         "suivi --db antony.db backups",
         run_backups,
     )
-
-
-def taille(octets: int) -> str:
-    """« 224 Ko », « 1,2 Mo »: sizes as a French reader writes them."""
-    if octets < 1024 * 1024:
-        return f"{max(1, round(octets / 1024))} Ko"
-    return f"{octets / 1_048_576:.1f} Mo".replace(".", ",")
 
 
 def run_backups(args: argparse.Namespace) -> int:

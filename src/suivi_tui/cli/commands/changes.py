@@ -14,8 +14,11 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
-from suivi_tui.cli import EXIT_BAD_INPUT, Sortie
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat
+from suivi_tui.cli.commands.seance import choose_comite
+from suivi_tui.cli.ouverture import open_db
+from suivi_tui.cli.sortie import EXIT_BAD_INPUT, Sortie
+from suivi_tui.texte import pluriel, sans_accents
 
 if TYPE_CHECKING:
     from suivi_tui.dates import DateFloue
@@ -72,10 +75,6 @@ def _depuis_date(texte: str) -> dt.date:
 
 
 def run_changes(args: argparse.Namespace) -> int:
-    from suivi_tui.cli import open_db
-    from suivi_tui.cli_commands.common import choose_contrat
-    from suivi_tui.cli_commands.seance import choose_comite
-    from suivi_tui.services.seances import sans_accents
 
     since = " ".join(args.since) if args.since else None
     derniere = since is None or sans_accents(since) in DERNIERE

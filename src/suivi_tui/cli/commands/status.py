@@ -6,8 +6,10 @@ import argparse
 import shutil
 from typing import Any
 
-from suivi_tui.cli_commands.common import add_command, add_contrat_option, choose_contrat, pluriel
+from suivi_tui.cli.commands.common import add_command, add_contrat_option, choose_contrat
+from suivi_tui.cli.ouverture import open_db
 from suivi_tui.services.vocabulaire import STATUTS
+from suivi_tui.texte import court, pluriel
 
 
 def register(commands: Any) -> None:
@@ -21,18 +23,15 @@ def register(commands: Any) -> None:
     add_contrat_option(parser)
 
 
-def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
-    from suivi_tui.cli import open_db
+def run_status(args: argparse.Namespace) -> int:
     from suivi_tui.dates import format_date, format_echeance
     from suivi_tui.today import today
 
-    db = open_db(args, create=seed_if_new)  # first: SQLAlchemy loads while SQLite checks the file
+    db = open_db(args)  # first: SQLAlchemy loads while SQLite checks the file
     from suivi_tui.services.contrats import synthese
     from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
 
     try:
-        if seed_if_new:
-            _seed_if_empty(db)
         contrat_id = choose_contrat(db, getattr(args, "contrat", None))
         jour = today()
         resume = synthese(db, contrat_id, jour)
@@ -51,18 +50,8 @@ def run_status(args: argparse.Namespace, *, seed_if_new: bool = False) -> int:
         print("  aucune échéance à venir")
     for e in prochaines:
         quand = format_echeance(e.date, e.precision)
-        print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {_court(e.libelle or e.engagement_libelle, 60)}")
+        print(f"  {quand:<12} Axe {e.axe_numero:<4} {e.partie:<12} {court(e.libelle or e.engagement_libelle, 60)}")
     return 0
-
-
-def _seed_if_empty(db: Any) -> None:
-    from suivi_tui.services.contrats import lister_contrats
-    from suivi_tui.services.seed import bundled_annexe, lire_source, seed
-
-    if not lister_contrats(db):
-        annexe, sha = lire_source(bundled_annexe())
-        seed(db, annexe, bundled_annexe().name, sha)
-        print(f"Première ouverture : annexe « {annexe.titre} » importée.\n")
 
 
 def _axes_table(axes: list[Any], format_date: Any) -> str:
@@ -89,7 +78,7 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))
     room = max(12, min(40, shutil.get_terminal_size((100, 24)).columns - others - 1))
     for row in rows:
-        row[0] = _court(row[0], room)
+        row[0] = court(row[0], room)
     widths = [max(len(r[i]) for r in [heads, *rows, totals]) for i in range(len(heads))]
 
     def line(cells: list[str]) -> str:
@@ -98,7 +87,3 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
 
     rule = "  ".join("─" * w for w in widths)
     return "\n".join([line(heads), rule, *(line(r) for r in rows), rule, line(totals)])
-
-
-def _court(texte: str, n: int) -> str:
-    return texte if len(texte) <= n else texte[: n - 1] + "…"

@@ -1,0 +1,17 @@
+"""The subcommands: each module registers one (parser, help with an example, handler); `suivi` alone is app.py."""
+
+from __future__ import annotations
+
+from suivi_tui.cli.commands import backups, changes, check, demo, export, restore, seance, seed, status
+
+REGISTRY = [
+    seed.register,
+    status.register,
+    check.register,
+    export.register,
+    demo.register,
+    seance.register,
+    changes.register,
+    backups.register,
+    restore.register,
+]
