@@ -91,3 +91,18 @@ async def choisir(pilot: Pilot[None], debut: str) -> int:
             return ligne.id
         await appuyer(pilot, "j")
     raise AssertionError(f"« {debut} » n'est pas dans le tableau")
+
+
+async def terminal(pilot: Pilot[None], octets: str) -> None:
+    """What a terminal sends in one read (a paste, a macro, `tmux send-keys j s`), then let the app settle.
+
+    The bytes go through the app's own parser and driver, all queued before the first is handled:
+    `pilot.press` waits after each key, which hides what a burst does.
+    """
+    from suivi_tui.ui.collage import ParseurCollage
+
+    driver = pilot.app._driver
+    assert driver is not None
+    for evenement in ParseurCollage().feed(octets):
+        driver.process_message(evenement)
+    await calme(pilot)

@@ -74,10 +74,16 @@ class EngagementsPane(DataTable[Text]):
         self._largeur = 0
 
     @property
-    def engagement_id(self) -> int | None:
+    def ligne(self) -> EngagementLigne | None:
+        """The row under the cursor now: the cursor moves as soon as `j` is handled."""
         if not self.lignes or not 0 <= self.cursor_row < len(self.lignes):
             return None
-        return self.lignes[self.cursor_row].id
+        return self.lignes[self.cursor_row]
+
+    @property
+    def engagement_id(self) -> int | None:
+        ligne = self.ligne
+        return ligne.id if ligne is not None else None
 
     def afficher(
         self,

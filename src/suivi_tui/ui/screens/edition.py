@@ -65,14 +65,19 @@ class Edition:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SUR_ENGAGEMENT:
-            return self.engagement_id is not None
+            return self.ligne_courante() is not None
         return True
 
     def ligne_courante(self) -> EngagementLigne | None:
+        """The row under the table's cursor when the key is handled.
+
+        Not `engagement_id`: that one follows the cursor through a message (and the detail through
+        a read), and a key typed in the same burst as `j` is handled before either arrives: it
+        would act on the row just left.
+        """
         from suivi_tui.ui.panes.engagements import EngagementsPane
 
-        table = self.query_one(EngagementsPane)
-        return next((ligne for ligne in table.lignes if ligne.id == self.engagement_id), None)
+        return self.query_one(EngagementsPane).ligne
 
     def action_statut(self) -> None:
         from suivi_tui.ui.dialogs.statut import StatutDialog

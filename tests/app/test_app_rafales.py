@@ -1,0 +1,87 @@
+"""Keys typed in one burst (a paste, a macro, a slow SSH link): each acts on the row under the cursor when handled."""
+
+from __future__ import annotations
+
+from tests.app.conftest import calme, choisir, ouvrir, sql, terminal
+from textual.widgets import Static
+
+from suivi_tui.ui.app import SuiviApp
+from suivi_tui.ui.dialogs.echeance import EcheanceDialog
+from suivi_tui.ui.dialogs.note import NoteDialog
+from suivi_tui.ui.dialogs.pilote import PiloteDialog
+from suivi_tui.ui.dialogs.statut import StatutDialog
+from suivi_tui.ui.panes.engagements import EngagementsPane
+
+COWORKING = "Créer un espace de coworking"
+
+
+def suivante(app: SuiviApp) -> tuple[int, str]:
+    """The engagement one row below the cursor: the one `j` goes to."""
+    table = app.screen.query_one(EngagementsPane)
+    ligne = table.lignes[table.cursor_row + 1]
+    return ligne.id, ligne.libelle
+
+
+def libelle_du_dialogue(app: SuiviApp) -> str:
+    return " ".join(str(app.screen.query_one(".dialogue-libelle", Static).render()).split())
+
+
+async def test_j_s_in_one_burst_sets_the_statut_of_the_new_row(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        avant = await choisir(pilot, COWORKING)
+        eid, libelle = suivante(app)
+        await terminal(pilot, "js")
+        assert isinstance(app.screen, StatutDialog)
+        assert libelle[:30] in libelle_du_dialogue(app)
+        await terminal(pilot, "3")
+        assert sql(app.db, "SELECT id FROM engagement WHERE statut = 'realise'") == [(eid,)]
+        assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=avant) == [("a_venir",)]
+
+
+async def test_j_s_3_in_one_burst_too(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        eid, _ = suivante(app)
+        await terminal(pilot, "js3")
+        assert sql(app.db, "SELECT id FROM engagement WHERE statut = 'realise'") == [(eid,)]
+
+
+async def test_j_n_in_one_burst_links_the_note_to_the_new_row(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        eid, libelle = suivante(app)
+        await terminal(pilot, "jn")
+        assert isinstance(app.screen, NoteDialog)
+        assert libelle[:30] in libelle_du_dialogue(app)
+        await terminal(pilot, "Vu en séance")
+        await terminal(pilot, "\x13")  # ctrl+s
+        await calme(pilot)
+        assert sql(app.db, "SELECT engagement_id, texte FROM note") == [(eid, "Vu en séance")]
+
+
+async def test_j_d_in_one_burst_puts_the_echeance_on_the_new_row(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        eid, libelle = suivante(app)
+        await terminal(pilot, "jd")
+        assert isinstance(app.screen, EcheanceDialog)
+        assert libelle[:30] in libelle_du_dialogue(app)
+        await terminal(pilot, "T4 2020\r")
+        assert sql(app.db, "SELECT engagement_id, date FROM echeance") == [(eid, "2020-12-31")]
+
+
+async def test_j_p_in_one_burst_names_the_pilote_of_the_new_row(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        eid, libelle = suivante(app)
+        await terminal(pilot, "jp")
+        assert isinstance(app.screen, PiloteDialog)
+        assert libelle[:30] in libelle_du_dialogue(app)
+
+
+async def test_j_j_k_a_in_one_burst_marks_the_row_under_the_cursor(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        eid, _ = suivante(app)
+        await terminal(pilot, "jjka")
+        assert sql(app.db, "SELECT id FROM engagement WHERE a_discuter = 1") == [(eid,)]
