@@ -18,7 +18,7 @@ from suivi_tui.services import recherche
 from suivi_tui.services.commandes import ajouter_note, changer_pilote
 from suivi_tui.services.journal import lister_comites
 from suivi_tui.services.recherche import Resultat
-from suivi_tui.ui.dialogs.recherche import NOTE_MASQUEE, RechercheScreen
+from suivi_tui.ui.dialogs.recherche import RechercheScreen
 
 TODAY = dt.date(2021, 3, 15)
 
@@ -27,9 +27,10 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", texte) if not unicodedata.combining(c)).casefold()
 
 
-def ecran(seeded: tuple[Database, int], masquer: bool = False) -> tuple[Hote, RechercheScreen]:
+def ecran(seeded: tuple[Database, int], presentation: bool = False) -> tuple[Hote, RechercheScreen]:
     db, contrat_id = seeded
-    dialogue = RechercheScreen(functools.partial(recherche.rechercher, db, contrat_id), masquer_confidentiel=masquer)
+    chercher = functools.partial(recherche.rechercher, db, contrat_id, confidentielles=not presentation)
+    dialogue = RechercheScreen(chercher)
     return Hote(dialogue), dialogue
 
 
@@ -156,29 +157,44 @@ async def test_saisie_effacee_vide_la_liste(seeded: tuple[Database, int]) -> Non
         assert options(dialogue) == [] and "Tapez un mot" in compte(dialogue)
 
 
-@pytest.mark.parametrize("masquer", [False, True])
-async def test_notes_apres_les_engagements_confidentielles_marquees(
-    seeded: tuple[Database, int], masquer: bool
-) -> None:
+def deux_notes_coworking(seeded: tuple[Database, int]) -> str:
     db, contrat_id = seeded
     comite = lister_comites(db, contrat_id)[0]
     ajouter_note(db, comite.id, "Coworking : Mme Martin demande un bureau", confidentielle=True, date=TODAY)
     ajouter_note(db, comite.id, "Coworking : visite du local prévue", date=TODAY)
-    app, dialogue = ecran(seeded, masquer)
+    return comite.nom
+
+
+async def test_notes_apres_les_engagements_confidentielles_marquees(seeded: tuple[Database, int]) -> None:
+    nom = deux_notes_coworking(seeded)
+    app, dialogue = ecran(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await chercher(pilot, "coworking")
         genres = [r.genre for r in dialogue.resultats]
         assert genres == ["engagement", "note", "note"]
         textes = options(dialogue)
-        assert f"{comite.nom} · 15/03/2021" in textes[1]
+        assert f"{nom} · 15/03/2021" in textes[1]
         paires = list(zip(textes, dialogue.resultats, strict=True))
         confidentielle = next(t for t, r in paires if r.confidentielle)
         publique = next(t for t, r in paires if r.genre == "note" and not r.confidentielle)
         assert "🔒" in confidentielle and "🔒" not in publique
-        assert ("Martin" in confidentielle) is not masquer
-        assert (NOTE_MASQUEE in confidentielle) is masquer
+        assert "Martin" in confidentielle
         assert "visite du local" in publique
         assert compte(dialogue).startswith("3 résultats : 1 engagement, 2 notes")
+
+
+async def test_en_presentation_une_note_confidentielle_n_est_pas_un_resultat(seeded: tuple[Database, int]) -> None:
+    deux_notes_coworking(seeded)
+    app, dialogue = ecran(seeded, presentation=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await chercher(pilot, "Martin")
+        assert dialogue.resultats == [] and options(dialogue) == []
+        assert "note" not in compte(dialogue) and "🔒" not in compte(dialogue)
+        await pilot.press(*["backspace"] * 6)
+        await chercher(pilot, "coworking")
+        assert [r.confidentielle for r in dialogue.resultats if r.genre == "note"] == [False]
+        assert not any("🔒" in t or "confidentielle" in t for t in options(dialogue))
+        assert compte(dialogue).startswith("2 résultats : 1 engagement, 1 note")
 
 
 async def test_echap_ferme_sans_resultat(seeded: tuple[Database, int]) -> None:

@@ -125,10 +125,20 @@ def changer_pilote(
     db: Database, engagement_id: int, pilote: str | None, *, seance_id: int | None = None
 ) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
+    return _changer_champ(db, engagement_id, "pilote", pilote_valide(pilote), seance_id)
+
+
+PILOTE_MAX = 200
+
+
+def pilote_valide(pilote: str | None) -> str | None:
+    """The pilote as it will be saved (None: no pilote); SaisieInvalide when it cannot be. The dialog asks it too."""
     propre = " ".join(nettoyer_saisie(pilote or "").split()) or None
-    if propre is not None and len(propre) > 200:
-        raise SaisieInvalide("Le nom du pilote est trop long (200 caractères au plus).")
-    return _changer_champ(db, engagement_id, "pilote", propre, seance_id)
+    if propre is not None and len(propre) > PILOTE_MAX:
+        raise SaisieInvalide(
+            f"Le nom du pilote est trop long ({len(propre)} caractères, {PILOTE_MAX} au plus) : raccourcissez-le."
+        )
+    return propre
 
 
 def basculer_a_discuter(db: Database, engagement_id: int, *, seance_id: int | None = None) -> Changement:

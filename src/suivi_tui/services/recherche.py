@@ -49,18 +49,30 @@ _NOTES = text("""
            snippet(note_fts, 0, '[', ']', '…', 12)
     FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id
     JOIN comite co ON co.id = s.comite_id
-    WHERE note_fts MATCH :q AND co.contrat_id = :c ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
+    WHERE note_fts MATCH :q AND co.contrat_id = :c AND (:confidentielles OR n.confidentielle = 0)
+    ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
 
 
-def rechercher(db: Database, contrat_id: int, saisie: str, *, limit: int = 30) -> list[Resultat]:
-    """Engagements first (best match first), then notes (newest first)."""
+def rechercher(
+    db: Database, contrat_id: int, saisie: str, *, limit: int = 30, confidentielles: bool = True
+) -> list[Resultat]:
+    """Engagements first (best match first), then notes (newest first).
+
+    `confidentielles=False` (presentation mode) leaves confidential notes out of the results and
+    of their count: even a masked line would tell the room that one matches the name typed.
+    """
     query = fts_query(saisie)
     if query is None:
         return []
     # Scoped in the MATCH itself: the index then reads only this contrat's rows, whatever the
     # size of the base (filtering after the MATCH would read every contrat's matches first).
     engagements = {"q": portee(contrat_id, query, "{libelle pilote}"), "c": contrat_id, "limit": limit}
-    notes = {"q": portee(contrat_id, query, "texte"), "c": contrat_id, "limit": limit}
+    notes = {
+        "q": portee(contrat_id, query, "texte"),
+        "c": contrat_id,
+        "limit": limit,
+        "confidentielles": confidentielles,
+    }
     with db.read() as session:
         found = [
             Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,6 +24,8 @@ from suivi_tui.services.commandes import Changement, SaisieInvalide
 from suivi_tui.services.contrats import ContratResume, lister_contrats
 from suivi_tui.services.reglages import DERNIER_CONTRAT, ecrire_reglage, lire_reglage
 from suivi_tui.ui.affichage import raison
+from suivi_tui.ui.collage import proteger_les_collages
+from suivi_tui.ui.dialogs.base import Brouillon
 from suivi_tui.ui.messages import ChangementEnregistre
 from suivi_tui.ui.screens.principal import EcranPrincipal, PremiereLecture, premiere_lecture
 
@@ -118,6 +120,7 @@ class SuiviApp(App[None]):
         self, db: Database, today: dt.date, *, contrat_id: int | None = None, annonce: str | None = None
     ) -> None:
         super().__init__()
+        proteger_les_collages()  # before the driver starts reading the terminal
         self.db = db
         self.today = today
         self.contrat_voulu = contrat_id
@@ -127,6 +130,7 @@ class SuiviApp(App[None]):
         self._verrou = threading.Lock()  # one write at a time, in the order they were asked
         self._minuteur_export: Timer | None = None
         self._signaux_avant: dict[int, Any] = {}
+        self.brouillons: dict[Hashable, Brouillon] = {}  # what escape left in a dialog, for the session
 
     @property
     def annulations(self) -> list[Changement]:
@@ -331,7 +335,12 @@ class SuiviApp(App[None]):
             if d is not None:
                 self._lancer_export(replace(d, contrat_id=d.contrat_id or principal.contrat_id))
 
-        self.push_screen(ExportDialog(dossier_documents(), self.today, titre, contrat_id=principal.contrat_id), demande)
+        self.push_screen(
+            ExportDialog(dossier_documents(), self.today, titre, contrat_id=principal.contrat_id).brouillon_sous(
+                ("export", principal.contrat_id)
+            ),
+            demande,
+        )
 
     def _lancer_export(self, demande: DemandeExport) -> None:
         self._minuteur_export = self.set_timer(0.3, self._montrer_progression)

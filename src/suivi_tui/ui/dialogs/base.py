@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from collections.abc import Hashable
+from contextlib import suppress
+from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
+from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Label, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 V = TypeVar("V")
+D = TypeVar("D", bound="Dialogue[object]")
+
+Brouillon = dict[str, object]  # a dialog's fields by id: texts, boxes, choices
+
+
+@runtime_checkable
+class GardeBrouillons(Protocol):
+    """The app keeps, for the session, what was typed in a dialog closed with escape."""
+
+    brouillons: dict[Hashable, Brouillon]
+
 
 # The frame's id, shared by every dialog so that the app and the tests can find it.
 CADRE_ID = "dialogue"
@@ -85,6 +102,14 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
         Binding("escape", "annuler", "Annuler", tooltip="Fermer sans rien changer", id="dialogue.annuler"),
     ]
 
+    cle_brouillon: Hashable | None = None
+    _initial: Brouillon
+
+    def brouillon_sous(self: D, cle: Hashable) -> D:
+        """Keep what escape leaves typed under `cle` (what the dialog acts on), and give it back on reopening."""
+        self.cle_brouillon = cle
+        return self
+
     def compose(self) -> ComposeResult:
         with Vertical(id=CADRE_ID):
             yield Label(self.TITRE, classes="dialogue-titre")
@@ -100,7 +125,66 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
         yield from ()
 
     def action_annuler(self) -> None:
+        self._garder_brouillon()
         self.dismiss(None)
+
+    def dismiss(self, result: V | None = None) -> AwaitComplete:
+        if result is not None and (brouillons := self._brouillons()) is not None:
+            brouillons.pop(self.cle_brouillon, None)  # done with: the next opening starts afresh
+        return super().dismiss(result)
+
+    # --- drafts: escape never throws typed text away -----------------------------------------------
+
+    def _brouillons(self) -> dict[Hashable, Brouillon] | None:
+        if self.cle_brouillon is None or not isinstance(self.app, GardeBrouillons):
+            return None
+        return self.app.brouillons
+
+    def _valeurs(self) -> Brouillon:
+        valeurs: Brouillon = {}
+        for widget in self.query("Input, TextArea, Checkbox, RadioButton, Select"):
+            if widget.id is None:
+                continue
+            if isinstance(widget, TextArea):
+                valeurs[f"#{widget.id}"] = widget.text
+            elif isinstance(widget, Input | Checkbox | RadioButton | Select):
+                valeurs[f"#{widget.id}"] = widget.value
+        return valeurs
+
+    @on(Mount)
+    def _reprendre_brouillon(self) -> None:
+        self._initial = self._valeurs()
+        brouillons = self._brouillons()
+        brouillon = brouillons.pop(self.cle_brouillon, None) if brouillons is not None else None
+        if not brouillon:
+            return
+        for selecteur, valeur in brouillon.items():
+            for widget in self.query(selecteur):
+                if isinstance(widget, TextArea) and isinstance(valeur, str):
+                    widget.text = valeur
+                    widget.move_cursor(widget.document.end)
+                elif isinstance(widget, Input) and isinstance(valeur, str):
+                    widget.value = valeur
+                    widget.cursor_position = len(valeur)
+                elif isinstance(widget, Checkbox | RadioButton | Select):
+                    # A comité gone since (another window) leaves the choice as it opened.
+                    with suppress(InvalidSelectValueError):
+                        widget.value = valeur
+        self.notify("Brouillon repris : le texte laissé par échap est revenu.", title="Brouillon")
+
+    def _garder_brouillon(self) -> None:
+        brouillons = self._brouillons()
+        if brouillons is None:
+            return
+        valeurs = self._valeurs()
+        textes_changes = [
+            cle
+            for cle, valeur in valeurs.items()
+            if isinstance(valeur, str) and valeur.strip() and valeur != self._initial.get(cle)
+        ]
+        if textes_changes:
+            brouillons[self.cle_brouillon] = valeurs
+            self.notify("Brouillon gardé : rouvrez ce dialogue pour le reprendre.", title="Brouillon")
 
 
 def ligne_libelle(texte: str) -> Static:

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
 
 
@@ -39,9 +40,9 @@ class ComiteDialog(Dialogue[ComiteSaisie]):
 
     def contenu(self) -> ComposeResult:
         yield Label("Nom du comité")
-        yield Input(placeholder="ex. : CT Tranquillité publique", id="nom")
+        yield ChampTexte(placeholder="ex. : CT Tranquillité publique", id="nom")
         yield Label("Description (facultative)", id="description-label")
-        yield Input(placeholder="thème, services et partenaires réunis…", id="description")
+        yield ChampTexte(placeholder="thème, services et partenaires réunis…", id="description")
         yield Static(classes="dialogue-erreur -vide")
 
     def on_mount(self) -> None:

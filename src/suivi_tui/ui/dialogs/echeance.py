@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from suivi_tui.dates import DateFloue, DateInvalide, Precision, decrire, parse_date
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, ligne_libelle
 
 EXEMPLES = "15/03/2021, T3 2021, fin 2022, dans 2 semaines"
@@ -45,10 +46,10 @@ class EcheanceDialog(Dialogue[EcheanceSaisie]):
     def contenu(self) -> ComposeResult:
         yield ligne_libelle(self.libelle_engagement)
         yield Label("Date")
-        yield Input(placeholder=EXEMPLES, id="date")
+        yield ChampTexte(placeholder=EXEMPLES, id="date")
         yield Static("Tapez une date : elle est lue au fur et à mesure.", id="apercu")
         yield Label("Libellé (facultatif)")
-        yield Input(placeholder="ex. : bilan au comité de pilotage", id="libelle")
+        yield ChampTexte(placeholder="ex. : bilan au comité de pilotage", id="libelle")
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from suivi_tui.services.export import EXTENSIONS, FORMATS, NOMS_FORMATS, DemandeExport
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 
 FORMAT_DEFAUT = "xlsx"  # what most colleagues open: Excel or LibreOffice
@@ -97,7 +98,7 @@ class ExportDialog(Dialogue[DemandeExport]):
         yield Label("Format", classes="export-etiquette")
         yield _Choix([(NOMS_FORMATS[f], f) for f in FORMATS], value=FORMAT_DEFAUT, allow_blank=False, id="format")
         yield Label("Fichier", classes="export-etiquette")
-        yield Input(self._chemin_auto, id="chemin", select_on_focus=False)
+        yield ChampTexte(self._chemin_auto, id="chemin", select_on_focus=False)
         yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
         yield CaseEspace("Remplacer le fichier s'il existe", False, id="remplacer", compact=True)
         yield Static(

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Sele
 
 from suivi_tui.services.journal import ComiteResume
 from suivi_tui.services.vocabulaire import TYPES_NOTE
+from suivi_tui.ui.champs import ZoneTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
 
 _ACTIONS_SAISIE = frozenset({"enregistrer", "type", "confidentielle"})
@@ -122,7 +123,7 @@ class NoteDialog(Dialogue[NoteSaisie]):
                 for code, libelle in TYPES_NOTE.items():
                     yield RadioButton(libelle, value=code == "info", id=f"type-{code}", compact=True)
         yield Checkbox("Confidentielle (nomme un habitant)", compact=True, id="confidentielle")
-        yield TextArea(id="texte", soft_wrap=True)
+        yield ZoneTexte(id="texte", soft_wrap=True)
         with Horizontal(id="bas"):
             yield Static(classes="dialogue-erreur -vide")
             yield Button("Enregistrer", variant="primary", compact=True, id="enregistrer")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
-from suivi_tui.ui.dialogs.base import Dialogue, ligne_libelle
+from suivi_tui.services.commandes import SaisieInvalide, pilote_valide
+from suivi_tui.ui.champs import ChampTexte
+from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
 
 
 class PiloteDialog(Dialogue[str]):
@@ -33,14 +35,21 @@ class PiloteDialog(Dialogue[str]):
 
     def contenu(self) -> ComposeResult:
         yield ligne_libelle(self.libelle)
-        yield Input(
+        yield ChampTexte(
             self.actuel,
             placeholder="Nom du pilote (service, personne…)",
             suggester=SuggestFromList(self.suggestions, case_sensitive=False),
             id="pilote",
         )
+        yield Static(classes="dialogue-erreur -vide")
 
     @on(Input.Submitted, "#pilote")
     def _valider(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(" ".join(event.value.split()))
+        # Refused here, with the text kept, rather than after the dialog has closed.
+        try:
+            nom = pilote_valide(event.value)
+        except SaisieInvalide as exc:
+            afficher_erreur(self.query_one(".dialogue-erreur", Static), exc.message)
+            return
+        self.dismiss(nom or "")

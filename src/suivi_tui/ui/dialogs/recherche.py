@@ -18,9 +18,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from suivi_tui.services.recherche import Resultat
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue
 
-NOTE_MASQUEE = "(note confidentielle masquée)"
 INVITE = "Tapez un mot : engagements, pilotes et notes (accents et majuscules ignorés)."
 
 
@@ -37,15 +37,12 @@ def _sans_marques(extrait: str) -> str:
     return extrait.replace("[", "").replace("]", "").strip("… ")
 
 
-def option_resultat(resultat: Resultat, index: int, masquer_confidentiel: bool) -> Option:
+def option_resultat(resultat: Resultat, index: int) -> Option:
     """Two lines: where it comes from (muted), then the matching text."""
     if resultat.genre == "note":
         verrou = "🔒 " if resultat.confidentielle else ""
         entete = Content.assemble(verrou, (resultat.contexte, "$foreground-muted"))
-        if resultat.confidentielle and masquer_confidentiel:
-            corps = Content.styled(NOTE_MASQUEE, "italic $foreground-muted")
-        else:
-            corps = surligner(resultat.extrait)
+        corps = surligner(resultat.extrait)
     else:
         entete = Content.styled(resultat.contexte, "$foreground-muted")
         corps = surligner(resultat.extrait)
@@ -106,15 +103,14 @@ class RechercheScreen(Dialogue[Resultat]):
         saisie: str
         resultats: list[Resultat]
 
-    def __init__(self, chercher: Callable[[str], list[Resultat]], masquer_confidentiel: bool = False) -> None:
+    def __init__(self, chercher: Callable[[str], list[Resultat]]) -> None:
         super().__init__()
         self.chercher = chercher
-        self.masquer_confidentiel = masquer_confidentiel
         self.resultats: list[Resultat] = []
         self.saisie_affichee = ""
 
     def contenu(self) -> ComposeResult:
-        yield Input(placeholder="ex. : éducation, coworking, Dupont…", id="saisie")
+        yield ChampTexte(placeholder="ex. : éducation, coworking, Dupont…", id="saisie")
         yield Static(INVITE, id="compte")
         yield OptionList(id="resultats")
 
@@ -147,7 +143,7 @@ class RechercheScreen(Dialogue[Resultat]):
         self.saisie_affichee, self.resultats = saisie, resultats
         self.query_one("#compte", Static).update(compte(saisie, resultats) if saisie.strip() else INVITE)
         options = self.query_one(OptionList)
-        options.set_options(option_resultat(r, i, self.masquer_confidentiel) for i, r in enumerate(resultats))
+        options.set_options(option_resultat(r, i) for i, r in enumerate(resultats))
         options.highlighted = 0 if resultats else None
 
     @on(Input.Submitted, "#saisie")

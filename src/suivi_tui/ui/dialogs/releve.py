@@ -19,6 +19,7 @@ from suivi_tui.services.journal import SeanceInfo
 from suivi_tui.services.releve import nom_fichier_releve
 from suivi_tui.services.seances import SeanceResume
 from suivi_tui.texte import pluriel
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 
 
@@ -107,7 +108,7 @@ class ReleveDialog(Dialogue[DemandeReleve]):
             )
         with Horizontal(classes="ligne"):
             yield Label("Dossier")
-            yield Input(str(self.dossier_defaut), compact=True, id="dossier", select_on_focus=False)
+            yield ChampTexte(str(self.dossier_defaut), compact=True, id="dossier", select_on_focus=False)
         yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
         yield CaseEspace("Remplacer les fichiers s'ils existent", False, id="remplacer", compact=True)
         yield Static("", id="fichiers")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from suivi_tui.dates import DateInvalide, Precision, format_date, parse_date
 from suivi_tui.services.journal import ComiteResume
 from suivi_tui.services.seances import SeanceResume
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
 from suivi_tui.ui.dialogs.comite import ComiteSaisie
 
@@ -123,14 +124,16 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
             yield _BoutonSouris("+ Nouveau", compact=True, id="plus")
         with Horizontal(classes="ligne"):
             yield Label("Date")
-            yield Input(format_date(self.today), placeholder="15/03/2021, 15 mars 2021, hier…", compact=True, id="date")
+            yield ChampTexte(
+                format_date(self.today), placeholder="15/03/2021, 15 mars 2021, hier…", compact=True, id="date"
+            )
         yield Static("", id="apercu")
         with Horizontal(classes="ligne"):
             yield Label("Lieu")
-            yield Input(placeholder="facultatif — ex. : Salle du conseil", compact=True, id="lieu")
+            yield ChampTexte(placeholder="facultatif — ex. : Salle du conseil", compact=True, id="lieu")
         with Horizontal(classes="ligne"):
             yield Label("Participants")
-            yield Input(
+            yield ChampTexte(
                 placeholder="facultatif — ex. : DPV, Pôle emploi, Mission locale", compact=True, id="participants"
             )
         with Horizontal(id="conclusion"):

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from suivi_tui.dates import DateFloue, DateInvalide, Precision, format_date, parse_date
 from suivi_tui.services.depuis import Depuis, EngagementChangements, LigneChangement
 from suivi_tui.ui.affichage import MASQUE, tronquer
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.panes.detail import envelopper
 from suivi_tui.ui.screens.vue import ListeVue, Vue, intertitre, option_engagement, remarque
 
@@ -80,7 +81,7 @@ class DepuisVue(Vue):
     def reglages(self) -> ComposeResult:
         with Horizontal(classes="vue-reglage"):
             yield Label("Depuis le")
-            yield Input(placeholder="ex. : 01/03/2021, mars 2021", compact=True, id="depuis")
+            yield ChampTexte(placeholder="ex. : 01/03/2021, mars 2021", compact=True, id="depuis")
             yield Static(DERNIERE, classes="vue-apercu")
 
     def actualiser(self) -> None:

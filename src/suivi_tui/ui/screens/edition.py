@@ -119,7 +119,9 @@ class Edition:
                     inchange="Pilote inchangé.",
                 )
 
-        self.app.push_screen(PiloteDialog(ligne.pilote, suggestions, ligne.libelle), choisi)
+        self.app.push_screen(
+            PiloteDialog(ligne.pilote, suggestions, ligne.libelle).brouillon_sous(("pilote", ligne.id)), choisi
+        )
 
     def action_a_discuter(self) -> None:
         ligne = self.ligne_courante()
@@ -147,7 +149,9 @@ class Edition:
                     )
                 )
 
-        self.app.push_screen(EcheanceDialog(ligne.libelle, self.suivi.today), saisie)
+        self.app.push_screen(
+            EcheanceDialog(ligne.libelle, self.suivi.today).brouillon_sous(("echeance", ligne.id)), saisie
+        )
 
     def action_note(self) -> None:
         """A note linked to the selected engagement; from the journal pane, a general note."""
@@ -182,7 +186,12 @@ class Edition:
 
         defaut = seance.comite_id if seance is not None else self.comite_id
         en_seance = f"{seance.comite} · {seance.date:%d/%m/%Y} (ouverte)" if seance is not None else None
-        self.app.push_screen(NoteDialog(comites, defaut, ligne.libelle if ligne else None, en_seance), saisie)
+        self.app.push_screen(
+            NoteDialog(comites, defaut, ligne.libelle if ligne else None, en_seance).brouillon_sous(
+                ("note", ligne.id if ligne else None, defaut)
+            ),
+            saisie,
+        )
 
     def action_nouveau_comite(self) -> None:
         from suivi_tui.ui.dialogs.comite import ComiteDialog
@@ -193,7 +202,7 @@ class Edition:
             if s is not None:
                 self.suivi.enregistrer(partial(creer_comite, self.suivi.db, self.contrat_id, s.nom, s.description))
 
-        self.app.push_screen(ComiteDialog(existants), saisie)
+        self.app.push_screen(ComiteDialog(existants).brouillon_sous(("comite", self.contrat_id)), saisie)
 
     def cocher_echeance(self, echeance_id: int) -> None:
         self.suivi.enregistrer(
@@ -216,8 +225,9 @@ class Edition:
     def action_recherche(self) -> None:
         from suivi_tui.ui.dialogs.recherche import RechercheScreen
 
-        chercher = partial(rechercher, self.suivi.db, self.contrat_id)
-        self.app.push_screen(RechercheScreen(chercher, masquer_confidentiel=self.suivi.presentation), self.aller_a)
+        # In presentation mode confidential notes are not results at all (not even masked).
+        chercher = partial(rechercher, self.suivi.db, self.contrat_id, confidentielles=not self.suivi.presentation)
+        self.app.push_screen(RechercheScreen(chercher), self.aller_a)
 
     def aller_a(self, resultat: Resultat | None) -> None:
         """Show a search result: the engagement selected in its axis, or the note in its comité's log."""

@@ -98,7 +98,12 @@ class EnSeance(Edition):
             if s is not None:
                 self._ouvrir(s)
 
-        self.app.push_screen(SeanceDialog(comites, self.comite_id, self.suivi.today, seances), saisie)
+        self.app.push_screen(
+            SeanceDialog(comites, self.comite_id, self.suivi.today, seances).brouillon_sous(
+                ("seance", self.contrat_id)
+            ),
+            saisie,
+        )
 
     @work(thread=True, group="seance", exit_on_error=False)
     def _ouvrir(self, s: SeanceSaisie) -> None:
@@ -250,7 +255,9 @@ class EnSeance(Edition):
             if d is not None:
                 self._ecrire_releve(d)
 
-        self.app.push_screen(ReleveDialog(seances, seance_id, dossier_documents()), demande)
+        self.app.push_screen(
+            ReleveDialog(seances, seance_id, dossier_documents()).brouillon_sous(("releve", seance_id)), demande
+        )
 
     @work(thread=True, group="seance", exit_on_error=False)
     def _ecrire_releve(self, d: DemandeReleve) -> None:

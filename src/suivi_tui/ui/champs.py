@@ -1,0 +1,55 @@
+"""The text fields of every dialog: what a paste puts in them, and the draft they keep.
+
+A paste reaches a field as one Paste event (ui/collage.py removed the terminal's escape sequences
+from it). Its control characters are removed here too, so that the field shows what will be saved.
+A one-line field joins the lines of a multi-line paste with spaces and says so (Textual's Input
+keeps the first line and drops the rest without a word); the note's text area keeps its lines.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from suivi_tui.services.commandes import nettoyer_saisie
+
+
+def lignes_collees(texte: str) -> list[str]:
+    """The non-empty lines of a pasted text, cleaned of control characters, ends trimmed."""
+    lignes = nettoyer_saisie(texte.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    return [ligne.strip() for ligne in lignes if ligne.strip()]
+
+
+class ChampTexte(Input):
+    """A one-line field: a multi-line paste is joined with spaces, and a toast says so."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Input's own handler (first line only) must not run after this one
+        event.stop()
+        lignes = lignes_collees(event.text)
+        if not lignes:
+            return
+        texte = " ".join(lignes)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(texte)
+        else:
+            self.replace(texte, *self.selection)
+        if len(lignes) > 1:
+            self.notify(
+                f"Le texte collé tenait sur {len(lignes)} lignes : ce champ n'en a qu'une, "
+                "elles sont jointes par des espaces.",
+                title="Collage",
+            )
+
+
+class ZoneTexte(TextArea):
+    """A text of several lines (a note): a paste keeps its lines, without control characters."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        texte = nettoyer_saisie(event.text.replace("\r\n", "\n").replace("\r", "\n"))
+        if resultat := self._replace_via_keyboard(texte, *self.selection):
+            self.move_cursor(resultat.end_location)
