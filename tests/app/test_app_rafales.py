@@ -73,7 +73,7 @@ async def test_j_d_in_one_burst_puts_the_echeance_on_the_new_row(app: SuiviApp) 
 async def test_j_p_in_one_burst_names_the_pilote_of_the_new_row(app: SuiviApp) -> None:
     async with ouvrir(app) as pilot:
         await choisir(pilot, COWORKING)
-        eid, libelle = suivante(app)
+        _, libelle = suivante(app)
         await terminal(pilot, "jp")
         assert isinstance(app.screen, PiloteDialog)
         assert libelle[:30] in libelle_du_dialogue(app)
