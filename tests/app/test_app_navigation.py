@@ -150,7 +150,8 @@ async def test_question_mark_lists_every_key_by_context(app: SuiviApp) -> None:
         assert partout["q / ^q"].startswith("Quitter") and "^z" in partout and "P" in partout
         principal = dict(sections["Écran principal (engagement sélectionné)"])
         assert {"s", "n", "d", "p", "a", "f", "/", "1", "2", "3", "4"} <= set(principal)
-        assert "espace / entrée" in dict(sections["Volet Échéances (3)"])
+        echeances = dict(sections["Volet Échéances (3)"])
+        assert echeances["espace"].startswith("Marquer") and echeances["entrée"].startswith("Montrer")
         assert {"<", ">", "+"} <= set(dict(sections["Volet Journal (4)"]))
         await appuyer(pilot, "escape")
         assert isinstance(app.screen, EcranPrincipal)

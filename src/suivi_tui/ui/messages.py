@@ -41,6 +41,13 @@ class EcheanceCochee(Message):
 
 
 @dataclass
+class EngagementAMontrer(Message):
+    """Show this engagement in the table (its axis selected) and its detail: `entrée` on an échéance."""
+
+    engagement_id: int
+
+
+@dataclass
 class ComiteChoisi(Message):
     """The journal pane switched to this comité."""
 

@@ -11,21 +11,24 @@ from textual.widgets import DataTable
 
 from suivi_tui.services.echeances import EcheanceLigne
 from suivi_tui.ui.affichage import delai, echeance_courte, hex_sans_alpha, tronquer
-from suivi_tui.ui.messages import EcheanceCochee
+from suivi_tui.ui.messages import EcheanceCochee, EngagementAMontrer
 
 
 class EcheancesPane(DataTable[Text]):
-    """`espace` or `entrée` marks the highlighted échéance done (recorded, undoable with ctrl+z)."""
+    """`espace` marks the highlighted échéance done (recorded, undoable with ctrl+z); `entrée` shows its engagement.
+
+    `entrée` opens or shows everywhere else: here too, so that a reflex never writes.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "cocher", "Faite", tooltip="Marquer l'échéance comme faite aujourd'hui", id="echeances.faite"),
         Binding(
             "enter",
-            "cocher",
-            "Faite",
+            "montrer",
+            "Engagement",
             show=False,
-            tooltip="Marquer l'échéance comme faite aujourd'hui",
-            id="echeances.faite_entree",
+            tooltip="Montrer l'engagement de l'échéance dans le tableau",
+            id="echeances.engagement",
         ),
         Binding("j", "cursor_down", "Suivante", show=False, tooltip="Échéance suivante", id="echeances.suivante"),
         Binding("k", "cursor_up", "Précédente", show=False, tooltip="Échéance précédente", id="echeances.precedente"),
@@ -47,7 +50,7 @@ class EcheancesPane(DataTable[Text]):
         return self.lignes[self.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cocher":
+        if action in ("cocher", "montrer"):
             return self.echeance is not None
         return True
 
@@ -100,6 +103,10 @@ class EcheancesPane(DataTable[Text]):
     def action_cocher(self) -> None:
         if self.echeance is not None:
             self.post_message(EcheanceCochee(self.echeance.id))
+
+    def action_montrer(self) -> None:
+        if self.echeance is not None:
+            self.post_message(EngagementAMontrer(self.echeance.engagement_id))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -28,6 +28,7 @@ from suivi_tui.ui.messages import (
     ComiteChoisi,
     DetailCharge,
     EcheanceCochee,
+    EngagementAMontrer,
     EcranCharge,
     EngagementSurligne,
     FinDeTableAtteinte,
@@ -389,6 +390,10 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     @on(EcheanceCochee)
     def _echeance_cochee(self, message: EcheanceCochee) -> None:
         self.cocher_echeance(message.echeance_id)
+
+    @on(EngagementAMontrer)
+    def _engagement_a_montrer(self, message: EngagementAMontrer) -> None:
+        self.aller_a_engagement(message.engagement_id)
 
     @on(ChangementEnregistre)
     def _changement_enregistre(self, message: ChangementEnregistre) -> None:
