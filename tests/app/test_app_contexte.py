@@ -60,9 +60,7 @@ async def test_slash_finds_coworking_and_enter_selects_it(app: SuiviApp) -> None
 async def test_a_note_found_opens_its_comite_log(app: SuiviApp) -> None:
     comites = {c.nom: c.id for c in lister_comites(app.db, 1)}
     eid = engagement_id(app.db, "Créer un espace de coworking")
-    ajouter_note(
-        app.db, comites["Insertion socioprofessionnelle"], "Bail signé pour la pépinière", engagement_id=eid, date=TODAY
-    )
+    ajouter_note(app.db, comites["Insertion socioprofessionnelle"], "Bail signé pour la pépinière", engagement_id=eid)
     async with ouvrir(app) as pilot:
         assert app.screen.query_one(JournalPane).border_title.startswith("Journal · Gestion urbaine")
         await appuyer(pilot, "slash")
@@ -120,9 +118,7 @@ async def test_P_masks_pilotes_and_confidential_notes_everywhere(app: SuiviApp) 
     eid = engagement_id(app.db, "Accroître son action")  # the first row: shown in the detail
     changer_pilote(app.db, eid, "Mme Dupont")
     comite = next(c.id for c in lister_comites(app.db, 1) if c.nom.startswith("Gestion urbaine"))
-    ajouter_note(
-        app.db, comite, "M. X, 12 rue des Lilas, signale un squat", engagement_id=eid, confidentielle=True, date=TODAY
-    )
+    ajouter_note(app.db, comite, "M. X, 12 rue des Lilas, signale un squat", engagement_id=eid, confidentielle=True)
     async with ouvrir(app) as pilot:
         detail = app.screen.query_one("#detail-texte", Static)
         assert "Mme Dupont" in str(detail.render()) and "rue des Lilas" in journal_affiche(app)
@@ -168,7 +164,7 @@ async def test_the_last_comite_is_shown_again_on_reopening(app: SuiviApp) -> Non
 async def test_enter_on_a_note_shows_its_engagement(app: SuiviApp) -> None:
     eid = engagement_id(app.db, "Développer des activités sportives")
     comite = next(c.id for c in lister_comites(app.db, 1) if c.nom.startswith("Gestion urbaine"))
-    ajouter_note(app.db, comite, "Gymnase rouvert", engagement_id=eid, date=TODAY)
+    ajouter_note(app.db, comite, "Gymnase rouvert", engagement_id=eid)
     async with ouvrir(app) as pilot:
         await appuyer(pilot, "4", "j", "enter")
         assert app.screen.engagement_id == eid  # type: ignore[attr-defined]

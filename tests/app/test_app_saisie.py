@@ -106,7 +106,7 @@ async def test_in_presentation_mode_the_search_does_not_count_a_confidential_not
 
     contrat = sql(app.db, "SELECT id FROM contrat")[0][0]
     comite = lister_comites(app.db, contrat)[0]  # type: ignore[arg-type]
-    ajouter_note(app.db, comite.id, "Mme Zorglub demande un logement", confidentielle=True, date=app.today)
+    ajouter_note(app.db, comite.id, "Mme Zorglub demande un logement", confidentielle=True)
     async with ouvrir(app) as pilot:
         await appuyer(pilot, "P", "slash")
         await taper(pilot, "Zorglub")

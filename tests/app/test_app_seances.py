@@ -271,7 +271,7 @@ async def test_depuis_masks_pilotes_and_confidential_notes_in_presentation(
     ouvrir_seance(app.db, insertion, dt.date(2021, 3, 1))
     eid = engagement_id(app.db, COWORKING)
     changer_pilote(app.db, eid, "Mme Dupont")
-    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True, date=dt.date(2021, 3, 1))
+    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True)
     jour(TODAY)
     async with ouvrir(app) as pilot:
         await appuyer(pilot, "D")
@@ -356,10 +356,9 @@ async def test_the_releve_written_from_the_journal_leaves_confidential_notes_out
         "Lancer l'appel à projets",
         type="decision",
         engagement_id=eid,
-        date=TODAY,
         seance_id=seance.id,
     )
-    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True, date=TODAY, seance_id=seance.id)
+    ajouter_note(app.db, insertion, SENTINELLE, engagement_id=eid, confidentielle=True, seance_id=seance.id)
     documents = Path.home() / "Documents"
     documents.mkdir()
     async with ouvrir(app) as pilot:

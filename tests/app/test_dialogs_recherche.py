@@ -160,8 +160,8 @@ async def test_saisie_effacee_vide_la_liste(seeded: tuple[Database, int]) -> Non
 def deux_notes_coworking(seeded: tuple[Database, int]) -> str:
     db, contrat_id = seeded
     comite = lister_comites(db, contrat_id)[0]
-    ajouter_note(db, comite.id, "Coworking : Mme Martin demande un bureau", confidentielle=True, date=TODAY)
-    ajouter_note(db, comite.id, "Coworking : visite du local prévue", date=TODAY)
+    ajouter_note(db, comite.id, "Coworking : Mme Martin demande un bureau", confidentielle=True)
+    ajouter_note(db, comite.id, "Coworking : visite du local prévue")
     return comite.nom
 
 

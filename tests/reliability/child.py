@@ -39,7 +39,8 @@ def pilotes(db_path: str, engagement_id: str, run: str) -> None:
 def multi(db_path: str, prefix: str, pause: str) -> None:
     """Multi-row changes (engagement + 3 échéances + note + historique) with a pause inside each."""
     from suivi_tui.db.models import Comite, Echeance, Engagement, Note
-    from suivi_tui.services.commandes import historiser, seance_du_jour
+    from suivi_tui.services.commandes import historiser
+    from suivi_tui.services.seances import seance_du_jour
     from suivi_tui.today import now_utc
 
     db = open_database(Path(db_path))
@@ -80,7 +81,7 @@ def notes(db_path: str, comite_id: str, prefix: str, count: str, fsize: str = "0
     refus = 0
     for i in range(1, int(count) + 1):
         try:
-            ajouter_note(db, int(comite_id), f"{prefix}-{i} " + "x" * 4096, date=JOUR)
+            ajouter_note(db, int(comite_id), f"{prefix}-{i} " + "x" * 4096)
         except EcritureImpossible as exc:
             refus += 1
             say(f"refus {i} {exc.message}")

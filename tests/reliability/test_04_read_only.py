@@ -49,7 +49,7 @@ def test_database_opened_read_only_refuses_every_write_in_french(seeded_file: Pa
             lambda: commandes.changer_statut(db, engagement, "realise"),
             lambda: commandes.changer_pilote(db, engagement, "Mme Dupont"),
             lambda: commandes.ajouter_echeance(db, engagement, dt.date(2021, 6, 30), "jour"),
-            lambda: commandes.ajouter_note(db, comite, "note", date=dt.date(2021, 3, 15)),
+            lambda: commandes.ajouter_note(db, comite, "note"),
             lambda: commandes.creer_comite(db, 1, "CT nouveau"),
         ]
         for write in writes:

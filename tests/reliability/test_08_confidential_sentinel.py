@@ -6,7 +6,6 @@ UTF-16 orders, iCalendar lines unfolded, and the lower-case token an FTS index w
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -35,11 +34,10 @@ def _notes(db: Database) -> None:
             f"M. {CONFIDENTIEL} a demandé un relogement.",
             confidentielle=True,
             engagement_id=engagement if i == 0 else None,
-            date=TODAY - dt.timedelta(days=i),
         )
-        ajouter_note(db, comite, f"Point d'étape {ORDINAIRE}.", engagement_id=engagement, date=TODAY)
+        ajouter_note(db, comite, f"Point d'étape {ORDINAIRE}.", engagement_id=engagement)
         for _ in range(2):
-            effacee = ajouter_note(db, comite, f"Erreur de saisie {SUPPRIME}.", engagement_id=engagement, date=TODAY)
+            effacee = ajouter_note(db, comite, f"Erreur de saisie {SUPPRIME}.", engagement_id=engagement)
             annuler(db, effacee)
 
 

@@ -42,10 +42,8 @@ def suivi_en_cours(db: Database) -> SuiviApp:
     ajouter_echeance(db, _id(db, "Favoriser l'orientation du public"), dt.date(2021, 6, 30), "trimestre")
     basculer_a_discuter(db, _id(db, "Accompagner les habitants"))
     comite = next(c.id for c in lister_comites(db, 1) if c.nom.startswith("Gestion urbaine"))
-    ajouter_note(db, comite, "Diagnostic en marchant prévu avec les bailleurs", type="action", date=TODAY)
-    ajouter_note(
-        db, comite, "Local repéré rue Mounié pour le coworking", type="decision", engagement_id=coworking, date=TODAY
-    )
+    ajouter_note(db, comite, "Diagnostic en marchant prévu avec les bailleurs", type="action")
+    ajouter_note(db, comite, "Local repéré rue Mounié pour le coworking", type="decision", engagement_id=coworking)
     return SuiviApp(db, TODAY)
 
 

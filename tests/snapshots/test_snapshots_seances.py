@@ -48,12 +48,9 @@ def deux_seances(seeded: tuple[Database, int]) -> Iterator[SuiviApp]:
         "Lancer l'appel à projets",
         type="decision",
         engagement_id=coworking,
-        date=MARS,
         seance_id=seance.id,
     )
-    ajouter_note(
-        db, insertion, "Relancer le bailleur", type="action", engagement_id=ressourcerie, date=MARS, seance_id=seance.id
-    )
+    ajouter_note(db, insertion, "Relancer le bailleur", type="action", engagement_id=ressourcerie, seance_id=seance.id)
     fermer_seance(db, contrat)
     set_today(dt.date(2021, 3, 20))
     ajouter_echeance(db, coworking, dt.date(2021, 4, 30), "jour", "Trouver un local")

@@ -54,7 +54,6 @@ def test_agenda_lines_reasons_and_order(seeded: tuple[Database, int]) -> None:
         "Visiter trois locaux avant mars",
         type="decision",
         engagement_id=coworking,
-        date=janvier.date,
         seance_id=janvier.id,
     )
     ajouter_note(
@@ -64,12 +63,9 @@ def test_agenda_lines_reasons_and_order(seeded: tuple[Database, int]) -> None:
         type="action",
         engagement_id=ressourcerie,
         confidentielle=True,
-        date=janvier.date,
         seance_id=janvier.id,
     )
-    ajouter_note(
-        db, insertion, "Pour information", type="info", engagement_id=adultes, date=janvier.date, seance_id=janvier.id
-    )
+    ajouter_note(db, insertion, "Pour information", type="info", engagement_id=adultes, seance_id=janvier.id)
     fermer_seance(db, 1)
     basculer_a_discuter(db, chances)
     ajouter_echeance(db, adultes, dt.date(2021, 1, 31), "mois", "Bilan annuel")

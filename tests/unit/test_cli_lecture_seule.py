@@ -56,7 +56,7 @@ def modele(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with db.read() as session:
             insertion = session.execute(text("SELECT id FROM comite WHERE nom LIKE 'Insertion%'")).scalar_one()
         seance = ouvrir_seance(db, insertion, dt.date(2021, 3, 15))
-        ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", date=seance.date, seance_id=seance.id)
+        ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", seance_id=seance.id)
         fermer_seance(db, contrat)
     finally:
         db.close()

@@ -51,7 +51,7 @@ def base(db_path: Path) -> Path:
         s = ouvrir_seance(db, insertion, dt.date(2021, 3, 15), "Salle du conseil", "Mme Martin, M. Durand")
         changer_statut(db, coworking, "en_cours", seance_id=s.id)
         changer_statut(db, scolarisation, "realise", seance_id=s.id)
-        note = {"date": s.date, "seance_id": s.id}
+        note = {"seance_id": s.id}
         ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=coworking, **note)  # type: ignore[arg-type]
         ajouter_note(db, insertion, "Présenter le bilan", type="action", engagement_id=scolarisation, **note)  # type: ignore[arg-type]
         ajouter_note(db, insertion, SENTINELLE, confidentielle=True, **note)  # type: ignore[arg-type]

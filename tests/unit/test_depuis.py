@@ -65,7 +65,7 @@ def scenario(seeded: tuple[Database, int]) -> Iterator[tuple[Database, int, dict
     }
     _le(db, changer_pilote(db, ids["habitants"], "M. Avant"), "2021-03-10T10:00:00Z")
     s1 = ouvrir_seance(db, ids["insertion"], MARS, "Salle du conseil", "Mme Martin, M. Durand")
-    note = {"date": MARS, "seance_id": s1.id}
+    note = {"seance_id": s1.id}
     _le(db, changer_statut(db, ids["coworking"], "en_cours", seance_id=s1.id), "2021-03-15T09:01:00Z")
     _le(db, changer_statut(db, ids["scolarisation"], "realise", seance_id=s1.id), "2021-03-15T09:02:00Z")
     _le(
@@ -104,7 +104,7 @@ def scenario(seeded: tuple[Database, int]) -> Iterator[tuple[Database, int, dict
     gusp = ouvrir_seance(db, ids["gusp"], dt.date(2021, 4, 1))
     _le(
         db,
-        ajouter_note(db, ids["gusp"], "Diagnostic en marchant le 15/04", date=gusp.date, seance_id=gusp.id),
+        ajouter_note(db, ids["gusp"], "Diagnostic en marchant le 15/04", seance_id=gusp.id),
         "2021-04-01T14:00:00Z",
     )
     fermer_seance(db, contrat)

@@ -97,7 +97,7 @@ def test_propriete_par_les_services_jusqu_au_fichier(seeded: tuple[Database, int
     commandes.changer_pilote(db, engagement, saisie)
     # The schema refuses a note starting with NUL (SQLite's length() stops at it): « =\x00 » then.
     texte_note = "=\x00" + reste + "x" if prefixe == "\x00" else saisie
-    note = commandes.ajouter_note(db, comite, texte_note, engagement_id=engagement, date=TODAY)
+    note = commandes.ajouter_note(db, comite, texte_note, engagement_id=engagement)
     echeance = commandes.ajouter_echeance(db, engagement, dt.date(2021, 6, 30), "jour", saisie)
     stockes = {
         "pilote": _stocke(db, "SELECT pilote FROM engagement WHERE id = :id", engagement),

@@ -19,6 +19,7 @@ from suivi_tui.db.opening import open_database
 from suivi_tui.services import commandes
 from suivi_tui.services.export import DemandeExport, ExportInvalide, exporter
 from suivi_tui.services.export.donnees import charger
+from suivi_tui.services.seances import fermer_seance, ouvrir_seance
 
 TODAY = dt.date(2021, 3, 15)
 SENTINELLE = "SENTINELLE-7q3z Mme Dupont"
@@ -63,12 +64,13 @@ def peupler(db: Database, contrat_id: int) -> Peuple:
     insertion = _ids(db, "SELECT id FROM comite WHERE nom LIKE 'Insertion%'")[0]
     pilotage = commandes.creer_comite(db, contrat_id, "Comité de pilotage").cible_id
     assert pilotage is not None
-    commandes.ajouter_note(db, insertion, SENTINELLE, engagement_id=ids[0], confidentielle=True, date=TODAY)
-    commandes.ajouter_note(db, insertion, SCRIPT, type="decision", engagement_id=ids[0], date=TODAY)
-    commandes.ajouter_note(db, pilotage, "Point général sur le contrat", date=dt.date(2021, 2, 10))
-    effacee = commandes.ajouter_note(
-        db, insertion, SENTINELLE_EFFACEE, engagement_id=ids[0], confidentielle=True, date=TODAY
-    )
+    du_pilotage = ouvrir_seance(db, pilotage, dt.date(2021, 2, 10)).id
+    commandes.ajouter_note(db, pilotage, "Point général sur le contrat", seance_id=du_pilotage)
+    en_seance = ouvrir_seance(db, insertion, TODAY).id
+    commandes.ajouter_note(db, insertion, SENTINELLE, engagement_id=ids[0], confidentielle=True, seance_id=en_seance)
+    commandes.ajouter_note(db, insertion, SCRIPT, type="decision", engagement_id=ids[0], seance_id=en_seance)
+    fermer_seance(db, contrat_id)
+    effacee = commandes.ajouter_note(db, insertion, SENTINELLE_EFFACEE, engagement_id=ids[0], confidentielle=True)
     with db.write() as session:  # a note deleted since: its text must not survive anywhere
         session.execute(text("DELETE FROM note WHERE id = :id"), {"id": effacee.cible_id})
     assert retard.cible_id and a_venir.cible_id and faite.cible_id and clos.cible_id

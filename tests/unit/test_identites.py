@@ -10,6 +10,7 @@ from tests.conftest import TODAY, seed_bundled
 from suivi_tui.db.engine import Database
 from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_statut
 from suivi_tui.services.demo import generer
+from suivi_tui.services.seances import ouvrir_seance
 
 TABLES = ("contrat", "engagement", "echeance", "seance", "note")
 
@@ -31,7 +32,8 @@ def test_seed_and_commands_give_each_row_an_identity_that_edits_keep(seeded: tup
             text("SELECT (SELECT min(id) FROM engagement), (SELECT min(id) FROM comite)")
         ).one()
     ajouter_echeance(db, engagement_id, TODAY, "jour")
-    ajouter_note(db, comite_id, "Point d'étape", engagement_id=engagement_id, date=TODAY)
+    seance = ouvrir_seance(db, comite_id, TODAY)
+    ajouter_note(db, comite_id, "Point d'étape", engagement_id=engagement_id, seance_id=seance.id)
     avant = {t: _uuids(db, t) for t in TABLES}
     for values in avant.values():
         _assert_v4_and_distinct(list(values.values()))

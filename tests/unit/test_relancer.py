@@ -48,7 +48,7 @@ def test_late_first_then_the_longest_forgotten(calme: tuple[Database, int]) -> N
     changer_pilote(db, ressourcerie, "Mme Martin")
     changer_pilote(db, bouge, "M. Durand")
     seance = ouvrir_seance(db, 1, dt.date(2021, 3, 1))
-    ajouter_note(db, 1, "Point fait", engagement_id=note, date=seance.date, seance_id=seance.id)
+    ajouter_note(db, 1, "Point fait", engagement_id=note, seance_id=seance.id)
     changer_statut(db, clos, "realise")
     # the échéance added to coworking is old news; every other change was made on 01/03
     _sql(

@@ -54,7 +54,7 @@ def seance(seeded: tuple[Database, int]) -> tuple[Database, int]:
     changer_statut(db, ressourcerie, "en_cours", seance_id=s.id)
     changer_statut(db, ressourcerie, "a_venir", seance_id=s.id)
     basculer_a_discuter(db, ressourcerie, seance_id=s.id)
-    note = {"date": MARS, "seance_id": s.id}
+    note = {"seance_id": s.id}
     ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=coworking, **note)  # type: ignore[arg-type]
     ajouter_note(db, insertion, "*Prochain* comité : [12/04] # 1. <b>x</b>", type="decision", **note)  # type: ignore[arg-type]
     ajouter_note(db, insertion, "Relancer HBH & le bailleur", type="action", engagement_id=ressourcerie, **note)  # type: ignore[arg-type]
@@ -62,7 +62,7 @@ def seance(seeded: tuple[Database, int]) -> tuple[Database, int]:
     ajouter_note(db, insertion, SENTINELLE, type="decision", engagement_id=coworking, confidentielle=True, **note)  # type: ignore[arg-type]
     fermer_seance(db, contrat)
     changer_statut(db, scolarisation, "realise")
-    ajouter_note(db, _id(db, "comite", "nom", "Gestion"), "Hors sujet", type="decision", date=MARS)
+    ajouter_note(db, _id(db, "comite", "nom", "Gestion"), "Hors sujet", type="decision")
     return db, s.id
 
 

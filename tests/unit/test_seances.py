@@ -51,10 +51,8 @@ def test_open_stamp_close_and_list(seeded: tuple[Database, int]) -> None:
     assert lire_reglage(db, dernier_comite_cle(contrat)) == str(insertion)
     eid = _engagement(db, "Créer un espace de coworking")
     changer_statut(db, eid, "en_cours", seance_id=seance.id)
-    ajouter_note(
-        db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, date=MARS, seance_id=seance.id
-    )
-    ajouter_note(db, insertion, "Chercher un local", type="action", engagement_id=eid, date=MARS, seance_id=seance.id)
+    ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, seance_id=seance.id)
+    ajouter_note(db, insertion, "Chercher un local", type="action", engagement_id=eid, seance_id=seance.id)
     with db.read() as session:
         assert session.execute(text("SELECT seance_id FROM historique")).scalar_one() == seance.id
     ferme = fermer_seance(db, contrat)
@@ -128,7 +126,7 @@ def test_an_empty_seance_opened_by_mistake_can_be_removed(seeded: tuple[Database
     supprimer_seance_vide(db, erreur.id)
     assert _compte(db, "seance") == 0 and seance_ouverte(db, contrat) is None
     pleine = ouvrir_seance(db, insertion, MARS)
-    ajouter_note(db, insertion, "Point d'étape", date=MARS, seance_id=pleine.id)
+    ajouter_note(db, insertion, "Point d'étape", seance_id=pleine.id)
     with pytest.raises(SaisieInvalide, match="elle est conservée"):
         supprimer_seance_vide(db, pleine.id)
     assert _compte(db, "seance") == 1 and seance_ouverte(db, contrat) == pleine

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import text
-from tests.conftest import ANNEXE, TODAY
+from tests.conftest import ANNEXE
 
 from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.seed import bundled_annexe, lire_source, seed
@@ -67,7 +67,7 @@ def test_second_seed_changes_nothing_and_keeps_what_was_entered(seeded) -> None:
     changer_pilote(db, eid, "Mme Martin")
     ajouter_echeance(db, eid, dt.date(2021, 9, 30), "trimestre")
     comite = _scalar(db, "SELECT id FROM comite WHERE nom = 'Insertion socioprofessionnelle'")
-    ajouter_note(db, comite, "Local trouvé", type="decision", engagement_id=eid, date=TODAY)
+    ajouter_note(db, comite, "Local trouvé", type="decision", engagement_id=eid)
     before = _rows(db, "SELECT * FROM engagement ORDER BY id")
     rapport = _reseed(db, ANNEXE)
     assert rapport.vide and not rapport.contrat_cree

@@ -25,6 +25,7 @@ from suivi_tui.services.detail import detail_engagement
 from suivi_tui.services.echeances import lister_echeances
 from suivi_tui.services.journal import journal_comite, lister_comites
 from suivi_tui.services.recherche import rechercher
+from suivi_tui.services.seances import lister_seances
 from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements
 
 
@@ -110,31 +111,31 @@ def test_remove_echeance_and_undo_restores_it(seeded) -> None:  # type: ignore[n
     assert (echeance.date, echeance.precision) == (dt.date(2021, 6, 30), "trimestre")
 
 
-def test_note_goes_in_the_comite_seance_of_the_day_and_undo_removes_both(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_outside_a_seance_is_in_the_journal_hors_seance_and_makes_no_seance(seeded) -> None:  # type: ignore[no-untyped-def]
     db, contrat = seeded
     comite = next(c.id for c in lister_comites(db, contrat) if c.nom == "Insertion socioprofessionnelle")
     eid = _id(db, "Créer un espace de coworking")
-    premiere = ajouter_note(
-        db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid, date=TODAY
-    )
-    ajouter_note(db, comite, "Chiffrer les travaux", type="action", date=TODAY)
+    premiere = ajouter_note(db, comite, "Le local rue Mounié est retenu", type="decision", engagement_id=eid)
+    assert premiere.message == "Note (décision) ajoutée au journal — hors séance"
+    ajouter_note(db, comite, "Chiffrer les travaux", type="action")
     (seance,) = journal_comite(db, comite)
-    assert seance.seance.date == TODAY
+    assert seance.seance is None and seance.date.isoformat() == seance.notes[0].cree_le[:10]  # the day written
+    assert lister_seances(db, contrat) == []
     assert [(n.type, n.texte) for n in seance.notes] == [
         ("decision", "Le local rue Mounié est retenu"),
         ("action", "Chiffrer les travaux"),
     ]
     assert detail_engagement(db, eid, TODAY).notes[0].texte == "Le local rue Mounié est retenu"
     with pytest.raises(SaisieInvalide, match="vide"):
-        ajouter_note(db, comite, "   ", date=TODAY)
+        ajouter_note(db, comite, "   ")
     annuler(db, premiere)
     assert len(journal_comite(db, comite)[0].notes) == 1
 
 
-def test_undoing_the_only_note_removes_the_seance_it_created(seeded) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_the_only_note_leaves_the_journal_empty(seeded) -> None:  # type: ignore[no-untyped-def]
     db, contrat = seeded
     comite = lister_comites(db, contrat)[0].id
-    annuler(db, ajouter_note(db, comite, "Essai", date=TODAY))
+    annuler(db, ajouter_note(db, comite, "Essai"))
     assert journal_comite(db, comite) == []
 
 
@@ -154,7 +155,7 @@ def test_search_is_accent_insensitive_and_covers_pilotes_and_notes(seeded) -> No
     changer_pilote(db, eid, "Hélène Dubois")
     assert [r.id for r in rechercher(db, contrat, "helene")] == [eid]
     comite = lister_comites(db, contrat)[0].id
-    ajouter_note(db, comite, "Rencontre avec l'association Émergence", date=TODAY)
+    ajouter_note(db, comite, "Rencontre avec l'association Émergence")
     (note,) = rechercher(db, contrat, "emergence")
     assert note.genre == "note"
     assert rechercher(db, contrat, "\"'*)") == []
@@ -172,11 +173,11 @@ def test_engagements_are_paged_with_their_total(seeded) -> None:  # type: ignore
 def test_control_characters_are_dropped_not_a_raw_error(seeded) -> None:  # type: ignore[no-untyped-def]
     db, contrat = seeded
     comite = lister_comites(db, contrat)[0].id
-    ajouter_note(db, comite, "\x00=CMD\x07 collé\nsuite", date=TODAY)
+    ajouter_note(db, comite, "\x00=CMD\x07 collé\nsuite")
     (note,) = journal_comite(db, comite)[0].notes
     assert note.texte == "=CMD collé\nsuite"
     with pytest.raises(SaisieInvalide, match="vide"):
-        ajouter_note(db, comite, "\x00\x00", date=TODAY)
+        ajouter_note(db, comite, "\x00\x00")
     eid = _id(db, "Créer un espace de coworking")
     changer_pilote(db, eid, "Mme\x00 Martin")
     assert detail_engagement(db, eid, TODAY).pilote == "Mme Martin"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
 
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
@@ -47,7 +46,6 @@ def annuler(db: Database, changement: Changement) -> str:
             )
         elif changement.genre == "note":
             session.execute(delete(Note).where(Note.id == changement.cible_id))
-            _supprimer_seance_vide(session, changement.seance_creee)
         elif changement.genre == "comite":
             if session.scalar(select(func.count()).select_from(Seance).where(Seance.comite_id == changement.cible_id)):
                 raise SaisieInvalide("Le comité a déjà des séances : annulation impossible.")
@@ -57,11 +55,3 @@ def annuler(db: Database, changement: Changement) -> str:
         if changement.historique_id is not None:
             session.execute(delete(Historique).where(Historique.id == changement.historique_id))
     return f"Annulé : {changement.message}"
-
-
-def _supprimer_seance_vide(session: Session, seance_id: int | None) -> None:
-    """A séance that the undone note created, and that holds nothing else, goes with it."""
-    if seance_id is None:
-        return
-    if not session.scalar(select(func.count()).select_from(Note).where(Note.seance_id == seance_id)):
-        session.execute(delete(Seance).where(Seance.id == seance_id))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from suivi_tui.dates import Precision, format_echeance
 from suivi_tui.db.engine import Database
-from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
+from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note
 from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
 from suivi_tui.today import now_utc
@@ -54,7 +54,6 @@ class Changement:
     ancien: str | None = None
     nouveau: str | None = None
     modifie_le_avant: str | None = None
-    seance_creee: int | None = None
     donnees: tuple[str | None, ...] = ()
 
 
@@ -239,19 +238,6 @@ def creer_comite(db: Database, contrat_id: int, nom: str, description: str = "")
     return Changement("comite", f"Comité « {propre} » créé", cible_id=comite.id)
 
 
-def seance_du_jour(session: Session, comite_id: int, date: dt.date) -> tuple[int, bool]:
-    """The comité's séance on that date, created if needed: (id, created)."""
-    existing = session.scalar(select(Seance.id).where(Seance.comite_id == comite_id, Seance.date == date.isoformat()))
-    if existing is not None:
-        return existing, False
-    if session.get(Comite, comite_id) is None:
-        raise SaisieInvalide(f"Le comité n°{comite_id} n'existe pas.")
-    seance = Seance(comite_id=comite_id, date=date.isoformat(), lieu="", participants="")
-    session.add(seance)
-    session.flush()
-    return seance.id, True
-
-
 def ajouter_note(
     db: Database,
     comite_id: int,
@@ -260,20 +246,22 @@ def ajouter_note(
     type: str = "info",
     engagement_id: int | None = None,
     confidentielle: bool = False,
-    date: dt.date,
     seance_id: int | None = None,
 ) -> Changement:
-    """Add a note to the comité's log, in seance_id or in the comité's séance of that date."""
+    """Add a note to the comité's log: in seance_id (a séance of that comité), else « hors séance ».
+
+    A note written outside a meeting creates no séance: a séance is a meeting that took place, and
+    one made up for a note would show in `seance list`, skew the agenda's estimate of the next
+    meeting and change a relevé after the fact.
+    """
     propre = nettoyer_saisie(texte).strip()
     if not propre:
         raise SaisieInvalide("La note est vide : écrivez ce qui a été dit ou décidé.")
     if type not in TYPES_NOTE:
         raise SaisieInvalide(f"Type de note inconnu : « {type} » (info, décision ou action).")
     with db.write() as session:
-        creee = None
-        if seance_id is None:
-            seance_id, nouvelle = seance_du_jour(session, comite_id, date)
-            creee = seance_id if nouvelle else None
+        if session.get(Comite, comite_id) is None:
+            raise SaisieInvalide(f"Le comité n°{comite_id} n'existe pas.")
         if engagement_id is not None:
             _engagement(session, engagement_id)
         note = Note(
@@ -287,13 +275,9 @@ def ajouter_note(
         )
         session.add(note)
         session.flush()
-        nombre = session.scalar(select(func.count()).select_from(Note).where(Note.seance_id == seance_id))
+        ou = "hors séance"
+        if seance_id is not None:
+            nombre = session.scalar(select(func.count()).select_from(Note).where(Note.seance_id == seance_id))
+            ou = f"{nombre} dans la séance"
     genre = TYPES_NOTE[type].lower()
-    return Changement(
-        "note",
-        f"Note ({genre}) ajoutée au journal — {nombre} dans la séance",
-        engagement_id,
-        None,
-        note.id,
-        seance_creee=creee,
-    )
+    return Changement("note", f"Note ({genre}) ajoutée au journal — {ou}", engagement_id, None, note.id)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.services.journal import SeanceInfo
+from suivi_tui.services.retard import JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.services.seances import seance_precedente
 from suivi_tui.services.vocabulaire import TYPES_NOTE, libelle_champ, libelle_statut
 from suivi_tui.texte import court
@@ -146,12 +147,12 @@ def _historique(session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.d
 def _notes(
     session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date | None, comite_id: int | None
 ) -> list[tuple[Any, ...]]:
-    borne = " AND s.date <= :jusqua" if jusqua else ""
+    borne = f" AND {JOUR_NOTE} <= :jusqua" if jusqua else ""
     du_comite = " AND co.id = :comite" if comite_id is not None else ""
     sql = text(f"""
-        SELECT n.engagement_id, s.date, n.type, n.texte, n.confidentielle, co.nom, n.cree_le, n.id
-        FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
-        WHERE co.contrat_id = :contrat AND s.date >= :depuis{borne}{du_comite}""")
+        SELECT n.engagement_id, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, co.nom, n.cree_le, n.id
+        FROM {NOTES_DU_JOURNAL}
+        WHERE co.contrat_id = :contrat AND {JOUR_NOTE} >= :depuis{borne}{du_comite}""")
     params = {
         "contrat": contrat_id,
         "depuis": depuis.isoformat(),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from suivi_tui.db.engine import Database
-from suivi_tui.services.retard import DELAI, EN_RETARD
+from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,14 @@ class HistoriqueLigne:
 class NoteLigne:
     id: int
     comite: str
-    seance_date: dt.date
+    seance_date: dt.date  # the day of its séance, or the day it was written « hors séance »
     type: str
     texte: str
     confidentielle: bool
     cree_le: str
     engagement_id: int | None
+    hors_seance: bool = False
+    engagement: str | None = None  # the linked engagement's libellé, where the journal names it
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,12 @@ _HISTORIQUE = text("""
     SELECT h.id, h.champ, h.ancien, h.nouveau, h.le, co.nom, s.date
     FROM historique h LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
     WHERE h.engagement_id = :id ORDER BY h.le DESC, h.id DESC LIMIT :limit""")
-NOTES_SQL = """
-    SELECT n.id, co.nom, s.date, n.type, n.texte, n.confidentielle, n.cree_le, n.engagement_id
-    FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id"""
-_NOTES = text(NOTES_SQL + " WHERE n.engagement_id = :id ORDER BY s.date DESC, n.id DESC LIMIT :limit")
+# What note_ligne reads, in this order (aliases of NOTES_DU_JOURNAL).
+NOTE_COLONNES = (
+    f"n.id, co.nom, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, n.cree_le, n.engagement_id, n.seance_id IS NULL"
+)
+NOTES_SQL = f"SELECT {NOTE_COLONNES} FROM {NOTES_DU_JOURNAL}"
+_NOTES = text(NOTES_SQL + f" WHERE n.engagement_id = :id ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit")
 
 
 def _seance(comite: str | None, date: str | None) -> str | None:
@@ -85,7 +89,11 @@ def _seance(comite: str | None, date: str | None) -> str | None:
 
 
 def note_ligne(r: tuple) -> NoteLigne:  # type: ignore[type-arg]
-    return NoteLigne(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6], r[7])
+    """A row of NOTES_SQL's columns (and the linked engagement's libellé after them, if read)."""
+    engagement = r[9] if len(r) > 9 else None
+    return NoteLigne(
+        r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6], r[7], bool(r[8]), engagement
+    )
 
 
 def detail_engagement(db: Database, engagement_id: int, today: dt.date, *, limit: int = 50) -> EngagementDetail | None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, text
 
 from suivi_tui.db.engine import Database
-from suivi_tui.services.detail import NoteLigne, note_ligne
+from suivi_tui.services.detail import NOTE_COLONNES, NoteLigne, note_ligne
+from suivi_tui.services.retard import JOUR_ECRIT, JOUR_NOTE, NOTES_DU_JOURNAL
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ class SeanceInfo:
 
 @dataclass(frozen=True)
 class SeanceJournal:
-    seance: SeanceInfo
+    """One group of a comité's log: a séance and its notes, or the notes written « hors séance » on one day."""
+
+    seance: SeanceInfo | None  # None: notes written outside any séance, on that date
+    date: dt.date
     notes: tuple[NoteLigne, ...]
 
 
@@ -53,22 +57,44 @@ SEANCE_SQL = """SELECT s.id, s.comite_id, co.nom, s.date, s.lieu, s.participants
                 FROM seance s JOIN comite co ON co.id = s.comite_id"""
 
 
-# NOTES_SQL's columns (what note_ligne reads), then the séance each note belongs to.
-_NOTES_DES_SEANCES = """
-    SELECT n.id, co.nom, s.date, n.type, n.texte, n.confidentielle, n.cree_le, n.engagement_id, n.seance_id
-    FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
-    WHERE n.seance_id IN :ids ORDER BY n.id"""
+# The log's groups, newest first: the séances, and the days on which notes were written outside any séance.
+_GROUPES = f"""
+    SELECT id, jour FROM (
+        SELECT s.id AS id, s.date AS jour FROM seance s WHERE s.comite_id = :c
+        UNION ALL
+        SELECT DISTINCT NULL, {JOUR_ECRIT} FROM note n WHERE n.comite_id = :c AND n.seance_id IS NULL)
+    ORDER BY jour DESC, id IS NULL LIMIT :n"""
+# The notes of the groups shown, with the linked engagement's libellé (the journal names it) and the séance.
+_NOTES_DES_GROUPES = f"""
+    SELECT {NOTE_COLONNES}, e.libelle, n.seance_id
+    FROM {NOTES_DU_JOURNAL} LEFT JOIN engagement e ON e.id = n.engagement_id
+    WHERE n.comite_id = :c AND (n.seance_id IN :ids OR (n.seance_id IS NULL AND {JOUR_NOTE} >= :depuis))
+    ORDER BY n.id"""
 
 
 def journal_comite(db: Database, comite_id: int, *, seances: int = 20) -> list[SeanceJournal]:
-    """The comité's most recent séances (newest first), each with its notes in order of entry."""
-    seance_sql = text(SEANCE_SQL + " WHERE s.comite_id = :c ORDER BY s.date DESC LIMIT :n")
-    # All the shown séances' notes in one query: one query per séance costs a frame at 20 séances.
-    notes_sql = text(_NOTES_DES_SEANCES).bindparams(bindparam("ids", expanding=True))
+    """The comité's most recent groups of notes (séances, and days « hors séance »), newest first."""
+    seances_sql = text(SEANCE_SQL + " WHERE s.id IN :ids").bindparams(bindparam("ids", expanding=True))
+    # All the shown groups' notes in one query: one query per séance costs a frame at 20 séances.
+    notes_sql = text(_NOTES_DES_GROUPES).bindparams(bindparam("ids", expanding=True))
     with db.read() as session:
-        rows = session.execute(seance_sql, {"c": comite_id, "n": seances}).all()
-        notes = session.execute(notes_sql, {"ids": [r[0] for r in rows]}).all() if rows else []
-    par_seance: dict[int, list[NoteLigne]] = {}
+        groupes = [(r[0], r[1]) for r in session.execute(text(_GROUPES), {"c": comite_id, "n": seances}).all()]
+        if not groupes:
+            return []
+        ids = [sid for sid, _ in groupes if sid is not None]
+        infos = {r[0]: seance_info(tuple(r)) for r in session.execute(seances_sql, {"ids": ids}).all()}
+        depuis = min(jour for _, jour in groupes)
+        notes = session.execute(notes_sql, {"c": comite_id, "ids": ids, "depuis": depuis}).all()
+    par_groupe: dict[tuple[int | None, str], list[NoteLigne]] = {}
     for n in notes:
-        par_seance.setdefault(n[8], []).append(note_ligne(tuple(n)))
-    return [SeanceJournal(seance_info(tuple(r)), tuple(par_seance.get(r[0], ()))) for r in rows]
+        ligne = note_ligne(tuple(n))
+        cle = (None, ligne.seance_date.isoformat()) if ligne.hors_seance else (n[10], "")
+        par_groupe.setdefault(cle, []).append(ligne)
+    return [
+        SeanceJournal(
+            infos[sid] if sid is not None else None,
+            dt.date.fromisoformat(jour),
+            tuple(par_groupe.get((sid, "" if sid is not None else jour), ())),
+        )
+        for sid, jour in groupes
+    ]

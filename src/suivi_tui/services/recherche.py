@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from suivi_tui.db.engine import Database
+from suivi_tui.services.retard import JOUR_NOTE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -44,13 +45,13 @@ _ENGAGEMENTS = text("""
     FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id
     JOIN partie p ON p.id = e.partie_id
     WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit""")
-_NOTES = text("""
-    SELECT n.id, n.engagement_id, n.texte, co.nom, s.date, n.confidentielle, co.id,
+_NOTES = text(f"""
+    SELECT n.id, n.engagement_id, n.texte, co.nom, {JOUR_NOTE}, n.confidentielle, co.id,
            snippet(note_fts, 0, '[', ']', '…', 12)
-    FROM note_fts f JOIN note n ON n.id = f.rowid JOIN seance s ON s.id = n.seance_id
-    JOIN comite co ON co.id = s.comite_id
+    FROM note_fts f JOIN note n ON n.id = f.rowid JOIN comite co ON co.id = n.comite_id
+    LEFT JOIN seance s ON s.id = n.seance_id
     WHERE note_fts MATCH :q AND co.contrat_id = :c AND (:confidentielles OR n.confidentielle = 0)
-    ORDER BY s.date DESC, n.id DESC LIMIT :limit""")
+    ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit""")
 
 
 def rechercher(

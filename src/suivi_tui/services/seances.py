@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from suivi_tui.db.engine import Database
 from suivi_tui.db.models import Comite, Historique, Note, Reglage, Seance
-from suivi_tui.services.commandes import SaisieInvalide, seance_du_jour
+from suivi_tui.services.commandes import SaisieInvalide
 from suivi_tui.services.journal import SEANCE_SQL, ComiteResume, SeanceInfo, lister_comites, seance_info
 from suivi_tui.services.reglages import dernier_comite_cle
 from suivi_tui.texte import sans_accents
@@ -46,6 +46,19 @@ def _propre(valeur: str, maximum: int, quoi: str) -> str:
     if len(propre) > maximum:
         raise SaisieInvalide(f"{quoi} est trop long ({maximum} caractères au plus).")
     return propre
+
+
+def seance_du_jour(session: Session, comite_id: int, date: dt.date) -> tuple[int, bool]:
+    """The comité's séance on that date, created if needed: (id, created)."""
+    existing = session.scalar(select(Seance.id).where(Seance.comite_id == comite_id, Seance.date == date.isoformat()))
+    if existing is not None:
+        return existing, False
+    if session.get(Comite, comite_id) is None:
+        raise SaisieInvalide(f"Le comité n°{comite_id} n'existe pas.")
+    seance = Seance(comite_id=comite_id, date=date.isoformat(), lieu="", participants="")
+    session.add(seance)
+    session.flush()
+    return seance.id, True
 
 
 def ouvrir_seance(db: Database, comite_id: int, date: dt.date, lieu: str = "", participants: str = "") -> SeanceInfo:

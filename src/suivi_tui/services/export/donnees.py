@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from suivi_tui.db.engine import Database
 from suivi_tui.services.export.demande import ExportInvalide
 from suivi_tui.services.reglages import DERNIER_CONTRAT
-from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
+from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL, PROCHAINE_ECHEANCE
 from suivi_tui.today import now_local
 
 
@@ -253,8 +253,7 @@ def _seances(session: Session, params: dict[str, object]) -> tuple[SeanceExport,
 
 
 def _notes(session: Session, params: dict[str, object], inclure: bool) -> tuple[tuple[NoteExport, ...], int]:
-    base = """FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
-              WHERE co.contrat_id = :contrat"""
+    base = f"FROM {NOTES_DU_JOURNAL} WHERE co.contrat_id = :contrat"
     # The filter is in SQL: an excluded note's text is never even read into memory.
     filtre = "" if inclure else " AND n.confidentielle = 0"
     # A link to another contrat's engagement (the schema cannot forbid it) is dropped, not followed.
@@ -262,8 +261,8 @@ def _notes(session: Session, params: dict[str, object], inclure: bool) -> tuple[
                WHERE e.id = n.engagement_id AND a.contrat_id = :contrat)"""
     rows = session.execute(
         text(f"""
-        SELECT n.id, co.nom, s.date, n.type, n.texte, n.confidentielle, {lien}
-        {base}{filtre} ORDER BY s.date DESC, n.id DESC"""),
+        SELECT n.id, co.nom, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, {lien}
+        {base}{filtre} ORDER BY {JOUR_NOTE} DESC, n.id DESC"""),
         params,
     )
     notes = tuple(NoteExport(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6]) for r in rows)

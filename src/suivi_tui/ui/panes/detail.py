@@ -69,7 +69,8 @@ def _historique(h: HistoriqueLigne, presentation: bool, largeur: int) -> PiecesT
 
 
 def _note(n: NoteLigne, presentation: bool, largeur: int) -> PiecesType:
-    tete: PiecesType = [(f"{format_date(n.seance_date)} · {n.comite} · ", "$text-muted"), type_note(n.type)]
+    ou = f"{n.comite} (hors séance)" if n.hors_seance else n.comite
+    tete: PiecesType = [(f"{format_date(n.seance_date)} · {ou} · ", "$text-muted"), type_note(n.type)]
     if n.confidentielle:
         tete.append((" · confidentielle", "bold $text-warning"))
     if n.confidentielle and presentation:

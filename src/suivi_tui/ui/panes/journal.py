@@ -15,19 +15,31 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from suivi_tui.dates import format_date
 from suivi_tui.services.detail import NoteLigne
 from suivi_tui.services.journal import ComiteResume, SeanceJournal
+from suivi_tui.texte import court
 from suivi_tui.ui.affichage import type_note
 from suivi_tui.ui.messages import ComiteChoisi, NoteChoisie
 from suivi_tui.ui.panes.detail import envelopper
 
 
 def ligne_note(note: NoteLigne, presentation: bool, largeur: int = 60) -> Content:
-    lien = ("  ↳ engagement lié", "$text-muted") if note.engagement_id else ""
     tete = Content.assemble(
-        "• ", type_note(note.type), (" · confidentielle", "bold $text-warning") if note.confidentielle else "", lien
+        "• ", type_note(note.type), (" · confidentielle", "bold $text-warning") if note.confidentielle else ""
     )
+    if note.engagement_id:
+        # Named, not « engagement lié »: the journal is read without moving to each note.
+        nom = court(note.engagement, max(largeur - 4, 10)) if note.engagement else "engagement lié"
+        tete = Content.assemble(tete, "\n  ", (f"↳ {nom}", "$text-muted"))
     if note.confidentielle and presentation:
         return Content.assemble(tete, "\n  ", ("(masquée en mode présentation)", "italic $text-muted"))
     return Content.assemble(tete, "\n  ", envelopper(note.texte, largeur, 2))
+
+
+def titre_groupe(groupe: SeanceJournal) -> str:
+    """« Séance du 15/03/2021 · Salle du conseil », or « Hors séance · 16/03/2021 »."""
+    if groupe.seance is None:
+        return f"Hors séance · {format_date(groupe.date)}"
+    lieu = f" · {groupe.seance.lieu}" if groupe.seance.lieu else ""
+    return f"Séance du {format_date(groupe.date)}{lieu}"
 
 
 class NotesJournal(OptionList):
@@ -126,16 +138,9 @@ class JournalPane(Vertical):
         self._largeur = notes.scrollable_content_region.width
         self._presentation = presentation
         for sj in journal:
-            options.append(
-                Option(
-                    Content.styled(
-                        f"Séance du {format_date(sj.seance.date)}" + (f" · {sj.seance.lieu}" if sj.seance.lieu else ""),
-                        "bold $text-primary",
-                    ),
-                    id=f"seance-{sj.seance.id}",
-                    disabled=True,
-                )
-            )
+            groupe = f"seance-{sj.seance.id}" if sj.seance else f"hors-{sj.date.isoformat()}"
+            style = "bold $text-primary" if sj.seance else "bold $text-muted"
+            options.append(Option(Content.styled(titre_groupe(sj), style), id=groupe, disabled=True))
             options += [Option(ligne_note(n, presentation, largeur), id=f"note-{n.id}") for n in sj.notes]
         if not options:
             vide = "Aucune note : n pour en écrire une." if comite_id else "Aucun comité : + pour en créer un."

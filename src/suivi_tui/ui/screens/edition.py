@@ -179,7 +179,6 @@ class Edition:
                     type=s.type,
                     engagement_id=ligne.id if ligne else None,
                     confidentielle=s.confidentielle,
-                    date=self.suivi.today,
                     seance_id=dans_seance,
                 )
             )

@@ -232,12 +232,12 @@ class EnSeance(Edition):
         option = self.query_one(NotesJournal).highlighted_option
         if option is not None and (option.id or "").startswith("note-"):
             note_id = int((option.id or "").removeprefix("note-"))
-            trouvee = next((sj.seance.id for sj in journal.journal for n in sj.notes if n.id == note_id), None)
+            trouvee = next((sj.seance for sj in journal.journal for n in sj.notes if n.id == note_id), None)
             if trouvee is not None:
-                return trouvee
+                return trouvee.id
         if self.seance is not None:
             return self.seance.id
-        return journal.journal[0].seance.id if journal.journal else None
+        return next((sj.seance.id for sj in journal.journal if sj.seance is not None), None)
 
     @work(thread=True, group="seance", exit_on_error=False)
     def _preparer_releve(self, seance_id: int | None) -> None:
