@@ -381,6 +381,9 @@ _SANS_ANNEE: tuple[tuple[re.Pattern[str], str], ...] = (
 _EXEMPLES = (
     "« 31/12/2022 », « 15 mars 2021 », « mars 2021 », « T3 2021 », « S1 2022 », « fin 2022 », « dans 2 semaines »"
 )
+# Where only a day will do (a séance, --today), the examples are days: never a form refused right after.
+_EXEMPLES_JOUR = "« 15/03/2021 », « 15 mars 2021 », « 2021-03-15 », « aujourd'hui », « demain »"
+_EXEMPLE_JOUR = "15/03/2021"
 
 
 # --- API publique ---
@@ -391,22 +394,44 @@ def parse_date(texte: str, aujourdhui: datetime.date) -> DateFloue:
 
     `aujourdhui` ne sert qu'aux formes relatives (« demain », « dans 2 semaines »…).
     """
+    return _lire(texte, aujourdhui, jour=False)
+
+
+def parse_jour(texte: str, aujourdhui: datetime.date) -> datetime.date:
+    """Lit un jour précis (date d'une séance, --today) ; une période (« mars 2021 ») est refusée.
+
+    Les messages ne proposent en exemple que des jours : jamais une forme refusée aussitôt après.
+    """
+    lue = _lire(texte, aujourdhui, jour=True)
+    if lue.precision is not Precision.JOUR:
+        raise DateInvalide(
+            f"« {apercu(texte)} » désigne une période, pas un jour : précisez le jour, par exemple « {_EXEMPLE_JOUR} »."
+        )
+    return lue.date
+
+
+def _lire(texte: str, aujourdhui: datetime.date, *, jour: bool) -> DateFloue:
+    exemples = _EXEMPLES_JOUR if jour else _EXEMPLES
     if not isinstance(texte, str):
         raise DateInvalide("La date doit être saisie comme du texte, par exemple « 31/12/2022 ».")
     saisie = _normaliser(texte)
     if not saisie:
-        raise DateInvalide(f"Aucune date saisie : tapez par exemple {_EXEMPLES}.")
+        raise DateInvalide(f"Aucune date saisie : tapez par exemple {exemples}.")
     for motif, lecteur in _LECTEURS:
         lu = motif.fullmatch(saisie)
         if lu is not None:
             return lecteur(lu, aujourdhui)
     for motif, exemple in _SANS_ANNEE:
         if motif.fullmatch(saisie):
+            if jour and exemple not in ("15 mars 2021", "31/12/2022"):  # a month, a quarter: not a day anyway
+                raise DateInvalide(
+                    f"« {apercu(texte)} » n'est pas un jour : précisez le jour, par exemple « {_EXEMPLE_JOUR} »."
+                )
             raise DateInvalide(
                 f"Il manque l'année dans « {apercu(texte)} » (elle n'est jamais devinée) : "
                 f"écrivez par exemple « {exemple} »."
             )
-    raise DateInvalide(f"Date non reconnue : « {apercu(texte)} ». Formats acceptés, par exemple : {_EXEMPLES}.")
+    raise DateInvalide(f"Date non reconnue : « {apercu(texte)} ». Formats acceptés, par exemple : {exemples}.")
 
 
 def parse_iso(texte: str) -> datetime.date:
@@ -437,7 +462,10 @@ def fin_de_periode(d: datetime.date, precision: Precision | str) -> datetime.dat
 
 
 def format_echeance(d: datetime.date, precision: Precision | str) -> str:
-    """Libellé à la précision : « 31/12/2022 », « mars 2021 », « T3 2021 », « S1 2022 », « 2022 »."""
+    """Libellé à la précision : « 31/12/2022 », « mars 2021 », « T3 2021 », « S1 2022 », « fin 2022 ».
+
+    Une échéance à l'année tombe le 31 décembre : « fin 2022 » le dit, « 2022 » laisserait croire à toute l'année.
+    """
     p = Precision(precision)
     if p is Precision.JOUR:
         return format_date(d)
@@ -447,7 +475,7 @@ def format_echeance(d: datetime.date, precision: Precision | str) -> str:
         return f"T{(d.month - 1) // 3 + 1} {d.year}"
     if p is Precision.SEMESTRE:
         return f"S{(d.month - 1) // 6 + 1} {d.year}"
-    return str(d.year)
+    return f"fin {d.year}"
 
 
 def decrire(df: DateFloue) -> str:

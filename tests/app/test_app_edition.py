@@ -138,13 +138,14 @@ async def test_n_writes_a_decision_in_the_comite_log_linked_to_the_engagement(ap
         await appuyer(pilot, "alt+d", "ctrl+s")
         assert sql(
             app.db,
-            """SELECT co.nom, s.date, n.type, n.texte, n.engagement_id, n.confidentielle
-                              FROM note n JOIN seance s ON s.id = n.seance_id JOIN comite co ON co.id = s.comite_id
-                           """,
-        ) == [("Insertion socioprofessionnelle", "2021-03-15", "decision", "Local rue Mounié retenu", eid, 0)]
+            """SELECT co.nom, n.seance_id, substr(n.cree_le, 1, 10), n.type, n.texte, n.engagement_id, n.confidentielle
+                              FROM note n JOIN comite co ON co.id = n.comite_id""",
+        ) == [("Insertion socioprofessionnelle", None, "2021-03-15", "decision", "Local rue Mounié retenu", eid, 0)]
+        assert sql(app.db, "SELECT count(*) FROM seance") == [(0,)]  # outside a meeting: no séance made up
         notes = app.screen.query_one("#journal-notes")
         textes = " ".join(str(o.prompt) for o in notes.options)  # type: ignore[attr-defined]
-        assert "Séance du 15/03/2021" in textes and "Local rue Mounié retenu" in textes and "Décision" in textes
+        assert "Hors séance · 15/03/2021" in textes and "Local rue Mounié retenu" in textes and "Décision" in textes
+        assert "↳ Créer un espace de coworking" in textes  # the linked engagement, named
         assert "Local rue Mounié retenu" in detail_affiche(app)
         assert sql(app.db, "SELECT valeur FROM reglage WHERE cle LIKE 'dernier_comite:%'") == [
             (str(journal.comite_id),)

@@ -200,7 +200,7 @@ async def test_a_day_that_is_not_a_day_is_refused_and_nothing_opens(app: SuiviAp
         await taper(pilot, "mars 2021")
         await appuyer(pilot, "enter")
         assert isinstance(app.screen, SeanceDialog)
-        assert "n'est pas un jour" in str(app.screen.query_one("#apercu").render())
+        assert "pas un jour" in str(app.screen.query_one("#apercu").render())
         assert sql(app.db, "SELECT count(*) FROM seance") == [(0,)]
         assert sql(app.db, "SELECT count(*) FROM reglage WHERE cle LIKE 'seance_ouverte:%'") == [(0,)]
 
@@ -246,7 +246,7 @@ async def test_depuis_shows_exactly_what_changed_since_the_previous_seance(
             "  Ville — Créer un espace de coworking",
             f"    15/03/2021 · Statut : À venir → En cours (séance {INSERTION})",
             f"    15/03/2021 · Décision : Lancer l'appel à projets (séance {INSERTION})",
-            "    20/03/2021 · Échéance ajoutée : 30/04/2021 Trouver un local",
+            "    20/03/2021 · Échéance ajoutée : 30/04/2021 — Trouver un local",
             "  Ville — Développer le projet de Ressourcerie",
             f"    15/03/2021 · Statut : À venir → Bloqué (séance {INSERTION})",
             f"    15/03/2021 · Action : Relancer le bailleur (séance {INSERTION})",

@@ -53,7 +53,7 @@ async def test_date_lieu_et_participants() -> None:
 @pytest.mark.parametrize(
     ("saisie", "message"),
     [
-        ("mars 2021", "n'est pas un jour"),
+        ("mars 2021", "pas un jour"),
         ("", "Aucune date"),
         ("31/02/2021", "Le jour 31 n'existe pas en février 2021"),
     ],

@@ -125,7 +125,7 @@ def test_seance_show_html_is_written_once(base: Path, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("seance", "show", "insertion", "31/02/2021"), "ce mois n'a que 28 jours"),
-        (("seance", "show", "insertion", "mars", "2021"), "« mars 2021 » n'est pas un jour"),
+        (("seance", "show", "insertion", "mars", "2021"), "« mars 2021 » désigne une période, pas un jour"),
         (
             ("seance", "show", "urbanisme", "15/03/2021"),
             "Aucun comité ne correspond à « urbanisme ». Comités du contrat : « Gestion urbaine",

@@ -19,6 +19,7 @@ from suivi_tui.dates import (
     format_echeance,
     parse_date,
     parse_iso,
+    parse_jour,
 )
 
 # Un mercredi : les formes relatives sont calculées depuis cette date.
@@ -209,7 +210,7 @@ def test_saisie_non_texte_refusee_proprement() -> None:
         (d(2021, 9, 30), T, "T3 2021"),
         (d(2022, 6, 30), S, "S1 2022"),
         (d(2022, 12, 31), S, "S2 2022"),
-        (d(2022, 12, 31), A, "2022"),
+        (d(2022, 12, 31), A, "fin 2022"),
         (d(2021, 9, 30), "trimestre", "T3 2021"),  # valeur brute lue en base
     ],
 )
@@ -233,7 +234,7 @@ def test_format_date() -> None:
         (DateFloue(d(2021, 9, 30), T), "→ 30/09/2021 (T3 2021)"),
         (DateFloue(d(2021, 3, 15), J), "→ 15/03/2021"),
         (DateFloue(d(2021, 3, 31), M), "→ 31/03/2021 (mars 2021)"),
-        (DateFloue(d(2022, 12, 31), A), "→ 31/12/2022 (2022)"),
+        (DateFloue(d(2022, 12, 31), A), "→ 31/12/2022 (fin 2022)"),
     ],
 )
 def test_decrire(floue: DateFloue, apercu: str) -> None:
@@ -374,3 +375,31 @@ def test_triplet_numerique_lu_ssi_date_valide(jour: int, mois: int, annee: int) 
 def test_date_du_jour_ignoree_pour_les_formes_absolues(texte: str, aujourdhui: dt.date) -> None:
     # Aucun champ n'est jamais complété depuis la date du jour.
     assert parse_date(texte, aujourdhui) == parse_date(texte, AUJ)
+
+
+@pytest.mark.parametrize(
+    ("saisie", "message"),
+    [
+        ("T3 2021", "« T3 2021 » désigne une période, pas un jour : précisez le jour, par exemple « 15/03/2021 »."),
+        ("mars", "« mars » n'est pas un jour : précisez le jour, par exemple « 15/03/2021 »."),
+        (
+            "15 mars",
+            "Il manque l'année dans « 15 mars » (elle n'est jamais devinée) : écrivez par exemple « 15 mars 2021 ».",
+        ),
+        (
+            "bientôt",
+            "Date non reconnue : « bientôt ». Formats acceptés, par exemple : « 15/03/2021 », « 15 mars 2021 », "
+            "« 2021-03-15 », « aujourd'hui », « demain ».",
+        ),
+    ],
+)
+def test_parse_jour_refuses_a_period_and_offers_only_days_as_examples(saisie: str, message: str) -> None:
+    with pytest.raises(DateInvalide) as erreur:
+        parse_jour(saisie, d(2021, 3, 15))
+    assert erreur.value.message == message
+    assert "T3" not in message.replace(saisie, "")
+
+
+def test_parse_jour_reads_a_day_written_any_french_way() -> None:
+    for saisie in ("15/03/2021", "15 mars 2021", "2021-03-15", "aujourd'hui"):
+        assert parse_jour(saisie, d(2021, 3, 15)) == d(2021, 3, 15)

@@ -118,7 +118,7 @@ AXE_I = [
     f"    15/03/2021 · Statut : À venir → En cours {INSERTION}",
     f"    15/03/2021 · Décision : Lancer l'appel à projets {INSERTION}",
     f"    15/03/2021 · Info confidentielle (masquée) {INSERTION}",
-    f"    15/03/2021 · Échéance ajoutée : 30/04/2021 Trouver un local {INSERTION}",
+    f"    15/03/2021 · Échéance ajoutée : 30/04/2021 — Trouver un local {INSERTION}",
     "  Ville — Développer le projet de Ressourcerie",
     "    20/03/2021 · Statut : À venir → Bloqué",
     "    20/03/2021 · Pilote : Mme Martin",

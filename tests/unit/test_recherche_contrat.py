@@ -99,3 +99,23 @@ def test_the_index_stays_exact_through_updates_moves_and_deletes(demo: Path) -> 
         assert "[Quintal]" in rechercher(db, 1, "quintal")[0].extrait
     finally:
         db.close()
+
+
+def test_contrats_sort_by_city_ignoring_accents_case_and_article() -> None:
+    from suivi_tui.services.contrats import ContratResume, cle_de_tri
+
+    def contrat(titre: str, territoire: str) -> ContratResume:
+        return ContratResume(0, titre, territoire, None, None, 0)
+
+    contrats = [
+        contrat("Contrat de ville d'Épinay-sur-Seine", "Épinay-sur-Seine"),
+        contrat("Contrat de ville des Mureaux", "Les Mureaux"),
+        contrat("Contrat de ville de Bagneux", "Bagneux"),
+        contrat("Contrat de ville d'Angers", "angers"),
+    ]
+    assert [c.territoire for c in sorted(contrats, key=cle_de_tri)] == [
+        "angers",
+        "Bagneux",
+        "Épinay-sur-Seine",
+        "Les Mureaux",
+    ]

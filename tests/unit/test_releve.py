@@ -95,7 +95,7 @@ Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022
 
 - Créer un espace de coworking (Axe I · Ville) — Statut : À venir → En cours
 - Créer un espace de coworking (Axe I · Ville) — Pilote : Mme Martin
-- Créer un espace de coworking (Axe I · Ville) — Échéance ajoutée : 30/04/2021 Trouver un local
+- Créer un espace de coworking (Axe I · Ville) — Échéance ajoutée : 30/04/2021 — Trouver un local
 
 ## Prochaines échéances
 

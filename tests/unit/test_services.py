@@ -97,7 +97,7 @@ def test_en_retard_follows_open_echeances_then_contract_end(seeded) -> None:  # 
     assert detail_engagement(db, eid, TODAY).en_retard
     changer_statut(db, eid, "realise")
     assert not detail_engagement(db, eid, TODAY).en_retard
-    assert _historique(db, eid)[0] == ("echeance.ajout", None, "janvier 2021 Trouver un local")
+    assert _historique(db, eid)[0] == ("echeance.ajout", None, "janvier 2021 — Trouver un local")
 
 
 def test_remove_echeance_and_undo_restores_it(seeded) -> None:  # type: ignore[no-untyped-def]

@@ -10,18 +10,12 @@ from pathlib import Path
 
 def date_option(value: str) -> dt.date:
     """--today: one day, written as anywhere else (« 15/03/2021 », « 15 mars 2021 », « 2021-03-15 »)."""
-    from suivi_tui.dates import DateInvalide, Precision, apercu, parse_date
+    from suivi_tui.dates import DateInvalide, parse_jour
 
     try:
-        lue = parse_date(value, dt.date.today())
+        return parse_jour(value, dt.date.today())
     except DateInvalide as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
-    if lue.precision is not Precision.JOUR:
-        raise argparse.ArgumentTypeError(
-            f"« {apercu(value)} » est une période, pas un jour : donnez un jour, "
-            "par exemple « 15/03/2021 » ou « 2021-03-15 »"
-        )
-    return lue.date
 
 
 # The longest file or folder name the usual filesystems accept (ext4, APFS, NTFS: 255).

@@ -55,6 +55,14 @@ class Agenda:
     prochaine_seance: dt.date | None  # estimated from the median gap between the comité's séances
     limite: dt.date  # échéances up to this day (included) are « à venir » for this séance
     points: tuple[PointAgenda, ...]
+    traites: frozenset[int] = frozenset()  # engagements the séance (if it exists) has marked as treated
+
+    def point_suivant(self, apres: int | None) -> PointAgenda | None:
+        """The first untreated point after the engagement apres (from the top if it is not a point)."""
+        ids = [p.engagement_id for p in self.points]
+        debut = ids.index(apres) + 1 if apres in ids else 0
+        ordre = self.points[debut:] + self.points[:debut]
+        return next((p for p in ordre if p.engagement_id not in self.traites and p.engagement_id != apres), None)
 
 
 @dataclass
@@ -67,6 +75,7 @@ class _Engagement:
     statut: str
     pilote: str | None
     a_discuter: bool
+    demande_par: int | None  # the comité that put it on the agenda (None: no comité in particular)
     delai: str | None
     motifs: dict[str, tuple[str, dt.date]]
 
@@ -87,11 +96,12 @@ def _quand(iso: str, precision: str, libelle: str) -> str:
 
 def _engagements(session: Session, contrat_id: int) -> dict[int, _Engagement]:
     sql = text(f"""
-        SELECT e.id, a.numero, a.ordre, e.ordre, p.nom_court, e.libelle, e.statut, e.pilote, e.a_discuter, {DELAI}
+        SELECT e.id, a.numero, a.ordre, e.ordre, p.nom_court, e.libelle, e.statut, e.pilote, e.a_discuter,
+               e.a_discuter_comite_id, {DELAI}
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
         JOIN contrat c ON c.id = a.contrat_id WHERE c.id = :c""")
     return {
-        r[0]: _Engagement(r[0], r[1], (r[2], r[3]), r[4], r[5], r[6], r[7], bool(r[8]), r[9], {})
+        r[0]: _Engagement(r[0], r[1], (r[2], r[3]), r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], {})
         for r in session.execute(sql, {"c": contrat_id}).all()
     }
 
@@ -186,9 +196,20 @@ def agenda_seance(db: Database, comite_id: int, date: dt.date, *, horizon: int =
         engagements = _engagements(session, comite[1])
         _retards_et_echeances(session, engagements, comite[1], date, limite)
         _suites(session, engagements, comite_id, date)
+        traites = frozenset(
+            r[0]
+            for r in session.execute(
+                text("""SELECT t.engagement_id FROM point_traite t JOIN seance s ON s.id = t.seance_id
+                        WHERE s.comite_id = :c AND s.date = :d"""),
+                {"c": comite_id, "d": date.isoformat()},
+            ).all()
+        )
     for e in engagements.values():
-        if e.a_discuter:
-            e.motifs["a_discuter"] = ("À discuter", dt.date.max)
+        # A point another comité asked for is on that comité's agenda, not on this one's.
+        if e.a_discuter and e.demande_par in (None, comite_id):
+            qui = f" — demandé par {comite[0]}" if e.demande_par else ""
+            e.motifs["a_discuter"] = (f"À discuter{qui}", dt.date.max)
     retenus = sorted((e for e in engagements.values() if e.motifs), key=_cle)
     precedente = max((d for d in dates if d < date), default=None)
-    return Agenda(comite_id, comite[0], date, precedente, prochaine, limite, tuple(_point(e) for e in retenus))
+    points = tuple(_point(e) for e in retenus)
+    return Agenda(comite_id, comite[0], date, precedente, prochaine, limite, points, traites)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from suivi_tui.dates import Precision, format_echeance
 from suivi_tui.db.engine import Database
-from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note
+from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
 from suivi_tui.erreurs import ErreurSuivi
-from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, libelle_statut
+from suivi_tui.services.vocabulaire import STATUTS, STATUTS_CLOS, TYPES_NOTE, echeance_en_clair, libelle_statut
 from suivi_tui.today import now_utc
 
 
@@ -55,6 +55,7 @@ class Changement:
     nouveau: str | None = None
     modifie_le_avant: str | None = None
     donnees: tuple[str | None, ...] = ()
+    lot: tuple[Changement, ...] = ()  # genre "lot": several changes made, and undone, as one step
 
 
 def historiser(
@@ -141,11 +142,28 @@ def pilote_valide(pilote: str | None) -> str | None:
 
 
 def basculer_a_discuter(db: Database, engagement_id: int, *, seance_id: int | None = None) -> Changement:
-    with db.read() as session:
-        actuel = _engagement(session, engagement_id).a_discuter
-    changement = _changer_champ(db, engagement_id, "a_discuter", "0" if actuel else "1", seance_id)
-    assert changement is not None
-    return changement
+    """Put the engagement on the agenda (« à discuter »), or take it off.
+
+    Put on during a séance, the point belongs to that séance's comité: it is on that comité's next
+    agenda, not on every comité's. Outside a séance it is for whichever comité meets next.
+    """
+    with db.write() as session:
+        engagement = _engagement(session, engagement_id)
+        ancien, comite_avant = str(engagement.a_discuter), engagement.a_discuter_comite_id
+        nouveau = "0" if engagement.a_discuter else "1"
+        comite = None
+        if nouveau == "1" and seance_id is not None:
+            comite = session.scalar(select(Seance.comite_id).where(Seance.id == seance_id))
+        avant = engagement.modifie_le
+        engagement.a_discuter, engagement.a_discuter_comite_id = int(nouveau), comite
+        engagement.modifie_le = now_utc()
+        hid = historiser(session, engagement_id, "a_discuter", ancien, nouveau, seance_id=seance_id)
+        nom = session.scalar(select(Comite.nom).where(Comite.id == comite)) if comite is not None else None
+    message = _message("a_discuter", ancien, nouveau)
+    if nom is not None:
+        message = f"Mis à l'ordre du jour du comité « {nom} » (à discuter)"
+    avant_comite = str(comite_avant) if comite_avant is not None else None
+    return Changement("a_discuter", message, engagement_id, hid, None, ancien, nouveau, avant, donnees=(avant_comite,))
 
 
 def ajouter_echeance(
@@ -169,7 +187,7 @@ def ajouter_echeance(
             engagement_id,
             "echeance.ajout",
             None,
-            f"{quand} {texte}".strip(),
+            echeance_en_clair(quand, texte),
             seance_id=seance_id,
             echeance_id=echeance.id,
         )
@@ -201,13 +219,75 @@ def basculer_echeance_faite(
     return Changement(champ, message, echeance.engagement_id, hid, echeance_id, ancien, echeance.faite_le)
 
 
+def echeances_ouvertes(db: Database, engagement_id: int) -> int:
+    """How many échéances of the engagement are still open (not done)."""
+    with db.read() as session:
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Echeance)
+                .where(Echeance.engagement_id == engagement_id, Echeance.faite_le.is_(None))
+            )
+            or 0
+        )
+
+
+def cloturer_echeances(
+    db: Database, engagement_id: int, today: dt.date, *, seance_id: int | None = None
+) -> Changement | None:
+    """Mark every open échéance of a réalisé or abandonné engagement done today, as one undoable step.
+
+    A closed engagement's open échéances would go on being listed as coming (relevé, agenda,
+    calendar) although nothing is expected any more. None when there was none open.
+    """
+    with db.write() as session:
+        engagement = _engagement(session, engagement_id)
+        if engagement.statut not in STATUTS_CLOS:
+            raise SaisieInvalide(
+                f"L'engagement est « {libelle_statut(engagement.statut)} » : ses échéances restent ouvertes."
+            )
+        ouvertes = session.scalars(
+            select(Echeance)
+            .where(Echeance.engagement_id == engagement_id, Echeance.faite_le.is_(None))
+            .order_by(Echeance.date, Echeance.id)
+        ).all()
+        lot = []
+        for echeance in ouvertes:
+            echeance.faite_le = today.isoformat()
+            hid = historiser(
+                session,
+                engagement_id,
+                "echeance.faite",
+                None,
+                echeance.faite_le,
+                seance_id=seance_id,
+                echeance_id=echeance.id,
+            )
+            quand = format_echeance(dt.date.fromisoformat(echeance.date), echeance.precision)
+            lot.append(
+                Changement(
+                    "echeance.faite",
+                    f"Échéance {quand} faite",
+                    engagement_id,
+                    hid,
+                    echeance.id,
+                    None,
+                    echeance.faite_le,
+                )
+            )
+    if not lot:
+        return None
+    message = "Échéance faite" if len(lot) == 1 else f"{len(lot)} échéances faites"
+    return Changement("lot", message, engagement_id, lot=tuple(lot))
+
+
 def supprimer_echeance(db: Database, echeance_id: int, *, seance_id: int | None = None) -> Changement:
     with db.write() as session:
         echeance = session.get(Echeance, echeance_id)
         if echeance is None:
             raise SaisieInvalide(f"L'échéance n°{echeance_id} n'existe pas.")
         quand = format_echeance(dt.date.fromisoformat(echeance.date), echeance.precision)
-        donnees = (echeance.libelle, echeance.date, echeance.precision, echeance.faite_le)
+        donnees = (echeance.libelle, echeance.date, echeance.precision, echeance.faite_le, echeance.uuid)
         engagement_id = echeance.engagement_id
         session.delete(echeance)
         session.flush()
@@ -215,7 +295,7 @@ def supprimer_echeance(db: Database, echeance_id: int, *, seance_id: int | None 
             session,
             engagement_id,
             "echeance.suppression",
-            f"{quand} {echeance.libelle}".strip(),
+            echeance_en_clair(quand, echeance.libelle),
             None,
             seance_id=seance_id,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from suivi_tui.db.engine import Database
 from suivi_tui.services.retard import EN_RETARD
+from suivi_tui.texte import sans_accents
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,21 @@ def _resume(r: Sequence[Any]) -> ContratResume:
     return ContratResume(r[0], r[1], r[2], _date(r[3]), _date(r[4]), r[5])
 
 
+# Articles a city's name may start with: « Les Mureaux » is found under M, as in a French index.
+_ARTICLE = re.compile(r"^(?:le|la|les|l')\s*", re.IGNORECASE)
+
+
+def cle_de_tri(contrat: ContratResume) -> tuple[str, str]:
+    """By city, accents, case and leading article ignored (« de Bagneux » before « d'Épinay »), then title."""
+    ville = _ARTICLE.sub("", " ".join(contrat.territoire.replace("’", "'").split()))
+    return sans_accents(ville), sans_accents(contrat.titre)
+
+
 def lister_contrats(db: Database) -> list[ContratResume]:
+    """Every contrat of the base, in the order a coordinator looks for a city (see cle_de_tri)."""
     with db.read() as session:
-        rows = session.execute(text(_CONTRATS + " ORDER BY c.titre")).all()
-    return [_resume(r) for r in rows]
+        rows = session.execute(text(_CONTRATS)).all()
+    return sorted((_resume(r) for r in rows), key=cle_de_tri)
 
 
 def _contrat(session: Session, contrat_id: int) -> ContratResume | None:

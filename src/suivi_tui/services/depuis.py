@@ -25,7 +25,7 @@ from suivi_tui.db.engine import Database
 from suivi_tui.services.journal import SeanceInfo
 from suivi_tui.services.retard import JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.services.seances import seance_precedente
-from suivi_tui.services.vocabulaire import TYPES_NOTE, libelle_champ, libelle_statut
+from suivi_tui.services.vocabulaire import TYPES_NOTE, echeance_en_clair, libelle_champ, libelle_statut
 from suivi_tui.texte import court
 
 # Document order moves when an annexe is re-seeded: not something a comité discusses.
@@ -173,7 +173,7 @@ def _lignes(
     for eid, jour, champ, ancien, nouveau, comite, x_date, x_precision, x_libelle, le, hid in historique:
         echeance = ""
         if x_date:
-            echeance = f"{format_echeance(dt.date.fromisoformat(x_date), x_precision)} {x_libelle}".strip()
+            echeance = echeance_en_clair(format_echeance(dt.date.fromisoformat(x_date), x_precision), x_libelle)
         ligne = LigneChangement(
             dt.date.fromisoformat(jour), champ, texte_historique(champ, ancien, nouveau, echeance), comite
         )

@@ -18,7 +18,7 @@ from suivi_tui.dates import format_echeance
 from suivi_tui.db.engine import Database
 from suivi_tui.services.depuis import texte_historique
 from suivi_tui.services.journal import SEANCE_SQL, SeanceInfo, seance_info
-from suivi_tui.services.vocabulaire import STATUTS_CLOS
+from suivi_tui.services.vocabulaire import STATUTS_CLOS, echeance_en_clair
 from suivi_tui.texte import sans_accents
 
 # Changes a relevé reports; « à discuter » toggles and re-seeded texts are bookkeeping, not decisions.
@@ -35,7 +35,7 @@ CHAMPS_RELEVES = (
 CHAMPS_NETS = ("statut", "pilote")
 ECHEANCES_MAX = 30
 AUCUN_CHANGEMENT = "Aucun changement de statut, de pilote ou d'échéance."
-AUCUNE_ECHEANCE = "Aucune échéance ouverte pour les engagements vus en séance."
+AUCUNE_ECHEANCE = "Aucune échéance à venir pour les engagements vus en séance."
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,9 @@ class Releve:
     actions: tuple[PointReleve, ...]
     informations: tuple[PointReleve, ...]
     changements: tuple[ChangementReleve, ...]
-    echeances: tuple[EcheanceReleve, ...]  # open échéances of the engagements seen in the séance
+    echeances: tuple[EcheanceReleve, ...]  # open échéances to come of the engagements seen in the séance
     confidentielles_omises: int
+    depassees: tuple[EcheanceReleve, ...] = ()  # their open échéances already past: late, never « à venir »
 
 
 _ENGAGEMENT = """e.id, 'Axe ' || a.numero || ' · ' || p.nom_court, e.libelle, e.pilote
@@ -123,7 +124,7 @@ def _changements(session: Session, seance_id: int) -> list[ChangementReleve]:
             continue
         echeance = ""
         if x_date:
-            echeance = f"{format_echeance(dt.date.fromisoformat(x_date), x_precision)} {x_libelle}".strip()
+            echeance = echeance_en_clair(format_echeance(dt.date.fromisoformat(x_date), x_precision), x_libelle)
         ligne = [champ, ancien, nouveau, echeance, eid, reference, libelle, pilote]
         lignes.append(ligne)
         if champ in CHAMPS_NETS:
@@ -148,6 +149,8 @@ def _echeances(session: Session, engagement_ids: set[int], jour: dt.date) -> lis
         sql, {"n": ECHEANCES_MAX}
     ).all():
         date = dt.date.fromisoformat(date_iso)
+        if date < jour and statut in STATUTS_CLOS:
+            continue  # a closed engagement's past échéance: neither coming nor late
         lignes.append(
             EcheanceReleve(
                 xid,
@@ -187,8 +190,9 @@ def releve_seance(db: Database, seance_id: int, *, inclure_confidentiel: bool = 
         par_type["action"],
         par_type["info"],
         tuple(changements),
-        tuple(echeances),
+        tuple(e for e in echeances if e.date >= seance.date),
         omises,
+        tuple(e for e in echeances if e.date < seance.date),
     )
 
 

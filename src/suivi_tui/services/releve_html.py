@@ -142,6 +142,16 @@ def releve_html(releve: Releve) -> str:
             [_changement(c) for c in releve.changements],
             AUCUN_CHANGEMENT,
         ),
+        *(
+            _tableau(
+                "Échéances dépassées",
+                ("Date", "Échéance", "Engagement", "Pilote"),
+                [_echeance(e) for e in releve.depassees],
+                "",
+            )
+            if releve.depassees
+            else []
+        ),
         *_tableau(
             "Prochaines échéances",
             ("Date", "Échéance", "Engagement", "Pilote"),

@@ -77,6 +77,9 @@ def releve_markdown(releve: Releve) -> str:
     lignes += _points("Informations", releve.informations, None)
     lignes += ["", "## Changements en séance", ""]
     lignes += [_changement(c) for c in releve.changements] or [AUCUN_CHANGEMENT]
+    if releve.depassees:
+        lignes += ["", "## Échéances dépassées", ""]
+        lignes += [_echeance(e) for e in releve.depassees]
     lignes += ["", "## Prochaines échéances", ""]
     lignes += [_echeance(e) for e in releve.echeances] or [AUCUNE_ECHEANCE]
     return "\n".join(lignes) + "\n"

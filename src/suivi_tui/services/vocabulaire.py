@@ -52,6 +52,12 @@ def confidentielles_de_cote(n: int) -> str:
     return pluriel(n, "note confidentielle laissée de côté", "notes confidentielles laissées de côté")
 
 
+def echeance_en_clair(quand: str, libelle: str | None) -> str:
+    """« T3 2021 — Signature de la convention », or « T3 2021 » alone: an échéance in one line of text."""
+    libelle = (libelle or "").strip()
+    return f"{quand} — {libelle}" if libelle else quand
+
+
 def libelle_champ(code: str) -> str:
     return CHAMPS.get(code, code)
 

@@ -33,10 +33,21 @@ STYLES_NOTE: dict[str, str] = {"info": "$text-muted", "decision": "bold $text-su
 MASQUE = "•••"
 VIDE = "—"
 
+# Code points that join or restyle the emoji around them (zero-width joiner, variation selectors,
+# skin tones, keycap): a terminal draws « 👩‍👩‍👧 » in 2 cells where Textual counts 6, and every border
+# after it shifts. Shown without them, each emoji is drawn as wide as it is counted. The text kept
+# in the base is not touched.
+_JOINTS_EMOJI = dict.fromkeys([0x200D, 0xFE0E, 0xFE0F, 0x20E3, *range(0x1F3FB, 0x1F400)])
+
+
+def affichable(texte: str) -> str:
+    """texte as the terminal can draw it at the width Textual measures (emoji sequences taken apart)."""
+    return texte.translate(_JOINTS_EMOJI)
+
 
 def tronquer(texte: str, largeur: int) -> str:
     """One line of at most largeur characters, ending with « … » when cut."""
-    propre = " ".join(texte.split())
+    propre = " ".join(affichable(texte).split())
     if largeur <= 0:
         return ""
     return propre if len(propre) <= largeur else propre[: largeur - 1] + "…"

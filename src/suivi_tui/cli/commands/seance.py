@@ -84,18 +84,14 @@ def choose_comite(db: Database, contrat_id: int, wanted: str) -> ComiteResume:
 
 def parse_jour(texte: str) -> dt.date:
     """A French date that names one day; Sortie(2) with the parser's message otherwise."""
-    from suivi_tui.dates import DateInvalide, Precision, apercu, parse_date
+    from suivi_tui.dates import DateInvalide
+    from suivi_tui.dates import parse_jour as lire
     from suivi_tui.today import today
 
     try:
-        lue = parse_date(texte, today())
+        return lire(texte, today())
     except DateInvalide as exc:
         raise Sortie(exc.message) from None
-    if lue.precision is not Precision.JOUR:
-        raise Sortie(
-            f"« {apercu(texte)} » n'est pas un jour : précisez la date de la séance, par exemple « 15/03/2021 »."
-        )
-    return lue.date
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -112,9 +112,13 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id=CADRE_ID):
-            yield Label(self.TITRE, classes="dialogue-titre")
+            yield Label(self.titre(), classes="dialogue-titre")
             yield from self.contenu()
             yield Static(Content.from_markup(self.aide()), classes="dialogue-aide")
+
+    def titre(self) -> str:
+        """The title line; a dialog whose title depends on its data overrides it."""
+        return self.TITRE
 
     def aide(self) -> str:
         """The key hint line (markup); a dialog whose keys depend on its data overrides it."""

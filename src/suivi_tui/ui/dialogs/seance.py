@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
-from suivi_tui.dates import DateInvalide, Precision, format_date, parse_date
+from suivi_tui.dates import DateInvalide, format_date, parse_jour
 from suivi_tui.services.journal import ComiteResume
 from suivi_tui.services.seances import SeanceResume
 from suivi_tui.ui.champs import ChampTexte
@@ -38,12 +38,9 @@ class SeanceSaisie:
 def lire_jour(texte: str, today: dt.date) -> dt.date | str:
     """The day typed, or the French reason it is not one (a séance happens on a day, not in « mars 2021 »)."""
     try:
-        lue = parse_date(texte, today)
+        return parse_jour(texte, today)
     except DateInvalide as erreur:
         return erreur.message
-    if lue.precision is not Precision.JOUR:
-        return f"« {texte.strip()} » n'est pas un jour : précisez la date de la séance, par exemple « 15/03/2021 »."
-    return lue.date
 
 
 class _ChoixComite(Select[int], inherit_bindings=False):
@@ -161,7 +158,8 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
             apercu.update(Content(lu))
         else:
             existante = self.existantes.get((self._comite() or 0, lu))
-            suite = " — ce comité a déjà une séance ce jour-là : elle sera continuée" if existante else ""
+            # A séance of that day exists: it was closed (one séance is open at a time), so it is reopened.
+            suite = " — ce comité a déjà tenu une séance ce jour-là, close : elle sera rouverte" if existante else ""
             apercu.update(Content(f"→ {format_date(lu)}{suite}"))
         apercu.set_class(not isinstance(lu, str), "-valide")
         apercu.set_class(isinstance(lu, str), "-invalide")

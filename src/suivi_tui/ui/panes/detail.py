@@ -15,7 +15,7 @@ from textual.widgets import Static
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.services.detail import EcheanceInfo, EngagementDetail, HistoriqueLigne, NoteLigne
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_champ
-from suivi_tui.ui.affichage import delai, instant, pilote, statut_content, type_note, valeur_historique
+from suivi_tui.ui.affichage import affichable, delai, instant, pilote, statut_content, type_note, valeur_historique
 
 PiecesType = list[str | tuple[str, str] | Content]
 ETIQUETTE = 11  # width of the « Statut », « Pilote »… column
@@ -23,7 +23,7 @@ ETIQUETTE = 11  # width of the « Statut », « Pilote »… column
 
 def envelopper(texte: str, largeur: int, retrait: int) -> str:
     """Wrap to largeur, continuation lines indented by retrait (the first line's prefix is the caller's)."""
-    lignes = textwrap.wrap(" ".join(texte.split()), max(largeur - retrait, 8)) or [""]
+    lignes = textwrap.wrap(" ".join(affichable(texte).split()), max(largeur - retrait, 8)) or [""]
     return ("\n" + " " * retrait).join(lignes)
 
 

@@ -32,9 +32,9 @@ def titre_motif(motif: str, agenda: Agenda) -> str:
     return f"Échéances à venir jusqu'au {format_date(agenda.limite)} ({pourquoi})"
 
 
-def contenu_point(point: PointAgenda, presentation: bool, largeur: int) -> Content:
+def contenu_point(point: PointAgenda, presentation: bool, largeur: int, traite: bool = False) -> Content:
     """First line: axis, partie, libellé, statut, pilote; then one indented line per reason."""
-    tete = f"Axe {point.axe_numero} · {point.partie} — "
+    tete = f"{'✓ ' if traite else ''}Axe {point.axe_numero} · {point.partie} — "
     statut = libelle_statut(point.statut)
     nom = tronquer(pilote(point.pilote, presentation), 24) if point.pilote else ""
     fin = f" · {statut}" + (f" · {nom}" if nom else "")
@@ -55,6 +55,9 @@ def contenu_point(point: PointAgenda, presentation: bool, largeur: int) -> Conte
 def sous_titre(agenda: Agenda, ouverte: bool) -> str:
     compte = len(agenda.points)
     morceaux = [f"{compte} point{'s' if compte > 1 else ''}" if compte else "aucun point"]
+    traites = len(agenda.traites & {p.engagement_id for p in agenda.points})
+    if traites:
+        morceaux.append(f"{traites} traité{'s' if traites > 1 else ''} ✓")
     if agenda.seance_precedente:
         morceaux.append(f"séance précédente le {format_date(agenda.seance_precedente)}")
     else:
@@ -62,7 +65,7 @@ def sous_titre(agenda: Agenda, ouverte: bool) -> str:
     if agenda.prochaine_seance:
         morceaux.append(f"prochaine estimée le {format_date(agenda.prochaine_seance)}")
     texte = " · ".join(morceaux)
-    return texte if ouverte else f"{texte} — aucune séance ouverte : m pour l'ouvrir"
+    return f"{texte} — N : point suivant" if ouverte else f"{texte} — aucune séance ouverte : m pour l'ouvrir"
 
 
 class OrdreDuJour(Vue):
@@ -86,7 +89,11 @@ class OrdreDuJour(Vue):
                 continue
             options.append(intertitre(f"{titre_motif(motif, agenda)} · {len(points)}", espace=bool(options)))
             options += [
-                option_engagement(p.engagement_id, rang, contenu_point(p, self.presentation, largeur))
+                option_engagement(
+                    p.engagement_id,
+                    rang,
+                    contenu_point(p, self.presentation, largeur, p.engagement_id in agenda.traites),
+                )
                 for rang, p in enumerate(points)
             ]
         if not options:

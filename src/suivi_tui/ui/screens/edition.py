@@ -15,7 +15,9 @@ from suivi_tui.services.commandes import (
     basculer_echeance_faite,
     changer_pilote,
     changer_statut,
+    cloturer_echeances,
     creer_comite,
+    echeances_ouvertes,
 )
 from suivi_tui.services.ecran import axe_engagement, pilotes_connus
 from suivi_tui.services.recherche import Resultat, rechercher
@@ -207,6 +209,50 @@ class Edition:
         self.suivi.enregistrer(
             partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today, seance_id=self.seance_id)
         )
+
+    def action_en_retard(self) -> None:
+        """One key for « en retard seulement », and back to every engagement (the axis stays)."""
+        from suivi_tui.ui.panes.engagements import EngagementsPane
+
+        self.filtre = replace(self.filtre, en_retard=not self.filtre.en_retard)
+        self.notify(
+            "Engagements en retard seulement (! pour tout revoir)"
+            if self.filtre.en_retard
+            else "Retard : filtre retiré"
+        )
+        self.recharger(apres=self.query_one(EngagementsPane).focus)
+
+    def proposer_cloture(self, engagement_id: int, statut: str) -> None:
+        """After « Réalisé » or « Abandonné »: offer to mark the engagement's open échéances done (one key)."""
+        self._compter_ouvertes(engagement_id, statut)
+
+    @work(thread=True, group="dialogue", exit_on_error=False)
+    def _compter_ouvertes(self, engagement_id: int, statut: str) -> None:
+        ouvertes = echeances_ouvertes(self.suivi.db, engagement_id)
+        if ouvertes:
+            self.app.call_from_thread(self._demander_cloture, engagement_id, statut, ouvertes)
+
+    def _demander_cloture(self, engagement_id: int, statut: str, ouvertes: int) -> None:
+        from suivi_tui.ui.dialogs.question import QuestionDialog
+
+        def repondu(oui: bool | None) -> None:
+            if oui:
+                self.suivi.enregistrer(
+                    partial(
+                        cloturer_echeances, self.suivi.db, engagement_id, self.suivi.today, seance_id=self.seance_id
+                    )
+                )
+
+        quoi, reste = (
+            ("son échéance ouverte comme faite", "elle reste")
+            if ouvertes == 1
+            else (f"ses {ouvertes} échéances ouvertes comme faites", "elles restent")
+        )
+        question = (
+            f"L'engagement est « {libelle_statut(statut)} » : marquer {quoi} aujourd'hui ? "
+            f"Sinon {reste} listée{'s' if ouvertes > 1 else ''} à venir dans l'agenda et les relevés."
+        )
+        self.app.push_screen(QuestionDialog("Échéances ouvertes", question), repondu)
 
     def action_filtre(self) -> None:
         from suivi_tui.ui.dialogs.filtre import FiltreDialog

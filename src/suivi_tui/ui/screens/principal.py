@@ -20,7 +20,7 @@ from suivi_tui.services.detail import EngagementDetail, detail_engagement
 from suivi_tui.services.ecran import Ecran, charger_ecran, detail_a_montrer, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
 from suivi_tui.services.tableau import PAGE, Filtre
-from suivi_tui.services.vocabulaire import libelle_statut
+from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_statut
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.messages import (
     AxeChoisi,
@@ -149,6 +149,21 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             show=False,
             tooltip="Ce qui a changé depuis la dernière séance du comité, ou depuis une date",
             id="ecran.depuis",
+        ),
+        Binding(
+            "N",
+            "point_suivant",
+            "Point suivant",
+            tooltip="En séance : le point montré est traité, montrer le point suivant de l'ordre du jour",
+            id="ecran.point_suivant",
+        ),
+        Binding(
+            "exclamation_mark",
+            "en_retard",
+            "En retard",
+            show=False,
+            tooltip="Montrer seulement les engagements en retard, ou tous",
+            id="ecran.en_retard",
         ),
         Binding(
             "R",
@@ -400,6 +415,14 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         changement = message.changement
         if changement is not None and changement.genre == "comite" and not message.annule:
             self.comite_id = changement.cible_id
+        if (
+            changement is not None
+            and changement.genre == "statut"
+            and changement.nouveau in STATUTS_CLOS
+            and changement.engagement_id is not None
+            and not message.annule
+        ):
+            self.proposer_cloture(changement.engagement_id, changement.nouveau)
         self.recharger()
 
     # --- focus and detail --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ and the relevé de décisions (r in the journal)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,9 +12,15 @@ from textual import work
 
 from suivi_tui.dates import format_date
 from suivi_tui.erreurs import ErreurSuivi
-from suivi_tui.services.agenda import Agenda, agenda_seance
+from suivi_tui.services.agenda import Agenda, PointAgenda, agenda_seance
 from suivi_tui.services.commandes import SaisieInvalide, creer_comite
 from suivi_tui.services.journal import SeanceInfo
+from suivi_tui.services.ordre_du_jour import (
+    PointARetirer,
+    a_retirer_apres_seance,
+    marquer_traite,
+    retirer_a_discuter,
+)
 from suivi_tui.services.seances import (
     SeanceResume,
     fermer_seance,
@@ -23,7 +30,7 @@ from suivi_tui.services.seances import (
     supprimer_seance_vide,
     trouver_seance,
 )
-from suivi_tui.texte import pluriel
+from suivi_tui.texte import court, pluriel
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.screens.edition import Edition
 
@@ -58,6 +65,8 @@ class EnSeance(Edition):
             return self.ecran is not None
         if action == "ordre_du_jour":
             return self.seance is not None or self.comite_id is not None
+        if action == "point_suivant":
+            return self.seance is not None
         if action == "releve":
             return self.seance is not None or (self.ecran is not None and any(c.seances for c in self.ecran.comites))
         return super().check_action(action, parameters)
@@ -126,7 +135,7 @@ class EnSeance(Edition):
         self._montrer_seance(seance)
         quand = format_date(seance.date)
         self.notify(
-            f"Séance du {quand} continuée ({seance.comite})"
+            f"Séance du {quand} rouverte ({seance.comite}) : ce qui suit s'ajoute à son relevé"
             if continuee
             else f"Séance ouverte : {seance.comite} · {quand}"
         )
@@ -136,18 +145,23 @@ class EnSeance(Edition):
 
     @work(thread=True, group="seance", exit_on_error=False)
     def _fermer(self) -> None:
+        points: tuple[PointARetirer, ...] = ()
         try:
             resume = fermer_seance(self.suivi.db, self.contrat_id)
             if resume is not None and not resume.notes and not resume.changements:
                 # Opened by mistake (or nothing came of it): it would only clutter the journal and the relevés.
                 supprimer_seance_vide(self.suivi.db, resume.id)
+            elif resume is not None:
+                points = a_retirer_apres_seance(self.suivi.db, resume.id)
             seances = lister_seances(self.suivi.db, self.contrat_id) if resume else []
         except ERREURS as exc:
             self.app.call_from_thread(self._erreur_seance, "Séance non fermée", exc)
             return
-        self.app.call_from_thread(self._fermee, resume, seances)
+        self.app.call_from_thread(self._fermee, resume, seances, points)
 
-    def _fermee(self, resume: SeanceResume | None, seances: list[SeanceResume]) -> None:
+    def _fermee(
+        self, resume: SeanceResume | None, seances: list[SeanceResume], points: tuple[PointARetirer, ...] = ()
+    ) -> None:
         self._montrer_seance(None)
         self.recharger()
         if resume is None:
@@ -163,7 +177,24 @@ class EnSeance(Edition):
             f"{recapitulatif(resume)}. Le relevé peut être écrit maintenant (échap : plus tard, r dans le journal).",
             timeout=10,
         )
-        self._formulaire_releve(seances, resume.id)
+        if not points:
+            self._formulaire_releve(seances, resume.id)
+            return
+        from suivi_tui.ui.dialogs.question import QuestionDialog
+
+        def repondu(oui: bool | None) -> None:
+            if oui:
+                ids = [p.engagement_id for p in points]
+                self.suivi.enregistrer(partial(retirer_a_discuter, self.suivi.db, resume.id, ids))
+            self._formulaire_releve(seances, resume.id)
+
+        question = (
+            f"{pluriel(len(points), 'point « à discuter » a été traité', 'points « à discuter » ont été traités')} "
+            "dans cette séance : les retirer de l'ordre du jour ?"
+        )
+        self.app.push_screen(
+            QuestionDialog("Points traités", question, [court(p.libelle, 60) for p in points]), repondu
+        )
 
     # --- the views ---------------------------------------------------------------------------------
 
@@ -182,6 +213,37 @@ class EnSeance(Edition):
             self._agenda(self.seance.comite_id, self.seance.date)
         elif self.comite_id is not None:
             self._agenda(self.comite_id, self.suivi.today)
+
+    def action_point_suivant(self) -> None:
+        """In a séance: the point shown is treated; show the next point of the agenda on the main screen."""
+        if self.seance is not None:
+            ligne = self.ligne_courante()  # the row under the cursor now, not after a refresh
+            self._point_suivant(self.seance, ligne.id if ligne else None)
+
+    @work(thread=True, group="seance", exit_on_error=False)
+    def _point_suivant(self, seance: SeanceInfo, courant: int | None) -> None:
+        db = self.suivi.db
+        try:
+            agenda = agenda_seance(db, seance.comite_id, seance.date)
+            if courant is not None and any(p.engagement_id == courant for p in agenda.points):
+                marquer_traite(db, seance.id, courant)
+                agenda = agenda_seance(db, seance.comite_id, seance.date)
+        except ERREURS as exc:
+            self.app.call_from_thread(self._erreur_seance, "Point suivant", exc)
+            return
+        self.app.call_from_thread(self._montrer_point, agenda, agenda.point_suivant(courant))
+
+    def _montrer_point(self, agenda: Agenda, point: PointAgenda | None) -> None:
+        total, faits = len(agenda.points), len(agenda.traites & {p.engagement_id for p in agenda.points})
+        if point is None:
+            fin = "Tous les points de l'ordre du jour ont été traités" if total else "L'ordre du jour est vide"
+            self.notify(f"{fin} ({faits}/{total}). m pour clore la séance.", title="Ordre du jour")
+            return
+        rang = [p.engagement_id for p in agenda.points].index(point.engagement_id) + 1
+        self.notify(
+            f"{point.raison}\n{faits}/{total} traités · N : point suivant", title=f"Point {rang}/{total}", timeout=8
+        )
+        self.aller_a_engagement(point.engagement_id)
 
     @work(thread=True, group="seance", exit_on_error=False)
     def _agenda(self, comite_id: int, date: dt.date) -> None:
