@@ -171,15 +171,16 @@ async def test_the_open_seance_survives_a_restart_and_says_since_when(app: Suivi
         assert bandeau(plus_tard) == ""
 
 
-async def test_the_same_comite_the_same_day_is_continued_not_duplicated(app: SuiviApp) -> None:
+async def test_the_same_comite_the_same_day_is_reopened_when_said_not_duplicated(app: SuiviApp) -> None:
     async with ouvrir(app) as pilot:
         await ouvrir_au_clavier(pilot, comite_tape="ins", lieu="Salle A")
         await choisir(pilot, COWORKING)
         await appuyer(pilot, "s", "2", "m", "escape")
         await appuyer(pilot, "m")
-        assert "ce comité a déjà une séance ce jour-là" in str(app.screen.query_one("#apercu").render())
+        apercu = str(app.screen.query_one("#apercu").render())
+        assert "ce comité a déjà tenu une séance ce jour-là, close : elle sera rouverte" in apercu
         await appuyer(pilot, "enter", "escape")
-        assert messages(app)[-1] == f"Séance du 15/03/2021 continuée ({INSERTION})"
+        assert messages(app)[-1] == f"Séance du 15/03/2021 rouverte ({INSERTION}) : ce qui suit s'ajoute à son relevé"
         assert sql(app.db, "SELECT count(*), lieu FROM seance") == [(1, "Salle A")]
         assert "Salle A" in bandeau(app)
 

@@ -96,7 +96,7 @@ def test_seance_show_prints_the_releve_without_confidential_notes(base: Path) ->
     assert "1. Lancer l'appel à projets" in lignes and "1. Présenter le bilan" in lignes
     assert "- Créer un espace de coworking (Axe I · Ville) — Statut : À venir → En cours" in lignes
     assert SENTINELLE not in result.stdout
-    assert "1 note confidentielle omise" in result.stderr
+    assert "1 note confidentielle laissée de côté" in result.stderr
     avec = suivi(base, "seance", "show", "insertion", "15/03/2021", "--include-confidential")
     assert f"1. {SENTINELLE} *(confidentielle)*" in avec.stdout.splitlines()
 

@@ -1,4 +1,4 @@
-"""The text fields of every dialog: what a paste puts in them, and the draft they keep.
+"""The fields of every dialog: what a paste puts in text fields, boxes and buttons whose state shows without colour.
 
 A paste reaches a field as one Paste event (ui/collage.py removed the terminal's escape sequences
 from it). Its control characters are removed here too, so that the field shows what will be saved.
@@ -9,7 +9,7 @@ keeps the first line and drops the rest without a word); the note's text area ke
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, RadioButton, TextArea
 
 from suivi_tui.services.commandes import nettoyer_saisie
 
@@ -53,3 +53,23 @@ class ZoneTexte(TextArea):
         texte = nettoyer_saisie(event.text.replace("\r\n", "\n").replace("\r", "\n"))
         if resultat := self._replace_via_keyboard(texte, *self.selection):
             self.move_cursor(resultat.end_location)
+
+
+class CaseVisible(Checkbox):
+    """A checkbox whose state shows without colour: « ✓ » ticked, an empty box otherwise.
+
+    Textual draws « X » in both states and tells them apart by colour only, which a projector or a
+    dim theme loses: an unticked « Confidentielle » looked ticked.
+    """
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        return "✓" if self.value else " "
+
+
+class BoutonRadioVisible(RadioButton):
+    """A radio button whose choice shows without colour: « ● » chosen, empty otherwise."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        return "●" if self.value else " "

@@ -143,7 +143,9 @@ def run_show(args: argparse.Namespace) -> int:
 
         sys.stdout.write(releve_markdown(releve))
     if releve.confidentielles_omises:
-        omises = pluriel(releve.confidentielles_omises, "note confidentielle omise", "notes confidentielles omises")
+        from suivi_tui.services.vocabulaire import confidentielles_de_cote
+
+        omises = confidentielles_de_cote(releve.confidentielles_omises)
         print(f"({omises} ; --include-confidential pour les inclure)", file=sys.stderr)
     return 0
 

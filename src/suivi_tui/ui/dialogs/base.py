@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
+from suivi_tui.ui.champs import CaseVisible
+
 V = TypeVar("V")
 D = TypeVar("D", bound="Dialogue[object]")
 
@@ -34,7 +36,7 @@ class GardeBrouillons(Protocol):
 CADRE_ID = "dialogue"
 
 
-class CaseEspace(Checkbox, inherit_bindings=False):
+class CaseEspace(CaseVisible, inherit_bindings=False):
     """A checkbox toggled by space only, so that enter stays the dialog's « do it » key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,7 +75,9 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
         content-align: center middle;
         margin-bottom: 1;
     }
+    /* Docked: on a short terminal the fields shrink, the line that says how to save stays. */
     Dialogue .dialogue-aide {
+        dock: bottom;
         width: 1fr;
         height: auto;
         margin-top: 1;

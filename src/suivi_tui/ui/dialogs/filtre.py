@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Label, Select
 
 from suivi_tui.services.tableau import Filtre, PartieResume
 from suivi_tui.services.vocabulaire import STATUTS
+from suivi_tui.ui.champs import CaseVisible
 from suivi_tui.ui.dialogs.base import Dialogue
 from suivi_tui.ui.dialogs.statut import COULEURS_STATUT
 
@@ -67,14 +68,14 @@ class FiltreDialog(Dialogue[Filtre]):
         yield Label("Statuts (aucun coché : tous)", classes="intertitre")
         with Grid():
             for code, libelle in STATUTS.items():
-                yield Checkbox(
+                yield CaseVisible(
                     Content.styled(libelle, COULEURS_STATUT[code]),
                     code in self.actuel.statuts,
                     compact=True,
                     id=f"statut-{code}",
                 )
-        yield Checkbox("En retard seulement", self.actuel.en_retard, compact=True, id="en-retard")
-        yield Checkbox("À discuter seulement", self.actuel.a_discuter, compact=True, id="a-discuter")
+        yield CaseVisible("En retard seulement", self.actuel.en_retard, compact=True, id="en-retard")
+        yield CaseVisible("À discuter seulement", self.actuel.a_discuter, compact=True, id="a-discuter")
         with Horizontal(id="boutons"):
             yield Button("Appliquer", variant="primary", compact=True, id="appliquer")
             yield Button("Tout effacer", compact=True, id="effacer")

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Sele
 
 from suivi_tui.services.journal import ComiteResume
 from suivi_tui.services.vocabulaire import TYPES_NOTE
-from suivi_tui.ui.champs import ZoneTexte
+from suivi_tui.ui.champs import BoutonRadioVisible, CaseVisible, ZoneTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
 
 _ACTIONS_SAISIE = frozenset({"enregistrer", "type", "confidentielle"})
@@ -121,8 +121,8 @@ class NoteDialog(Dialogue[NoteSaisie]):
             yield Label("Type")
             with RadioSet(compact=True, id="type"):
                 for code, libelle in TYPES_NOTE.items():
-                    yield RadioButton(libelle, value=code == "info", id=f"type-{code}", compact=True)
-        yield Checkbox("Confidentielle (nomme un habitant)", compact=True, id="confidentielle")
+                    yield BoutonRadioVisible(libelle, value=code == "info", id=f"type-{code}", compact=True)
+        yield CaseVisible("Confidentielle (nomme un habitant)", compact=True, id="confidentielle")
         yield ZoneTexte(id="texte", soft_wrap=True)
         with Horizontal(id="bas"):
             yield Static(classes="dialogue-erreur -vide")

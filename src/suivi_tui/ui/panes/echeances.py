@@ -37,7 +37,8 @@ class EcheancesPane(DataTable[Text]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", cell_padding=0)
+        # The cells' colours stay under the cursor: a late échéance selected is still red.
+        super().__init__(id=id, cursor_type="row", cell_padding=0, cursor_foreground_priority="renderable")
         self.border_title = "Échéances"
         self.lignes: list[EcheanceLigne] = []
         self._total = 0
@@ -81,7 +82,9 @@ class EcheancesPane(DataTable[Text]):
             self.move_cursor(row=ids.index(garder), animate=False)
         retard = sum(1 for e in self.lignes if e.en_retard)
         compte = f"{len(self.lignes)} sur {self._total}" if len(self.lignes) < self._total else str(self._total)
-        self.border_title = f"Échéances ouvertes · {compte}" + (f" · {retard} en retard" if retard else "")
+        # « dépassées »: the header's « en retard » counts engagements, this counts échéances.
+        depassees = f" · {retard} dépassée{'s' if retard > 1 else ''}" if retard else ""
+        self.border_title = f"Échéances ouvertes · {compte}{depassees}"
 
     def _cellules(self, e: EcheanceLigne, court: bool, reste: int, rouge: str) -> list[Text]:
         texte = f"{e.libelle} — {e.engagement_libelle}" if e.libelle else e.engagement_libelle

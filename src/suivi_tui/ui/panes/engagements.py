@@ -64,7 +64,8 @@ class EngagementsPane(DataTable[Text]):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", cell_padding=0)
+        # The cells' colours (statut, « ! » late) stay under the cursor.
+        super().__init__(id=id, cursor_type="row", cell_padding=0, cursor_foreground_priority="renderable")
         self.border_title = "Engagements"
         self.lignes: list[EngagementLigne] = []
         self._precisions: dict[int, str] = {}

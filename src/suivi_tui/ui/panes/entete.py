@@ -14,15 +14,19 @@ from suivi_tui.services.contrats import Synthese
 from suivi_tui.texte import pluriel
 
 
-def ligne_entete(synthese: Synthese, presentation: bool) -> Content:
-    """« Contrat … · 52 engagements · 9 réalisés · 3 en cours · 6 en retard · prochaine échéance 30/06/2021 »."""
+def ligne_entete(synthese: Synthese, presentation: bool, *, courte: bool = False) -> Content:
+    """« Contrat … · 52 engagements · 9 réalisés · 3 en cours · 6 en retard · prochaine échéance 30/06/2021 ».
+
+    courte (a narrow terminal): the city for the title, no next échéance, so that it fits on one line
+    beside the date instead of wrapping around it.
+    """
     realises = synthese.par_statut.get("realise", 0)
     en_cours = synthese.par_statut.get("en_cours", 0)
     parties: list[str | tuple[str, str] | Content] = []
     if presentation:
-        parties += [(" PRÉSENTATION ", "reverse bold $warning"), " "]
+        parties += [(" PRÉS. " if courte else " PRÉSENTATION ", "reverse bold $warning"), " "]
     parties += [
-        (synthese.contrat.titre, "bold"),
+        (synthese.contrat.territoire if courte else synthese.contrat.titre, "bold"),
         f" · {pluriel(synthese.total, 'engagement')}",
         " · ",
         (pluriel(realises, "réalisé"), "$text-success"),
@@ -30,7 +34,7 @@ def ligne_entete(synthese: Synthese, presentation: bool) -> Content:
         " · ",
         (f"{synthese.en_retard} en retard", "bold $text-error" if synthese.en_retard else "$text-muted"),
     ]
-    if synthese.prochaine is not None:
+    if synthese.prochaine is not None and not courte:
         parties.append(f" · prochaine échéance {format_date(synthese.prochaine.date)}")
     return Content.assemble(*parties)
 
@@ -40,12 +44,15 @@ class EnTete(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="entete-totaux")
+        yield Static("", id="entete-totaux-court")
         yield Static("", id="entete-date")
 
     def afficher(self, synthese: Synthese, today: dt.date, presentation: bool) -> None:
+        # Both forms, the stylesheet shows the one that fits (the screen's -etroit / -large classes).
         self.query_one("#entete-totaux", Static).update(ligne_entete(synthese, presentation))
+        self.query_one("#entete-totaux-court", Static).update(ligne_entete(synthese, presentation, courte=True))
         self.query_one("#entete-date", Static).update(Content.styled(format_date(today), "$text-muted"))
 
     def texte(self) -> str:
         """What the header says, as plain text (for the tests and the screen readers' sake)."""
-        return " ".join(str(s.render()) for s in self.query(Static))
+        return " ".join(str(s.render()) for s in self.query(Static) if s.display)

@@ -39,7 +39,23 @@ class PiedDePage(Footer):
                 return EN_TETE.index(cle)
             return len(EN_TETE)
 
-        yield from sorted(cles, key=rang)
+        ordonnees = sorted(cles, key=rang)
+        if not self.compact or not self.size.width:
+            yield from ordonnees
+            return
+        # Narrow: only the keys that fit whole. A key cut in the middle (« ^z Ann ») says nothing;
+        # the ones left out are in `?` and the palette.
+        place = self.size.width
+        for widget in ordonnees:
+            largeur = _largeur(widget)
+            if largeur > place:
+                break
+            place -= largeur
+            yield widget
+
+    def on_resize(self) -> None:
+        if self.is_attached:
+            self.bindings_changed(self.screen)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Footer's own flag (private in Textual): compose shows nothing until the first change.
@@ -64,4 +80,10 @@ class PiedDePage(Footer):
             for (_, b, actif, aide) in self.screen.active_bindings.values()
             if b.show
         )
-        return (cles, self.compact, self.show_command_palette)
+        return (cles, self.compact, self.show_command_palette, self.size.width if self.compact else 0)
+
+
+def _largeur(widget: Widget) -> int:
+    """The cells a compact footer key takes: « ^z Annuler » and the space after it."""
+    cle, description = getattr(widget, "key_display", ""), getattr(widget, "description", "")
+    return len(cle) + len(description) + 2

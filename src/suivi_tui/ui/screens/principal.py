@@ -226,8 +226,9 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         footer = self.query_one(PiedDePage)
         footer.compact = etroit
         footer.show_command_palette = not etroit
-        # Narrow, the detail hides behind `entrée`: say so where the eye is.
-        self.query_one(EngagementsPane).border_subtitle = "entrée : détail" if etroit else ""
+        # The table's two signs, said where they are seen; narrow, the detail hides behind `entrée`.
+        legende = "◆ à discuter · ! en retard"
+        self.query_one(EngagementsPane).border_subtitle = f"{legende} · entrée : détail" if etroit else legende
         if not etroit and self.has_class("-detail-ouvert"):
             self.remove_class("-detail-ouvert")
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from suivi_tui.services.relancer import SEMAINES_MAX, SEMAINES_PAR_DEFAUT, Relance, grouper_par_pilote
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.ui.affichage import STYLES_STATUT, pilote, tronquer
-from suivi_tui.ui.champs import ChampTexte
+from suivi_tui.ui.champs import CaseVisible, ChampTexte
 from suivi_tui.ui.panes.detail import envelopper
 from suivi_tui.ui.screens.vue import Vue, intertitre, option_engagement, remarque
 
@@ -65,7 +65,7 @@ class RelancerVue(Vue):
         with Horizontal(classes="vue-reglage"):
             yield Label("Sans changement depuis (semaines)")
             yield ChampTexte(str(SEMAINES_PAR_DEFAUT), compact=True, id="semaines", restrict=r"\d*", max_length=3)
-            yield Checkbox("Regrouper par pilote", True, compact=True, id="par-pilote")
+            yield CaseVisible("Regrouper par pilote", True, compact=True, id="par-pilote")
             yield Static("", classes="vue-apercu")
 
     def actualiser(self) -> None:

@@ -30,6 +30,7 @@ from suivi_tui.services.seances import (
     supprimer_seance_vide,
     trouver_seance,
 )
+from suivi_tui.services.vocabulaire import confidentielles_de_cote
 from suivi_tui.texte import court, pluriel
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.screens.edition import Edition
@@ -341,8 +342,7 @@ class EnSeance(Edition):
             self.app.call_from_thread(self._releve_non_ecrit, raison(exc), ecrits)
         else:
             omises = releve.confidentielles_omises
-            pluriel = "s" if omises > 1 else ""
-            suite = f"\n{omises} note{pluriel} confidentielle{pluriel} laissée{pluriel} de côté" if omises else ""
+            suite = f"\n{confidentielles_de_cote(omises)}" if omises else ""
             self.app.call_from_thread(self.notify, "\n".join(ecrits) + suite, title="Relevé écrit", timeout=12)
 
     def _releve_non_ecrit(self, pourquoi: str, ecrits: list[str]) -> None:
