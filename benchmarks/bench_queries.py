@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import FRAME_MS, Resultat, base_nationale, chrono_ms, imprimer, median, p95
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.contrats import lister_contrats, synthese
 from suivi_tui.services.echeances import lister_echeances

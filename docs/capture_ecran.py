@@ -12,9 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import (
     ajouter_echeance,
@@ -24,7 +22,7 @@ from suivi_tui.services.commandes import (
     changer_pilote,
     changer_statut,
 )
-from suivi_tui.services.journal import lister_comites
+from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.services.seed import bundled_annexe, lire_source, seed
 from suivi_tui.today import set_today
 
@@ -34,10 +32,8 @@ SORTIE = Path(__file__).resolve().parent / "ecran-principal.svg"
 
 
 def _id(db: Database, debut: str) -> int:
-    with db.read() as session:
-        return int(
-            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
-        )
+    with db.lire() as session:
+        return int(session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one())
 
 
 def quelques_semaines_de_suivi(db: Database) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 
 REPO = Path(__file__).resolve().parent.parent

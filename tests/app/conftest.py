@@ -6,11 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
-from sqlalchemy import text
 from tests.conftest import TODAY
 from textual.pilot import Pilot
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.ui.app import SuiviApp
 
 GRAND = (140, 45)
@@ -45,8 +44,8 @@ async def ouvrir(app: SuiviApp, taille: tuple[int, int] = GRAND) -> AsyncIterato
 
 
 def sql(db: Database, requete: str, **params: object) -> list[tuple[object, ...]]:
-    with db.read() as session:
-        return [tuple(r) for r in session.execute(text(requete), params).all()]
+    with db.lire() as session:
+        return [tuple(r) for r in session.execute(requete, params).all()]
 
 
 def engagement_id(db: Database, debut: str) -> int:

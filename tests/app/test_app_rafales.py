@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.app.conftest import calme, choisir, ouvrir, sql, terminal
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.echeance import EcheanceDialog
@@ -85,3 +86,29 @@ async def test_j_j_k_a_in_one_burst_marks_the_row_under_the_cursor(app: SuiviApp
         eid, _ = suivante(app)
         await terminal(pilot, "jjka")
         assert sql(app.db, "SELECT id FROM engagement WHERE a_discuter = 1") == [(eid,)]
+
+
+@pytest.mark.parametrize(
+    ("octets", "attendu"),
+    [("\x15AB", "AB"), ("AB\x7fC", "AC"), ("AB\x1b[DC", "ACB"), ("xy\x15AB\r", "AB")],
+    ids=["ctrl+u puis texte", "retour arrière", "flèche gauche", "effacer, taper, valider"],
+)
+async def test_editing_keys_in_a_burst_act_in_the_order_typed(app: SuiviApp, octets: str, attendu: str) -> None:
+    async with ouvrir(app) as pilot:
+        eid = await choisir(pilot, COWORKING)
+        await terminal(pilot, "p")
+        assert isinstance(app.screen, PiloteDialog)
+        await terminal(pilot, octets)
+        if octets.endswith("\r"):
+            assert sql(app.db, "SELECT pilote FROM engagement WHERE id = :e", e=eid) == [(attendu,)]
+        else:
+            assert app.screen.query_one(Input).value == attendu
+
+
+async def test_editing_keys_in_a_burst_in_the_note_text_too(app: SuiviApp) -> None:
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        await terminal(pilot, "n")
+        assert isinstance(app.screen, NoteDialog)
+        await terminal(pilot, "Locak\x7fl trouvé")
+        assert app.screen.query_one(TextArea).text == "Local trouvé"

@@ -12,7 +12,7 @@ from tests.app.conftest import appuyer, choisir, engagement_id, messages, ouvrir
 from tests.conftest import TODAY
 from textual.pilot import Pilot
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.commandes import (
     ajouter_echeance,
     ajouter_note,
@@ -20,9 +20,9 @@ from suivi_tui.services.commandes import (
     changer_pilote,
     changer_statut,
 )
-from suivi_tui.services.depuis import depuis_derniere_seance, rendre_depuis
-from suivi_tui.services.journal import lister_comites
-from suivi_tui.services.seances import ouvrir_seance
+from suivi_tui.services.seances.depuis import depuis_derniere_seance, rendre_depuis
+from suivi_tui.services.seances.journal import lister_comites
+from suivi_tui.services.seances.tenue import ouvrir_seance
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.releve import ReleveDialog
 from suivi_tui.ui.dialogs.seance import SeanceDialog

@@ -33,25 +33,20 @@ def test_a_signal_right_after_an_acknowledged_change_quits_cleanly_and_keeps_it(
         assert terminal.fin() == 0, terminal.texte[-2000:]
     db = open_database(base)
     try:
-        with db.read() as session:
-            from sqlalchemy import text
-
-            assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        with db.lire() as session:
+            assert session.execute("PRAGMA integrity_check").scalar_one() == "ok"
             acquis = (
-                session.execute(
-                    text("SELECT engagement_id FROM historique WHERE champ = 'a_discuter' AND nouveau = '1'")
-                )
+                session.execute("SELECT engagement_id FROM historique WHERE champ = 'a_discuter' AND nouveau = '1'")
                 .scalars()
                 .all()
             )
             assert len(acquis) == 1
             assert (
-                session.execute(text("SELECT a_discuter FROM engagement WHERE id = :e"), {"e": acquis[0]}).scalar_one()
-                == 1
+                session.execute("SELECT a_discuter FROM engagement WHERE id = :e", {"e": acquis[0]}).scalar_one() == 1
             )
             assert (
                 session.execute(
-                    text("SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE a.contrat_id = :c"),
+                    "SELECT count(*) FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE a.contrat_id = :c",
                     {"c": contrat},
                 ).scalar_one()
                 == 52

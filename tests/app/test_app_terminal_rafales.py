@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
 from tests.app.terminal import Terminal
 from tests.conftest import seed_bundled
 
@@ -19,8 +18,8 @@ def test_a_burst_and_a_scrambled_paste_land_on_the_right_row_as_text(tmp_path: P
     base = tmp_path / "suivi.db"
     db = open_database(base)
     seed_bundled(db)
-    with db.read() as session:
-        premier, second = session.execute(text("SELECT id FROM engagement ORDER BY id LIMIT 2")).scalars()
+    with db.lire() as session:
+        premier, second = session.execute("SELECT id FROM engagement ORDER BY id LIMIT 2").scalars()
     db.close()
     with Terminal("--db", str(base), "--today", "2021-03-15") as terminal:
         assert terminal.attendre("Contrat de ville"), terminal.texte[-2000:]
@@ -33,10 +32,10 @@ def test_a_burst_and_a_scrambled_paste_land_on_the_right_row_as_text(tmp_path: P
         assert terminal.fin() == 0, terminal.texte[-2000:]
     db = open_database(base)
     try:
-        with db.read() as session:
+        with db.lire() as session:
             pilotes = dict(
                 session.execute(
-                    text("SELECT id, pilote FROM engagement WHERE id IN (:a, :b)"), {"a": premier, "b": second}
+                    "SELECT id, pilote FROM engagement WHERE id IN (:a, :b)", {"a": premier, "b": second}
                 ).all()
             )
     finally:

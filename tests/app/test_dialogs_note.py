@@ -7,7 +7,7 @@ from test_dialogs_hote import Hote, assert_tient, textes
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, RadioSet, Select, TextArea
 
-from suivi_tui.services.journal import ComiteResume
+from suivi_tui.services.seances.journal import ComiteResume
 from suivi_tui.ui.dialogs.note import NoteDialog, NoteSaisie
 
 COMITES = [

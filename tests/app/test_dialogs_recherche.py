@@ -13,11 +13,11 @@ from test_dialogs_hote import Hote, assert_tient
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services import recherche
 from suivi_tui.services.commandes import ajouter_note, changer_pilote
-from suivi_tui.services.journal import lister_comites
 from suivi_tui.services.recherche import Resultat
+from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.ui.dialogs.recherche import RechercheScreen
 
 TODAY = dt.date(2021, 3, 15)
@@ -158,8 +158,11 @@ async def test_saisie_effacee_vide_la_liste(seeded: tuple[Database, int]) -> Non
 
 
 def deux_notes_coworking(seeded: tuple[Database, int]) -> str:
+    from suivi_tui.today import set_today
+
     db, contrat_id = seeded
     comite = lister_comites(db, contrat_id)[0]
+    set_today(TODAY)  # written « hors séance » on the 15th (the autouse fixture unpins it after the test)
     ajouter_note(db, comite.id, "Coworking : Mme Martin demande un bureau", confidentielle=True)
     ajouter_note(db, comite.id, "Coworking : visite du local prévue")
     return comite.nom

@@ -10,8 +10,8 @@ from test_dialogs_hote import Hote, assert_tient, textes
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select
 
-from suivi_tui.services.journal import ComiteResume
-from suivi_tui.services.seances import SeanceResume
+from suivi_tui.services.seances.journal import ComiteResume
+from suivi_tui.services.seances.registre import SeanceResume
 from suivi_tui.ui.dialogs.comite import ComiteSaisie
 from suivi_tui.ui.dialogs.releve import DemandeReleve, ReleveDialog
 from suivi_tui.ui.dialogs.seance import SeanceDialog, SeanceSaisie
@@ -68,13 +68,13 @@ async def test_une_date_qui_n_est_pas_un_jour_est_refusee(saisie: str, message: 
         assert message in textes(app.screen) and "n'est pas lisible" in textes(app.screen)
 
 
-async def test_une_seance_existante_sera_continuee() -> None:
+async def test_une_seance_existante_sera_rouverte() -> None:
     app = Hote(SeanceDialog(COMITES, 1, TODAY, [SEANCE]))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "elle sera continuée" in textes(app.screen)
+        assert "elle sera rouverte" in textes(app.screen)
         await pilot.press("down", "down", "enter")  # the list opens, then GUSP is chosen
         assert app.screen.query_one("#comite", Select).value == 2
-        assert "continuée" not in textes(app.screen)
+        assert "rouverte" not in textes(app.screen)
 
 
 async def test_plus_cree_le_comite_qui_se_reunit() -> None:

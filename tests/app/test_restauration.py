@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from tests.app.conftest import calme
 from tests.app.terminal import Terminal
 from tests.conftest import seed_bundled
@@ -79,9 +78,9 @@ async def test_r_restores_the_backup_and_keeps_the_damaged_file_aside(abimee: tu
     assert sauvegarde.path.exists()  # restoring copies the backup, never consumes it
     db = open_database(base)
     try:
-        with db.read() as session:
-            assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
-            assert session.execute(text("SELECT count(*) FROM engagement")).scalar_one() == 52
+        with db.lire() as session:
+            assert session.execute("PRAGMA integrity_check").scalar_one() == "ok"
+            assert session.execute("SELECT count(*) FROM engagement").scalar_one() == 52
     finally:
         db.close()
 

@@ -38,16 +38,15 @@ def pilotes(db_path: str, engagement_id: str, run: str) -> None:
 
 def multi(db_path: str, prefix: str, pause: str) -> None:
     """Multi-row changes (engagement + 3 échéances + note + historique) with a pause inside each."""
-    from suivi_tui.db.models import Comite, Echeance, Engagement, Note
+    from suivi_tui.db.models import Echeance, Engagement, Note
     from suivi_tui.services.commandes import historiser
-    from suivi_tui.services.seances import seance_du_jour
+    from suivi_tui.services.seances.tenue import seance_du_jour
     from suivi_tui.today import now_utc
 
     db = open_database(Path(db_path))
-    with db.read() as session:
-        modele = session.query(Engagement).order_by(Engagement.id).first()
-        comite_id = session.query(Comite.id).order_by(Comite.id).limit(1).scalar()
-        axe_id, partie_id = modele.axe_id, modele.partie_id
+    with db.lire() as lecture:
+        axe_id, partie_id = lecture.execute("SELECT axe_id, partie_id FROM engagement ORDER BY id LIMIT 1").one()
+        comite_id = lecture.execute("SELECT id FROM comite ORDER BY id LIMIT 1").scalar()
     say("pret")
     k = 0
     while True:

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import TODAY
 from tests.reliability.conftest import column
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.annulation import annuler
 from suivi_tui.services.commandes import ajouter_note

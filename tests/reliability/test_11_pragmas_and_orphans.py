@@ -16,15 +16,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from tests.reliability.conftest import scalar
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 
 WRITER = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000, "secure_delete": 1}
 
 
 def _pragmas(db: Database) -> dict[str, object]:
-    with db.read() as session:
-        return {name: session.execute(text(f"PRAGMA {name}")).scalar() for name in WRITER}
+    with db.lire() as session:
+        return {name: session.execute(f"PRAGMA {name}").scalar() for name in WRITER}
 
 
 def test_every_connection_has_the_pragmas(seeded_file: Path) -> None:
@@ -129,8 +129,8 @@ def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> 
             before = scalar(seeded_file, f"SELECT count(*) FROM {table}")
             with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.write() as session:
                 session.execute(text(sql), params)
-            with db.read() as session:
-                assert session.execute(text(f"SELECT count(*) FROM {table}")).scalar() == before, (table, column)
+            with db.lire() as session:
+                assert session.execute(f"SELECT count(*) FROM {table}").scalar() == before, (table, column)
     finally:
         db.close()
     print(f"\n#11 : {len(keys)} clés étrangères, chacune refuse une ligne orpheline (IntegrityError, rien écrit)")

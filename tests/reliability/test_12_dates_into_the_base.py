@@ -21,7 +21,7 @@ from tests.reliability.conftest import column
 
 from suivi_tui.cli import main
 from suivi_tui.dates import DateInvalide, Precision, fin_de_periode, format_echeance, parse_date
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import ajouter_echeance
 

@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 
 import pytest
-from sqlalchemy import text
 from tests.conftest import TODAY
 from textual.pilot import Pilot
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.commandes import (
     ajouter_echeance,
     ajouter_note,
@@ -18,17 +17,15 @@ from suivi_tui.services.commandes import (
     changer_pilote,
     changer_statut,
 )
-from suivi_tui.services.journal import lister_comites
+from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.ui.app import SuiviApp
 
 TAILLES = [pytest.param((140, 45), id="140x45"), pytest.param((80, 24), id="80x24")]
 
 
 def _id(db: Database, debut: str) -> int:
-    with db.read() as session:
-        return int(
-            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
-        )
+    with db.lire() as session:
+        return int(session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one())
 
 
 def suivi_en_cours(db: Database) -> SuiviApp:

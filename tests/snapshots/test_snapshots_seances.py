@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
 from tests.snapshots.test_snapshots_app import TAILLES, apres
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.commandes import (
     ajouter_echeance,
     ajouter_note,
@@ -17,8 +16,8 @@ from suivi_tui.services.commandes import (
     changer_pilote,
     changer_statut,
 )
-from suivi_tui.services.journal import lister_comites
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.journal import lister_comites
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 from suivi_tui.today import set_today
 from suivi_tui.ui.app import SuiviApp
 
@@ -26,10 +25,8 @@ MARS, AVRIL = dt.date(2021, 3, 15), dt.date(2021, 4, 12)
 
 
 def _id(db: Database, debut: str) -> int:
-    with db.read() as session:
-        return int(
-            session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
-        )
+    with db.lire() as session:
+        return int(session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one())
 
 
 @pytest.fixture

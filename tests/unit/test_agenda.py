@@ -5,24 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
-from suivi_tui.services.agenda import agenda_seance, prochaine_seance_estimee
-from suivi_tui.services.commandes import (
-    ajouter_echeance,
-    ajouter_note,
-    basculer_a_discuter,
-    changer_statut,
-)
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.db.database import Database
+from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, basculer_a_discuter, changer_statut
+from suivi_tui.services.seances.agenda import agenda_seance, prochaine_seance_estimee
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 MARS = dt.date(2021, 3, 15)
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text(f"SELECT id FROM {table} WHERE {colonne} LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute(f"SELECT id FROM {table} WHERE {colonne} LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 def test_next_seance_is_estimated_from_the_median_gap() -> None:

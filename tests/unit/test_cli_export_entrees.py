@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ANNEXE
 
 from suivi_tui.atomic import CibleSpeciale, staged_file
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.export import DemandeExport, ExportInvalide, exporter
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from tests.conftest import seed_bundled
 
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import ajouter_note
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 LECTURES = [
     ["status"],
@@ -53,8 +52,8 @@ def modele(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = open_database(path)
     try:
         contrat = seed_bundled(db)
-        with db.read() as session:
-            insertion = session.execute(text("SELECT id FROM comite WHERE nom LIKE 'Insertion%'")).scalar_one()
+        with db.lire() as session:
+            insertion = session.execute("SELECT id FROM comite WHERE nom LIKE 'Insertion%'").scalar_one()
         seance = ouvrir_seance(db, insertion, dt.date(2021, 3, 15))
         ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", seance_id=seance.id)
         fermer_seance(db, contrat)

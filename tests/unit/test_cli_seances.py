@@ -11,14 +11,13 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from sqlalchemy import text
 from tests.conftest import seed_bundled
 
 from suivi_tui.cli import build_parser
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.commandes import ajouter_note, changer_statut
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 SENTINELLE = "SENTINELLE-c41 Mme X"
 INSERTION = "(séance Insertion socioprofessionnelle)"
@@ -35,8 +34,8 @@ def suivi(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text(f"SELECT id FROM {table} WHERE {colonne} LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute(f"SELECT id FROM {table} WHERE {colonne} LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 @pytest.fixture

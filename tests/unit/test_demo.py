@@ -20,8 +20,8 @@ from suivi_tui.paths import backups_dir
 from suivi_tui.services.demo import DemoRefusee, generer
 from suivi_tui.services.demo_contrat import POIDS_STATUTS, STATUTS, TABLES
 from suivi_tui.services.echeances import lister_echeances
-from suivi_tui.services.journal import journal_comite, lister_comites
 from suivi_tui.services.recherche import rechercher
+from suivi_tui.services.seances.journal import journal_comite, lister_comites
 from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements, lister_parties
 
 

@@ -10,22 +10,17 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
-from suivi_tui.services.commandes import (
-    Changement,
-    ajouter_echeance,
-    ajouter_note,
-    changer_pilote,
-    changer_statut,
-)
-from suivi_tui.services.depuis import (
+from suivi_tui.db.database import Database
+from suivi_tui.services.changement import Changement
+from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.seances.depuis import (
     Depuis,
     changements_depuis,
     depuis_derniere_seance,
     rendre_depuis,
     texte_historique,
 )
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 MARS, AVRIL = dt.date(2021, 3, 15), dt.date(2021, 4, 12)
 SENTINELLE = "Mme SENTINELLE-42 habite au 3e"
@@ -33,8 +28,8 @@ INSERTION = "(séance Insertion socioprofessionnelle)"
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text(f"SELECT id FROM {table} WHERE {colonne} LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute(f"SELECT id FROM {table} WHERE {colonne} LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 def _le(db: Database, changement: Changement | None, instant: str) -> None:

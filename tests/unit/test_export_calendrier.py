@@ -18,8 +18,8 @@ __all__ = ["peuple"]
 
 
 def uuid_de(peuple: Peuple, table: str, ident: int) -> str:
-    with peuple.db.read() as session:
-        return str(session.execute(text(f"SELECT uuid FROM {table} WHERE id = :i"), {"i": ident}).scalar_one())
+    with peuple.db.lire() as session:
+        return str(session.execute(f"SELECT uuid FROM {table} WHERE id = :i", {"i": ident}).scalar_one())
 
 
 def evenements(path: Path) -> list:  # type: ignore[type-arg]
@@ -71,8 +71,8 @@ def test_uid_stables_d_un_export_a_l_autre(peuple: Peuple, tmp_path: Path) -> No
     exporter(peuple.db, DemandeExport(premier), TODAY)
     exporter(peuple.db, DemandeExport(second), TODAY)
     assert sorted(str(e["UID"]) for e in evenements(premier)) == sorted(str(e["UID"]) for e in evenements(second))
-    with peuple.db.read() as session:
-        sql = text("SELECT uuid FROM echeance UNION SELECT uuid FROM seance")
+    with peuple.db.lire() as session:
+        sql = "SELECT uuid FROM echeance UNION SELECT uuid FROM seance"
         identites = {str(r[0]) for r in session.execute(sql)}
     assert {str(e["UID"]) for e in evenements(premier)} <= identites
 
@@ -85,8 +85,8 @@ def test_uid_tiennent_au_renommage_du_contrat(peuple: Peuple, tmp_path: Path) ->
     exporter(peuple.db, DemandeExport(apres), TODAY)
     assert sorted(str(e["UID"]) for e in evenements(avant)) == sorted(str(e["UID"]) for e in evenements(apres))
     calendrier = Calendar.from_ical(apres.read_bytes())
-    with peuple.db.read() as session:
-        contrat = session.execute(text("SELECT uuid FROM contrat WHERE id = :c"), {"c": peuple.contrat_id}).scalar_one()
+    with peuple.db.lire() as session:
+        contrat = session.execute("SELECT uuid FROM contrat WHERE id = :c", {"c": peuple.contrat_id}).scalar_one()
     assert str(calendrier["UID"]) == contrat
 
 

@@ -12,9 +12,8 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services import commandes
 from suivi_tui.services.export import DemandeExport, exporter
 from suivi_tui.services.export.cellules import PREFIXES_RISQUES, cellule, est_neutre, neutraliser, texte_xlsx
@@ -81,8 +80,8 @@ def _valeurs_xlsx(path: Path, feuille: str, colonne: int) -> list[tuple[str, boo
 
 
 def _stocke(db: Database, sql: str, ident: int) -> str:
-    with db.read() as session:
-        return str(session.execute(text(sql), {"id": ident}).scalar_one())
+    with db.lire() as session:
+        return str(session.execute(sql, {"id": ident}).scalar_one())
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -90,9 +89,9 @@ def _stocke(db: Database, sql: str, ident: int) -> str:
 def test_propriete_par_les_services_jusqu_au_fichier(seeded: tuple[Database, int], prefixe: str, reste: str) -> None:
     """A pilote, a note and an échéance libellé typed with a formula prefix come out neutralised."""
     db, _ = seeded
-    with db.read() as session:
-        engagement = session.execute(text("SELECT min(id) FROM engagement")).scalar_one()
-        comite = session.execute(text("SELECT min(id) FROM comite")).scalar_one()
+    with db.lire() as session:
+        engagement = session.execute("SELECT min(id) FROM engagement").scalar_one()
+        comite = session.execute("SELECT min(id) FROM comite").scalar_one()
     saisie = prefixe + reste + "x"  # never empty once the services trim it
     commandes.changer_pilote(db, engagement, saisie)
     # The schema refuses a note starting with NUL (SQLite's length() stops at it): « =\x00 » then.

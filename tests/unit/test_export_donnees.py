@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services import commandes
 from suivi_tui.services.export import DemandeExport, ExportInvalide, exporter
 from suivi_tui.services.export.donnees import charger
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 TODAY = dt.date(2021, 3, 15)
 SENTINELLE = "SENTINELLE-7q3z Mme Dupont"
@@ -45,8 +45,8 @@ class Peuple:
 
 
 def _ids(db: Database, sql: str) -> list[int]:
-    with db.read() as session:
-        return [r[0] for r in session.execute(text(sql))]
+    with db.lire() as session:
+        return [r[0] for r in session.execute(sql)]
 
 
 def peupler(db: Database, contrat_id: int) -> Peuple:

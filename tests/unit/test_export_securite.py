@@ -14,7 +14,7 @@ from test_export_donnees import TODAY, Peuple, peuple
 
 from suivi_tui.atomic import FichierExistant
 from suivi_tui.db.backup import integrity_ok
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.export import (
     FORMATS,
     DemandeExport,

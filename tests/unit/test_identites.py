@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import text
 from tests.conftest import TODAY, seed_bundled
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_statut
 from suivi_tui.services.demo import generer
-from suivi_tui.services.seances import ouvrir_seance
+from suivi_tui.services.seances.tenue import ouvrir_seance
 
 TABLES = ("contrat", "engagement", "echeance", "seance", "note")
 
 
 def _uuids(db: Database, table: str) -> dict[int, str]:
-    with db.read() as session:
-        return {r[0]: r[1] for r in session.execute(text(f"SELECT id, uuid FROM {table}"))}
+    with db.lire() as session:
+        return {r[0]: r[1] for r in session.execute(f"SELECT id, uuid FROM {table}")}
 
 
 def _assert_v4_and_distinct(values: list[str]) -> None:
@@ -27,9 +26,9 @@ def _assert_v4_and_distinct(values: list[str]) -> None:
 
 def test_seed_and_commands_give_each_row_an_identity_that_edits_keep(seeded: tuple[Database, int]) -> None:
     db, _ = seeded
-    with db.read() as session:
+    with db.lire() as session:
         engagement_id, comite_id = session.execute(
-            text("SELECT (SELECT min(id) FROM engagement), (SELECT min(id) FROM comite)")
+            "SELECT (SELECT min(id) FROM engagement), (SELECT min(id) FROM comite)"
         ).one()
     ajouter_echeance(db, engagement_id, TODAY, "jour")
     seance = ouvrir_seance(db, comite_id, TODAY)
@@ -40,8 +39,8 @@ def test_seed_and_commands_give_each_row_an_identity_that_edits_keep(seeded: tup
     changer_statut(db, engagement_id, "en_cours")
     seed_bundled(db)  # the same annexe again: every engagement is found again, by text, with its identity
     assert {t: _uuids(db, t) for t in TABLES} == avant
-    with db.read() as session:
-        (base,) = session.execute(text("SELECT uuid FROM base")).scalars().all()
+    with db.lire() as session:
+        (base,) = session.execute("SELECT uuid FROM base").scalars().all()
     assert uuid.UUID(base).version == 4 and base not in {u for v in avant.values() for u in v.values()}
 
 
@@ -53,8 +52,8 @@ def test_two_bases_never_share_an_identity(tmp_path) -> None:  # type: ignore[no
         db = open_database(tmp_path / nom)
         try:
             seed_bundled(db)
-            with db.read() as session:
-                vus += session.execute(text("SELECT uuid FROM base UNION ALL SELECT uuid FROM engagement")).scalars()
+            with db.lire() as session:
+                vus += session.execute("SELECT uuid FROM base UNION ALL SELECT uuid FROM engagement").scalars()
         finally:
             db.close()
     _assert_v4_and_distinct(vus)
@@ -64,8 +63,8 @@ def test_the_demo_generator_rows_have_identities_and_notes_their_comite(empty_db
     generer(empty_db, 2, seed=7)
     for table in TABLES:
         _assert_v4_and_distinct(list(_uuids(empty_db, table).values()))
-    with empty_db.read() as session:
+    with empty_db.lire() as session:
         mal_rangees = session.execute(
-            text("SELECT count(*) FROM note n JOIN seance s ON s.id = n.seance_id WHERE s.comite_id != n.comite_id")
+            "SELECT count(*) FROM note n JOIN seance s ON s.id = n.seance_id WHERE s.comite_id != n.comite_id"
         ).scalar_one()
     assert mal_rangees == 0

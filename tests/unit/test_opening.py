@@ -22,7 +22,7 @@ def _digest(path: Path) -> str:
 
 
 def test_pragmas_on_every_connection(empty_db) -> None:  # type: ignore[no-untyped-def]
-    with empty_db.read() as session:
+    with empty_db.write() as session:  # the writing connection: the one whose settings make writes durable
         pragmas = {
             name: session.execute(text(f"PRAGMA {name}")).scalar()
             for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "secure_delete")
@@ -39,8 +39,8 @@ def test_pragmas_on_every_connection(empty_db) -> None:  # type: ignore[no-untyp
 def test_orphan_row_is_refused(empty_db) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(IntegrityError), empty_db.write() as session:
         session.execute(text("INSERT INTO partie (contrat_id, nom, nom_court, ordre) VALUES (42, 'x', 'x', 1)"))
-    with empty_db.read() as session:
-        assert session.execute(text("SELECT count(*) FROM partie")).scalar() == 0
+    with empty_db.lire() as session:
+        assert session.execute("SELECT count(*) FROM partie").scalar() == 0
 
 
 def test_new_database_is_private(tmp_path: Path) -> None:

@@ -5,37 +5,31 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
-from suivi_tui.services.agenda import agenda_seance
+from suivi_tui.db.database import Database
 from suivi_tui.services.annulation import annuler
 from suivi_tui.services.commandes import (
-    SaisieInvalide,
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,
     changer_statut,
     cloturer_echeances,
-    echeances_ouvertes,
 )
-from suivi_tui.services.ordre_du_jour import (
-    a_retirer_apres_seance,
-    marquer_traite,
-    points_traites,
-    retirer_a_discuter,
-)
-from suivi_tui.services.releve import releve_seance
-from suivi_tui.services.releve_md import releve_markdown
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.detail import echeances_ouvertes
+from suivi_tui.services.export.releve_md import releve_markdown
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.services.seances.agenda import agenda_seance
+from suivi_tui.services.seances.registre import a_retirer_apres_seance, points_traites
+from suivi_tui.services.seances.releve import releve_seance
+from suivi_tui.services.seances.tenue import fermer_seance, marquer_traite, ouvrir_seance, retirer_a_discuter
 
 MARS = dt.date(2021, 3, 15)
 AVRIL = dt.date(2021, 4, 12)
 
 
 def _un(db: Database, sql: str, **params: object) -> object:
-    with db.read() as session:
-        return session.execute(text(sql), params).scalar_one()
+    with db.lire() as session:
+        return session.execute(sql, params).scalar_one()
 
 
 def _comite(db: Database, debut: str) -> int:

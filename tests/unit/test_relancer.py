@@ -8,21 +8,16 @@ import pytest
 from sqlalchemy import text
 from tests.conftest import TODAY
 
-from suivi_tui.db.engine import Database
-from suivi_tui.services.commandes import (
-    SaisieInvalide,
-    ajouter_echeance,
-    ajouter_note,
-    changer_pilote,
-    changer_statut,
-)
-from suivi_tui.services.relancer import a_relancer, grouper_par_pilote
-from suivi_tui.services.seances import ouvrir_seance
+from suivi_tui.db.database import Database
+from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.services.seances.relancer import a_relancer, grouper_par_pilote
+from suivi_tui.services.seances.tenue import ouvrir_seance
 
 
 def _id(db: Database, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 def _sql(db: Database, sql: str, **params: object) -> None:

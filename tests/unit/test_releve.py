@@ -9,10 +9,9 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest
-from sqlalchemy import text
 
 from suivi_tui.atomic import FichierExistant
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.services.commandes import (
     ajouter_echeance,
     ajouter_note,
@@ -20,18 +19,18 @@ from suivi_tui.services.commandes import (
     changer_pilote,
     changer_statut,
 )
-from suivi_tui.services.releve import nom_fichier_releve, releve_seance
-from suivi_tui.services.releve_html import ecrire_releve_html, releve_html
-from suivi_tui.services.releve_md import echapper_md, ecrire_releve_markdown, releve_markdown
-from suivi_tui.services.seances import fermer_seance, ouvrir_seance
+from suivi_tui.services.export.releve_html import ecrire_releve_html, releve_html
+from suivi_tui.services.export.releve_md import echapper_md, ecrire_releve_markdown, releve_markdown
+from suivi_tui.services.seances.releve import nom_fichier_releve, releve_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 MARS = dt.date(2021, 3, 15)
 SENTINELLE = "SENTINELLE-7q3z Mme X, habitante du 12 rue Y"
 
 
 def _id(db: Database, table: str, colonne: str, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text(f"SELECT id FROM {table} WHERE {colonne} LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute(f"SELECT id FROM {table} WHERE {colonne} LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 @pytest.fixture
@@ -97,9 +96,12 @@ Séance du 15/03/2021 · Contrat de ville d'Antony 2020-2022
 - Créer un espace de coworking (Axe I · Ville) — Pilote : Mme Martin
 - Créer un espace de coworking (Axe I · Ville) — Échéance ajoutée : 30/04/2021 — Trouver un local
 
-## Prochaines échéances
+## Échéances dépassées
 
 - 28/02/2021 — Visiter les locaux — Créer un espace de coworking (Axe I · Ville) — pilote : Mme Martin — **en retard**
+
+## Prochaines échéances
+
 - 30/04/2021 — Trouver un local — Créer un espace de coworking (Axe I · Ville) — pilote : Mme Martin
 - T3 2021 — Développer le projet de Ressourcerie (Axe I · Ville) — pilote : M. Durand
 """
@@ -142,7 +144,14 @@ def test_html_is_valid_printable_and_escaped(seance: tuple[Database, int]) -> No
     document = releve_html(releve)
     arbre = _parse(document)
     sections = {_texte(s.find("h2")): s for s in arbre.iter("section")}  # type: ignore[arg-type]
-    assert list(sections) == ["Décisions", "Actions", "Informations", "Changements en séance", "Prochaines échéances"]
+    assert list(sections) == [
+        "Décisions",
+        "Actions",
+        "Informations",
+        "Changements en séance",
+        "Échéances dépassées",
+        "Prochaines échéances",
+    ]
     decisions = [_texte(li) for li in sections["Décisions"].iter("li")]
     assert decisions == [
         "Lancer l'appel à projets Engagement : Créer un espace de coworking (Axe I · Ville) · Pilote : Mme Martin",
@@ -150,7 +159,7 @@ def test_html_is_valid_printable_and_escaped(seance: tuple[Database, int]) -> No
     ]
     assert arbre.findall(".//script") == [] and arbre.findall(".//b") == []
     assert _texte(sections["Informations"]) == "Informations <script>alert(1)</script>"
-    lignes = [[_texte(td) for td in tr.iter("td")] for tr in sections["Prochaines échéances"].iter("tr")][1:]
+    lignes = [[_texte(td) for td in tr.iter("td")] for tr in sections["Échéances dépassées"].iter("tr")][1:]
     assert lignes[0] == [
         "28/02/2021 en retard",
         "Visiter les locaux",
@@ -186,7 +195,7 @@ def test_an_empty_seance_says_so(seeded: tuple[Database, int]) -> None:
         "",
         "## Prochaines échéances",
         "",
-        "Aucune échéance ouverte pour les engagements vus en séance.",
+        "Aucune échéance à venir pour les engagements vus en séance.",
     ]
     _parse(releve_html(releve))
     assert releve_seance(db, 999) is None

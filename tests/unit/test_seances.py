@@ -6,40 +6,38 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import SaisieInvalide, ajouter_note, changer_statut, creer_comite
+from suivi_tui.services.commandes import ajouter_note, changer_statut, creer_comite
 from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
-from suivi_tui.services.seances import (
-    fermer_seance,
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.services.seances.registre import (
     lister_seances,
-    ouvrir_seance,
     seance_ouverte,
     seance_ouverte_cle,
     seance_precedente,
-    supprimer_seance_vide,
     trouver_comites,
     trouver_seance,
 )
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance, supprimer_seance_vide
 
 MARS = dt.date(2021, 3, 15)
 
 
 def _comite(db: Database, nom: str) -> int:
-    with db.read() as session:
-        return session.execute(text("SELECT id FROM comite WHERE nom = :n"), {"n": nom}).scalar_one()
+    with db.lire() as session:
+        return session.execute("SELECT id FROM comite WHERE nom = :n", {"n": nom}).scalar_one()
 
 
 def _engagement(db: Database, debut: str) -> int:
-    with db.read() as session:
-        return session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 def _compte(db: Database, table: str) -> int:
-    with db.read() as session:
-        return session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+    with db.lire() as session:
+        return session.execute(f"SELECT count(*) FROM {table}").scalar_one()
 
 
 def test_open_stamp_close_and_list(seeded: tuple[Database, int]) -> None:
@@ -53,8 +51,8 @@ def test_open_stamp_close_and_list(seeded: tuple[Database, int]) -> None:
     changer_statut(db, eid, "en_cours", seance_id=seance.id)
     ajouter_note(db, insertion, "Lancer l'appel à projets", type="decision", engagement_id=eid, seance_id=seance.id)
     ajouter_note(db, insertion, "Chercher un local", type="action", engagement_id=eid, seance_id=seance.id)
-    with db.read() as session:
-        assert session.execute(text("SELECT seance_id FROM historique")).scalar_one() == seance.id
+    with db.lire() as session:
+        assert session.execute("SELECT seance_id FROM historique").scalar_one() == seance.id
     ferme = fermer_seance(db, contrat)
     assert ferme is not None
     assert (ferme.id, ferme.notes, ferme.decisions, ferme.actions, ferme.changements, ferme.ouverte) == (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import text
 from tests.conftest import ANNEXE
 
 from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
@@ -13,13 +12,13 @@ from suivi_tui.services.seed import bundled_annexe, lire_source, seed
 
 
 def _scalar(db, sql: str, **params):  # type: ignore[no-untyped-def]
-    with db.read() as session:
-        return session.execute(text(sql), params).scalar()
+    with db.lire() as session:
+        return session.execute(sql, params).scalar()
 
 
 def _rows(db, sql: str, **params):  # type: ignore[no-untyped-def]
-    with db.read() as session:
-        return [tuple(r) for r in session.execute(text(sql), params).all()]
+    with db.lire() as session:
+        return [tuple(r) for r in session.execute(sql, params).all()]
 
 
 def _reseed(db, path: Path, **kwargs):  # type: ignore[no-untyped-def]

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import text
 from tests.conftest import TODAY
 
 from suivi_tui.services.annulation import annuler
 from suivi_tui.services.commandes import (
-    SaisieInvalide,
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,
@@ -23,24 +21,25 @@ from suivi_tui.services.commandes import (
 from suivi_tui.services.contrats import synthese
 from suivi_tui.services.detail import detail_engagement
 from suivi_tui.services.echeances import lister_echeances
-from suivi_tui.services.journal import journal_comite, lister_comites
 from suivi_tui.services.recherche import rechercher
-from suivi_tui.services.seances import lister_seances
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.services.seances.journal import journal_comite, lister_comites
+from suivi_tui.services.seances.registre import lister_seances
 from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements
 
 
 def _id(db, libelle: str) -> int:  # type: ignore[no-untyped-def]
-    with db.read() as session:
-        sql = text("SELECT id FROM engagement WHERE libelle LIKE :l")
+    with db.lire() as session:
+        sql = "SELECT id FROM engagement WHERE libelle LIKE :l"
         return session.execute(sql, {"l": libelle + "%"}).scalar_one()
 
 
 def _historique(db, eid: int) -> list[tuple]:  # type: ignore[no-untyped-def, type-arg]
-    with db.read() as session:
+    with db.lire() as session:
         return [
             tuple(r)
             for r in session.execute(
-                text("SELECT champ, ancien, nouveau FROM historique WHERE engagement_id = :e ORDER BY id"), {"e": eid}
+                "SELECT champ, ancien, nouveau FROM historique WHERE engagement_id = :e ORDER BY id", {"e": eid}
             )
         ]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import text
 from tests.conftest import TODAY
 
 from suivi_tui.services.commandes import ajouter_echeance, changer_pilote, changer_statut
@@ -18,14 +17,14 @@ from suivi_tui.services.ecran import (
     pilotes_connus,
     precisions_prochaines,
 )
-from suivi_tui.services.journal import lister_comites
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
+from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.services.tableau import Filtre
 
 
 def _id(db, debut: str) -> int:  # type: ignore[no-untyped-def]
-    with db.read() as session:
-        return session.execute(text("SELECT id FROM engagement WHERE libelle LIKE :l"), {"l": debut + "%"}).scalar_one()
+    with db.lire() as session:
+        return session.execute("SELECT id FROM engagement WHERE libelle LIKE :l", {"l": debut + "%"}).scalar_one()
 
 
 def test_charger_ecran_gathers_every_pane(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -81,16 +80,16 @@ def test_pilotes_most_used_first_and_axe_of_an_engagement(seeded) -> None:  # ty
     c = _id(db, "Recentrer les actions")
     changer_pilote(db, c, "Service Éducation")
     assert pilotes_connus(db, contrat) == ["Service Éducation", "DDETS"]
-    with db.read() as session:
-        axe_iv = session.execute(text("SELECT id FROM axe WHERE numero = 'IV'")).scalar_one()
+    with db.lire() as session:
+        axe_iv = session.execute("SELECT id FROM axe WHERE numero = 'IV'").scalar_one()
     assert axe_engagement(db, b) == axe_iv
     assert axe_engagement(db, 999_999) is None
 
 
 def test_charger_table_reads_one_axis_and_the_detail_of_the_row_it_will_select(seeded) -> None:  # type: ignore[no-untyped-def]
     db, contrat = seeded
-    with db.read() as session:
-        axe_iv = session.execute(text("SELECT id FROM axe WHERE numero = 'IV'")).scalar_one()
+    with db.lire() as session:
+        axe_iv = session.execute("SELECT id FROM axe WHERE numero = 'IV'").scalar_one()
     eid = _id(db, "Recentrer les actions")
     ajouter_echeance(db, eid, dt.date(2021, 9, 30), "trimestre")
     table = charger_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=eid)

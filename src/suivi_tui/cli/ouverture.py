@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from suivi_tui.cli.sortie import Sortie
 
 if TYPE_CHECKING:
-    from suivi_tui.db.engine import Database
+    from suivi_tui.db.database import Database
     from suivi_tui.db.rolling import Backup
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 
 # The tables a user knows by name, in the order the report lists them.
 TABLES_COMPTEES = ("contrat", "engagement", "echeance", "seance", "note", "historique")
@@ -24,11 +22,11 @@ class Diagnostic:
         return self.integrite == ["ok"] and not self.references_cassees
 
 
-def diagnostiquer(db: Database) -> Diagnostic:
+@lit
+def diagnostiquer(lecture: Lecture) -> Diagnostic:
     """Run SQLite's own checks on the base, in one read transaction; nothing is written."""
-    with db.read() as session:
-        integrite = [str(r[0]) for r in session.execute(text("PRAGMA integrity_check")).all()]
-        references = len(session.execute(text("PRAGMA foreign_key_check")).all())
-        version = int(session.execute(text("PRAGMA user_version")).scalar_one())
-        lignes = {t: int(session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in TABLES_COMPTEES}
+    integrite = [str(r[0]) for r in lecture.execute("PRAGMA integrity_check").all()]
+    references = len(lecture.execute("PRAGMA foreign_key_check").all())
+    version = int(lecture.execute("PRAGMA user_version").scalar_one())
+    lignes = {t: int(lecture.execute(f"SELECT count(*) FROM {t}").scalar_one()) for t in TABLES_COMPTEES}
     return Diagnostic(integrite, references, version, lignes)

@@ -1,10 +1,9 @@
-"""The SQLAlchemy engine with the pragmas and transaction handling RELIABILITY.md asks for."""
+"""The SQLAlchemy engine of the writes, with the pragmas and transaction handling RELIABILITY.md asks for."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,52 +13,31 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from suivi_tui.db.errors import BaseEnLectureSeule, EcritureImpossible
-
-WRITE_OPTION = "suivi_write"
-BUSY_TIMEOUT_MS = 5000
+from suivi_tui.db.connexion import regler_connexion
+from suivi_tui.db.errors import EcritureImpossible
 
 
-def _on_connect(readonly: bool) -> Any:
-    def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        # Hand BEGIN/COMMIT to us (pysqlite's implicit BEGIN breaks DDL and SAVEPOINT atomicity).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
-            cursor.execute("PRAGMA secure_delete = ON")
-        cursor.close()
-
-    return configure
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    regler_connexion(dbapi_connection, readonly=False)
 
 
 def _on_begin(conn: Any) -> None:
     # Writers take the lock up front: a second writer waits (busy_timeout) instead of failing
-    # mid-transaction on a lock upgrade.
-    write = conn.get_execution_options().get(WRITE_OPTION, True)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    # mid-transaction on a lock upgrade. (Reads do not come here: they are Database.lire's.)
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path, *, connect: Callable[[], sqlite3.Connection] | None = None) -> Engine:
-    """One connection, shared by threads one at a time (the pool hands it out exclusively).
-
-    connect: how a read-only Database connects (opening.read_connection); its engine sets no
-    pragma that writes, so reading leaves the file as it was.
-    """
-    readonly = connect is not None
+def make_engine(path: Path) -> Engine:
+    """One writing connection, shared by threads one at a time (the pool hands it out exclusively)."""
     engine = create_engine(
-        "sqlite+pysqlite://" if readonly else f"sqlite+pysqlite:///{path}",
-        **({"creator": connect} if readonly else {}),
+        f"sqlite+pysqlite:///{path}",
         poolclass=QueuePool,
         pool_size=1,
         max_overflow=0,
         pool_timeout=60,
         connect_args={"check_same_thread": False},
     )
-    event.listen(engine, "connect", _on_connect(readonly))
+    event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -67,59 +45,25 @@ def make_engine(path: Path, *, connect: Callable[[], sqlite3.Connection] | None 
 def make_memory_engine(connection: sqlite3.Connection) -> Engine:
     """An engine over one in-memory connection (a dry run's private copy of a base)."""
     engine = create_engine("sqlite+pysqlite://", creator=lambda: connection, poolclass=StaticPool)
-    event.listen(engine, "connect", _on_connect(readonly=False))
+    event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-class Database:
-    """An open suivi database: sessions for reading and writing, and its path."""
-
-    def __init__(self, path: Path, engine: Engine, *, readonly: bool = False) -> None:
-        self.path = path
-        self.engine = engine
-        self.readonly = readonly
-        self._reader = engine.execution_options(**{WRITE_OPTION: False})
-        self.avant_ecriture: threading.Thread | None = None
-
-    def retenir_ecritures(self, tache: threading.Thread) -> None:
-        """Start tache (the rolling backup, while the app starts); every write, and close(), wait for it.
-
-        Reads do not wait: the backup is a snapshot of the base as it was before this process
-        wrote anything, and the first write is held until that snapshot is complete.
-        """
-        self.avant_ecriture = tache
-        tache.start()
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only snapshot (deferred BEGIN: other processes may write meanwhile)."""
-        with Session(self._reader, expire_on_commit=False) as session, session.begin():
+@contextmanager
+def session_d_ecriture(engine: Engine) -> Iterator[Session]:
+    """One atomic, durable change on engine: BEGIN IMMEDIATE ... COMMIT, or nothing at all (Database.write)."""
+    try:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One atomic, durable change: BEGIN IMMEDIATE ... COMMIT, or nothing at all."""
-        if self.readonly:
-            raise BaseEnLectureSeule(self.path, "La base est ouverte en lecture seule : rien n'a été modifié.")
-        if self.avant_ecriture is not None:
-            self.avant_ecriture.join()
-        try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except OperationalError as exc:
-            raise EcritureImpossible(describe_write_error(exc)) from exc
-        except DatabaseError as exc:
-            # Damage found mid-session surfaces as a bare DatabaseError (SQLITE_CORRUPT, NOTADB);
-            # its subclasses (IntegrityError…) are the caller's to handle.
-            if type(exc.orig) is not sqlite3.DatabaseError:
-                raise
-            raise EcritureImpossible(describe_write_error(exc)) from exc
-
-    def close(self) -> None:
-        if self.avant_ecriture is not None:
-            self.avant_ecriture.join()
-        self.engine.dispose()
+    except OperationalError as exc:
+        raise EcritureImpossible(describe_write_error(exc)) from exc
+    except DatabaseError as exc:
+        # Damage found mid-session surfaces as a bare DatabaseError (SQLITE_CORRUPT, NOTADB);
+        # its subclasses (IntegrityError…) are the caller's to handle.
+        if type(exc.orig) is not sqlite3.DatabaseError:
+            raise
+        raise EcritureImpossible(describe_write_error(exc)) from exc
 
 
 def describe_write_error(exc: DatabaseError) -> str:

@@ -6,10 +6,10 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from suivi_tui.atomic import fsync_dir
 from suivi_tui.db.backup import free_name, snapshot_file, sqlite_uri
+from suivi_tui.db.database import Database
 from suivi_tui.db.errors import (
     BaseEndommagee,
     BaseEnLectureSeule,
@@ -21,9 +21,6 @@ from suivi_tui.db.errors import (
 from suivi_tui.db.schema import CORE_TABLES, Migration, list_migrations, schema_sql, schema_version
 from suivi_tui.paths import backups_dir, ensure_private_dir
 from suivi_tui.today import now_utc
-
-if TYPE_CHECKING:  # SQLAlchemy is loaded by open_database only: inspect_file can run while it loads
-    from suivi_tui.db.engine import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -166,10 +163,13 @@ def open_database(
         _create(path)
     else:
         _prepare_existing(path, readonly=readonly, migrations_dir=migrations_dir, found=inspection)
-    from suivi_tui.db.engine import Database, make_engine
+    connecter = (lambda: read_connection(path)) if readonly else (lambda: _read_write_reader(path))
+    return Database(path, connecter, readonly=readonly)
 
-    engine = make_engine(path, connect=(lambda: read_connection(path)) if readonly else None)
-    return Database(path, engine, readonly=readonly)
+
+def _read_write_reader(path: Path) -> sqlite3.Connection:
+    """A reading connection to a base this process may write (the writes have their own, SQLAlchemy's)."""
+    return sqlite3.connect(path, check_same_thread=False)
 
 
 def _prepare_existing(
@@ -304,9 +304,7 @@ def open_in_memory(path: Path | None) -> Database:
     except BaseException:
         memory.close()
         raise
-    from suivi_tui.db.engine import Database, make_memory_engine
-
-    return Database(path or Path(":memory:"), make_memory_engine(memory))
+    return Database(path or Path(":memory:"), lambda: memory, partagee=memory)
 
 
 def _copy_into(path: Path, memory: sqlite3.Connection) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
-from suivi_tui.services.commandes import Changement, SaisieInvalide
+from suivi_tui.services.changement import Changement
+from suivi_tui.services.saisie import SaisieInvalide
 
 _CHAMPS = ("statut", "pilote", "a_discuter")
 

@@ -3,59 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from suivi_tui.dates import Precision, format_echeance
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
-from suivi_tui.erreurs import ErreurSuivi
+from suivi_tui.services.changement import Changement
+from suivi_tui.services.saisie import SaisieInvalide, nettoyer_saisie, pilote_valide
 from suivi_tui.services.vocabulaire import STATUTS, STATUTS_CLOS, TYPES_NOTE, echeance_en_clair, libelle_statut
 from suivi_tui.today import now_utc
-
-
-class SaisieInvalide(ErreurSuivi, ValueError):
-    """The input cannot be saved as it is; the message (French) says why. Nothing was written."""
-
-
-# C0 controls but tab and line feed (a note holds several lines), DEL and the C1 controls, and the
-# Unicode bidi controls (embeddings, overrides, isolates, marks): invisible, they reorder what a
-# line shows (« Trojan Source ») in the app, a report or a spreadsheet.
-_CONTROLES = dict.fromkeys(
-    [
-        *(c for c in range(32) if chr(c) not in "\n\t"),
-        *range(0x7F, 0xA0),
-        0x061C,
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    ]
-)
-
-
-def nettoyer_saisie(texte: str) -> str:
-    """Typed, pasted or imported text without control characters (a NUL would cut the text in SQLite)."""
-    return texte.translate(_CONTROLES)
-
-
-@dataclass(frozen=True)
-class Changement:
-    """What a command did: the toast's text, and enough to undo it."""
-
-    genre: str
-    message: str
-    engagement_id: int | None = None
-    historique_id: int | None = None
-    cible_id: int | None = None  # the échéance, note or comité the command created or changed
-    ancien: str | None = None
-    nouveau: str | None = None
-    modifie_le_avant: str | None = None
-    donnees: tuple[str | None, ...] = ()
-    lot: tuple[Changement, ...] = ()  # genre "lot": several changes made, and undone, as one step
 
 
 def historiser(
@@ -126,19 +85,6 @@ def changer_pilote(
 ) -> Changement | None:
     """Set (or clear, with an empty text) the pilote."""
     return _changer_champ(db, engagement_id, "pilote", pilote_valide(pilote), seance_id)
-
-
-PILOTE_MAX = 200
-
-
-def pilote_valide(pilote: str | None) -> str | None:
-    """The pilote as it will be saved (None: no pilote); SaisieInvalide when it cannot be. The dialog asks it too."""
-    propre = " ".join(nettoyer_saisie(pilote or "").split()) or None
-    if propre is not None and len(propre) > PILOTE_MAX:
-        raise SaisieInvalide(
-            f"Le nom du pilote est trop long ({len(propre)} caractères, {PILOTE_MAX} au plus) : raccourcissez-le."
-        )
-    return propre
 
 
 def basculer_a_discuter(db: Database, engagement_id: int, *, seance_id: int | None = None) -> Changement:
@@ -217,19 +163,6 @@ def basculer_echeance_faite(
         )
     message = f"Échéance {quand} rouverte" if ancien else f"Échéance {quand} faite"
     return Changement(champ, message, echeance.engagement_id, hid, echeance_id, ancien, echeance.faite_le)
-
-
-def echeances_ouvertes(db: Database, engagement_id: int) -> int:
-    """How many échéances of the engagement are still open (not done)."""
-    with db.read() as session:
-        return (
-            session.scalar(
-                select(func.count())
-                .select_from(Echeance)
-                .where(Echeance.engagement_id == engagement_id, Echeance.faite_le.is_(None))
-            )
-            or 0
-        )
 
 
 def cloturer_echeances(

@@ -8,10 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import EN_RETARD
 from suivi_tui.texte import sans_accents
 
@@ -72,39 +69,39 @@ def cle_de_tri(contrat: ContratResume) -> tuple[str, str]:
     return sans_accents(ville), sans_accents(contrat.titre)
 
 
-def lister_contrats(db: Database) -> list[ContratResume]:
+@lit
+def lister_contrats(lecture: Lecture) -> list[ContratResume]:
     """Every contrat of the base, in the order a coordinator looks for a city (see cle_de_tri)."""
-    with db.read() as session:
-        rows = session.execute(text(_CONTRATS)).all()
+    rows = lecture.execute(_CONTRATS).all()
     return sorted((_resume(r) for r in rows), key=cle_de_tri)
 
 
-def _contrat(session: Session, contrat_id: int) -> ContratResume | None:
+def _contrat(lecture: Lecture, contrat_id: int) -> ContratResume | None:
     # One contrat only: counting every contrat's engagements takes milliseconds at national scale.
-    row = session.execute(text(_CONTRATS + " WHERE c.id = :id"), {"id": contrat_id}).first()
+    row = lecture.execute(_CONTRATS + " WHERE c.id = :id", {"id": contrat_id}).first()
     return _resume(row) if row else None
 
 
-def contrat_par_id(db: Database, contrat_id: int) -> ContratResume | None:
-    with db.read() as session:
-        return _contrat(session, contrat_id)
+@lit
+def contrat_par_id(lecture: Lecture, contrat_id: int) -> ContratResume | None:
+    return _contrat(lecture, contrat_id)
 
 
-def synthese(db: Database, contrat_id: int, today: dt.date) -> Synthese:
-    counts = text(f"""
+@lit
+def synthese(lecture: Lecture, contrat_id: int, today: dt.date) -> Synthese:
+    counts = f"""
         SELECT e.statut, count(*), sum({EN_RETARD}), sum(e.a_discuter)
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN contrat c ON c.id = a.contrat_id
-        WHERE c.id = :contrat GROUP BY e.statut""")
-    prochaine = text("""
+        WHERE c.id = :contrat GROUP BY e.statut"""
+    prochaine = """
         SELECT x.date, x.libelle, e.id, e.libelle
         FROM echeance x JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
         WHERE a.contrat_id = :contrat AND x.faite_le IS NULL AND x.date >= :today
-        ORDER BY x.date, e.id LIMIT 1""")
+        ORDER BY x.date, e.id LIMIT 1"""
     params = {"contrat": contrat_id, "today": today.isoformat()}
-    with db.read() as session:
-        rows = session.execute(counts, params).all()
-        nxt = session.execute(prochaine, params).first()
-        resume = _contrat(session, contrat_id)
+    rows = lecture.execute(counts, params).all()
+    nxt = lecture.execute(prochaine, params).first()
+    resume = _contrat(lecture, contrat_id)
     if resume is None:
         raise LookupError(f"contrat {contrat_id} introuvable")
     par_statut = {r[0]: r[1] for r in rows}

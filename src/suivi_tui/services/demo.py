@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from suivi_tui.annexe import lire_fichier_annexe
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Database
 from suivi_tui.erreurs import ErreurSuivi
 from suivi_tui.services.demo_contrat import TABLES, Lignes, generer_contrat
 from suivi_tui.services.demo_textes import VILLES, Ville

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 
 
@@ -65,23 +63,23 @@ class EngagementDetail:
     notes: tuple[NoteLigne, ...]
 
 
-_HEAD = text(f"""
+_HEAD = f"""
     SELECT e.id, c.id, a.numero, a.titre, p.nom, p.nom_court, e.libelle, e.statut, e.pilote,
            e.a_discuter, e.cree_le, e.modifie_le, {DELAI}, {EN_RETARD}
     FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
-    JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id""")
-_ECHEANCES = text("""SELECT id, libelle, date, precision, faite_le FROM echeance
-                     WHERE engagement_id = :id ORDER BY faite_le IS NULL DESC, date, id""")
-_HISTORIQUE = text("""
+    JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id"""
+_ECHEANCES = """SELECT id, libelle, date, precision, faite_le FROM echeance
+                     WHERE engagement_id = :id ORDER BY faite_le IS NULL DESC, date, id"""
+_HISTORIQUE = """
     SELECT h.id, h.champ, h.ancien, h.nouveau, h.le, co.nom, s.date
     FROM historique h LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
-    WHERE h.engagement_id = :id ORDER BY h.le DESC, h.id DESC LIMIT :limit""")
+    WHERE h.engagement_id = :id ORDER BY h.le DESC, h.id DESC LIMIT :limit"""
 # What note_ligne reads, in this order (aliases of NOTES_DU_JOURNAL).
 NOTE_COLONNES = (
     f"n.id, co.nom, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, n.cree_le, n.engagement_id, n.seance_id IS NULL"
 )
 NOTES_SQL = f"SELECT {NOTE_COLONNES} FROM {NOTES_DU_JOURNAL}"
-_NOTES = text(NOTES_SQL + f" WHERE n.engagement_id = :id ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit")
+_NOTES = NOTES_SQL + f" WHERE n.engagement_id = :id ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit"
 
 
 def _seance(comite: str | None, date: str | None) -> str | None:
@@ -96,15 +94,17 @@ def note_ligne(r: tuple) -> NoteLigne:  # type: ignore[type-arg]
     )
 
 
-def detail_engagement(db: Database, engagement_id: int, today: dt.date, *, limit: int = 50) -> EngagementDetail | None:
+@lit
+def detail_engagement(
+    lecture: Lecture, engagement_id: int, today: dt.date, *, limit: int = 50
+) -> EngagementDetail | None:
     params = {"id": engagement_id, "today": today.isoformat(), "limit": limit}
-    with db.read() as session:
-        head = session.execute(_HEAD, params).first()
-        if head is None:
-            return None
-        echeances = session.execute(_ECHEANCES, params).all()
-        historique = session.execute(_HISTORIQUE, params).all()
-        notes = session.execute(_NOTES, params).all()
+    head = lecture.execute(_HEAD, params).first()
+    if head is None:
+        return None
+    echeances = lecture.execute(_ECHEANCES, params).all()
+    historique = lecture.execute(_HISTORIQUE, params).all()
+    notes = lecture.execute(_NOTES, params).all()
     return EngagementDetail(
         id=head[0],
         contrat_id=head[1],
@@ -127,3 +127,10 @@ def detail_engagement(db: Database, engagement_id: int, today: dt.date, *, limit
         historique=tuple(HistoriqueLigne(r[0], r[1], r[2], r[3], r[4], _seance(r[5], r[6])) for r in historique),
         notes=tuple(note_ligne(tuple(r)) for r in notes),
     )
+
+
+@lit
+def echeances_ouvertes(lecture: Lecture, engagement_id: int) -> int:
+    """How many échéances of the engagement are still open (not done)."""
+    sql = "SELECT count(*) FROM echeance WHERE engagement_id = :e AND faite_le IS NULL"
+    return int(lecture.execute(sql, {"e": engagement_id}).scalar_one())

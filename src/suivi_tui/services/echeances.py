@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,15 @@ class PageEcheances:
     total: int
 
 
+@lit
 def lister_echeances(
-    db: Database, contrat_id: int, today: dt.date, *, limit: int = 200, offset: int = 0, a_venir_seulement: bool = False
+    lecture: Lecture,
+    contrat_id: int,
+    today: dt.date,
+    *,
+    limit: int = 200,
+    offset: int = 0,
+    a_venir_seulement: bool = False,
 ) -> PageEcheances:
     """Open échéances of engagements still running: the late ones first (oldest first), then upcoming."""
     depuis = " AND x.date >= :today" if a_venir_seulement else ""
@@ -44,13 +49,12 @@ def lister_echeances(
               JOIN partie p ON p.id = e.partie_id
               WHERE a.contrat_id = :contrat AND x.faite_le IS NULL
                 AND e.statut NOT IN ('realise', 'abandonne'){depuis}"""
-    sql = text(f"""SELECT x.id, e.id, a.numero, p.nom_court, e.libelle, x.libelle, x.date, x.precision,
+    sql = f"""SELECT x.id, e.id, a.numero, p.nom_court, e.libelle, x.libelle, x.date, x.precision,
                           e.pilote, e.statut
-                   {base} ORDER BY x.date, a.ordre, e.ordre, x.id LIMIT :limit OFFSET :offset""")
+                   {base} ORDER BY x.date, a.ordre, e.ordre, x.id LIMIT :limit OFFSET :offset"""
     params = {"contrat": contrat_id, "limit": limit, "offset": offset, "today": today.isoformat()}
-    with db.read() as session:
-        rows = session.execute(sql, params).all()
-        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    rows = lecture.execute(sql, params).all()
+    total = lecture.execute(f"SELECT count(*) {base}", params).scalar_one()
     lignes = []
     for r in rows:
         date = dt.date.fromisoformat(r[6])

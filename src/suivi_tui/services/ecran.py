@@ -6,14 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.contrats import Synthese, synthese
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
 from suivi_tui.services.echeances import PageEcheances, lister_echeances
-from suivi_tui.services.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
 from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
+from suivi_tui.services.seances.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
 from suivi_tui.services.tableau import (
     PAGE,
     AxeResume,
@@ -44,49 +42,57 @@ class Ecran:
     parties: tuple[PartieResume, ...]
 
 
-def precisions_prochaines(db: Database, engagement_ids: Sequence[int]) -> dict[int, str]:
+@lit
+def precisions_prochaines(lecture: Lecture, engagement_ids: Sequence[int]) -> dict[int, str]:
     """The precision of each engagement's earliest open échéance (« T3 2021 » rather than 30/09/2021)."""
     if not engagement_ids:
         return {}
-    sql = text("""
+    sql = """
         SELECT x.engagement_id, x.precision FROM echeance x
         WHERE x.engagement_id IN :ids AND x.faite_le IS NULL
           AND x.id = (SELECT y.id FROM echeance y WHERE y.engagement_id = x.engagement_id
-                      AND y.faite_le IS NULL ORDER BY y.date, y.id LIMIT 1)""").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    with db.read() as session:
-        return {r[0]: r[1] for r in session.execute(sql, {"ids": list(engagement_ids)}).all()}
+                      AND y.faite_le IS NULL ORDER BY y.date, y.id LIMIT 1)"""
+    return {r[0]: r[1] for r in lecture.execute(sql, {"ids": list(engagement_ids)}).all()}
 
 
-def comite_a_afficher(db: Database, contrat_id: int, comites: Sequence[ComiteResume], voulu: int | None) -> int | None:
+@lit
+def comite_a_afficher(
+    lecture: Lecture, contrat_id: int, comites: Sequence[ComiteResume], voulu: int | None
+) -> int | None:
     """The comité asked for if it exists, else the last one used in this contrat, else the first."""
     ids = [c.id for c in comites]
     if voulu in ids:
         return voulu
-    dernier = lire_reglage(db, dernier_comite_cle(contrat_id))
+    dernier = lire_reglage(lecture, dernier_comite_cle(contrat_id))
     if dernier and dernier.isdigit() and int(dernier) in ids:
         return int(dernier)
     return ids[0] if ids else None
 
 
+@lit
 def charger_ecran(
-    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, comite_id: int | None = None, limit: int = PAGE
+    lecture: Lecture,
+    contrat_id: int,
+    filtre: Filtre,
+    today: dt.date,
+    *,
+    comite_id: int | None = None,
+    limit: int = PAGE,
 ) -> Ecran:
     """The header totals, the axes, one page of engagements, the open échéances and one comité's log."""
-    page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
-    comites = tuple(lister_comites(db, contrat_id))
-    choisi = comite_a_afficher(db, contrat_id, comites, comite_id)
+    page = lister_engagements(lecture, contrat_id, filtre, today, limit=limit)
+    comites = tuple(lister_comites(lecture, contrat_id))
+    choisi = comite_a_afficher(lecture, contrat_id, comites, comite_id)
     return Ecran(
-        synthese=synthese(db, contrat_id, today),
-        axes=tuple(lister_axes(db, contrat_id, today)),
+        synthese=synthese(lecture, contrat_id, today),
+        axes=tuple(lister_axes(lecture, contrat_id, today)),
         engagements=page,
-        precisions=precisions_prochaines(db, [ligne.id for ligne in page.lignes]),
-        echeances=lister_echeances(db, contrat_id, today, limit=limit),
+        precisions=precisions_prochaines(lecture, [ligne.id for ligne in page.lignes]),
+        echeances=lister_echeances(lecture, contrat_id, today, limit=limit),
         comites=comites,
         comite_id=choisi,
-        journal=tuple(journal_comite(db, choisi, seances=SEANCES_AFFICHEES)) if choisi is not None else (),
-        parties=tuple(lister_parties(db, contrat_id)),
+        journal=tuple(journal_comite(lecture, choisi, seances=SEANCES_AFFICHEES)) if choisi is not None else (),
+        parties=tuple(lister_parties(lecture, contrat_id)),
     )
 
 
@@ -99,45 +105,49 @@ class Table:
     detail: EngagementDetail | None
 
 
+@lit
 def detail_a_montrer(
-    db: Database, page: PageEngagements, garder: int | None, today: dt.date
+    lecture: Lecture, page: PageEngagements, garder: int | None, today: dt.date
 ) -> EngagementDetail | None:
     """The detail of the row the table will select once shown: garder if listed, else the first one."""
     ids = [ligne.id for ligne in page.lignes]
     cible = garder if garder in ids else (ids[0] if ids else None)
-    return detail_engagement(db, cible, today) if cible is not None else None
+    return detail_engagement(lecture, cible, today) if cible is not None else None
 
 
+@lit
 def charger_table(
-    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None, limit: int = PAGE
+    lecture: Lecture, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None, limit: int = PAGE
 ) -> Table:
     """The engagements table alone (the header, axes, échéances and log do not depend on the axis)."""
-    page = lister_engagements(db, contrat_id, filtre, today, limit=limit)
+    page = lister_engagements(lecture, contrat_id, filtre, today, limit=limit)
     return Table(
-        page, precisions_prochaines(db, [ligne.id for ligne in page.lignes]), detail_a_montrer(db, page, garder, today)
+        page,
+        precisions_prochaines(lecture, [ligne.id for ligne in page.lignes]),
+        detail_a_montrer(lecture, page, garder, today),
     )
 
 
+@lit
 def page_suivante(
-    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, offset: int, *, limit: int = PAGE
+    lecture: Lecture, contrat_id: int, filtre: Filtre, today: dt.date, offset: int, *, limit: int = PAGE
 ) -> tuple[PageEngagements, dict[int, str]]:
     """The next page of the engagements table, with the precisions of their échéances."""
-    page = lister_engagements(db, contrat_id, filtre, today, limit=limit, offset=offset)
-    return page, precisions_prochaines(db, [ligne.id for ligne in page.lignes])
+    page = lister_engagements(lecture, contrat_id, filtre, today, limit=limit, offset=offset)
+    return page, precisions_prochaines(lecture, [ligne.id for ligne in page.lignes])
 
 
-def pilotes_connus(db: Database, contrat_id: int, *, limit: int = 200) -> list[str]:
+@lit
+def pilotes_connus(lecture: Lecture, contrat_id: int, *, limit: int = 200) -> list[str]:
     """The pilotes already named in the contrat, most used first (the pilote form's completions)."""
-    sql = text("""SELECT e.pilote FROM engagement e JOIN axe a ON a.id = e.axe_id
+    sql = """SELECT e.pilote FROM engagement e JOIN axe a ON a.id = e.axe_id
                   WHERE a.contrat_id = :c AND e.pilote IS NOT NULL AND trim(e.pilote) != ''
-                  GROUP BY e.pilote ORDER BY count(*) DESC, e.pilote LIMIT :n""")
-    with db.read() as session:
-        return [r[0] for r in session.execute(sql, {"c": contrat_id, "n": limit}).all()]
+                  GROUP BY e.pilote ORDER BY count(*) DESC, e.pilote LIMIT :n"""
+    return [r[0] for r in lecture.execute(sql, {"c": contrat_id, "n": limit}).all()]
 
 
-def axe_engagement(db: Database, engagement_id: int) -> int | None:
+@lit
+def axe_engagement(lecture: Lecture, engagement_id: int) -> int | None:
     """The axe an engagement belongs to (to show it after a search), None if it no longer exists."""
-    with db.read() as session:
-        return session.execute(
-            text("SELECT axe_id FROM engagement WHERE id = :id"), {"id": engagement_id}
-        ).scalar_one_or_none()
+    axe: int | None = lecture.execute("SELECT axe_id FROM engagement WHERE id = :id", {"id": engagement_id}).scalar()
+    return axe

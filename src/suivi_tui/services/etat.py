@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.echeances import EcheanceLigne, lister_echeances
 from suivi_tui.services.retard import EN_RETARD
 
@@ -25,15 +23,15 @@ class EtatAxe:
         return sum(self.par_statut.values())
 
 
-def etat_par_axe(db: Database, contrat_id: int, today: dt.date) -> list[EtatAxe]:
-    sql = text(f"""
+@lit
+def etat_par_axe(lecture: Lecture, contrat_id: int, today: dt.date) -> list[EtatAxe]:
+    sql = f"""
         SELECT a.id, a.numero, a.titre, e.statut, count(e.id), coalesce(sum({EN_RETARD}), 0),
                (SELECT min(x.date) FROM echeance x JOIN engagement y ON y.id = x.engagement_id
                 WHERE y.axe_id = a.id AND x.faite_le IS NULL AND x.date >= :today)
         FROM axe a JOIN contrat c ON c.id = a.contrat_id LEFT JOIN engagement e ON e.axe_id = a.id
-        WHERE a.contrat_id = :contrat GROUP BY a.id, e.statut ORDER BY a.ordre""")
-    with db.read() as session:
-        rows = session.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
+        WHERE a.contrat_id = :contrat GROUP BY a.id, e.statut ORDER BY a.ordre"""
+    rows = lecture.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
     axes: dict[int, EtatAxe] = {}
     for axe_id, numero, titre, statut, nombre, retard, prochaine in rows:
         date = dt.date.fromisoformat(prochaine) if prochaine else None
@@ -44,6 +42,7 @@ def etat_par_axe(db: Database, contrat_id: int, today: dt.date) -> list[EtatAxe]
     return list(axes.values())
 
 
-def prochaines_echeances(db: Database, contrat_id: int, today: dt.date, n: int = 10) -> list[EcheanceLigne]:
+@lit
+def prochaines_echeances(lecture: Lecture, contrat_id: int, today: dt.date, n: int = 10) -> list[EcheanceLigne]:
     """The n next open échéances from today on (late ones are counted per axis, not listed here)."""
-    return list(lister_echeances(db, contrat_id, today, limit=n, a_venir_seulement=True).lignes)
+    return list(lister_echeances(lecture, contrat_id, today, limit=n, a_venir_seulement=True).lignes)

@@ -6,9 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import JOUR_NOTE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,23 +37,24 @@ def portee(contrat_id: int, query: str, colonnes: str) -> str:
     return f"contrat : c{int(contrat_id)} AND {colonnes} : ({query})"
 
 
-_ENGAGEMENTS = text("""
+_ENGAGEMENTS = """
     SELECT e.id, e.libelle, a.numero, p.nom_court,
            snippet(engagement_fts, 0, '[', ']', '…', 12), snippet(engagement_fts, 1, '[', ']', '…', 12)
     FROM engagement_fts f JOIN engagement e ON e.id = f.rowid JOIN axe a ON a.id = e.axe_id
     JOIN partie p ON p.id = e.partie_id
-    WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit""")
-_NOTES = text(f"""
+    WHERE engagement_fts MATCH :q AND a.contrat_id = :c ORDER BY f.rank LIMIT :limit"""
+_NOTES = f"""
     SELECT n.id, n.engagement_id, n.texte, co.nom, {JOUR_NOTE}, n.confidentielle, co.id,
            snippet(note_fts, 0, '[', ']', '…', 12)
     FROM note_fts f JOIN note n ON n.id = f.rowid JOIN comite co ON co.id = n.comite_id
     LEFT JOIN seance s ON s.id = n.seance_id
     WHERE note_fts MATCH :q AND co.contrat_id = :c AND (:confidentielles OR n.confidentielle = 0)
-    ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit""")
+    ORDER BY {JOUR_NOTE} DESC, n.id DESC LIMIT :limit"""
 
 
+@lit
 def rechercher(
-    db: Database, contrat_id: int, saisie: str, *, limit: int = 30, confidentielles: bool = True
+    lecture: Lecture, contrat_id: int, saisie: str, *, limit: int = 30, confidentielles: bool = True
 ) -> list[Resultat]:
     """Engagements first (best match first), then notes (newest first).
 
@@ -74,24 +73,23 @@ def rechercher(
         "limit": limit,
         "confidentielles": confidentielles,
     }
-    with db.read() as session:
-        found = [
-            Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))
-            for r in session.execute(_ENGAGEMENTS, engagements).all()
-        ]
-        found += [
-            Resultat(
-                "note",
-                r[0],
-                r[1],
-                r[2],
-                f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}",
-                r[7],
-                confidentielle=bool(r[5]),
-                comite_id=r[6],
-            )
-            for r in session.execute(_NOTES, notes).all()
-        ]
+    found = [
+        Resultat("engagement", r[0], r[0], r[1], f"Axe {r[2]} · {r[3]}", _extrait(r[4], r[5]))
+        for r in lecture.execute(_ENGAGEMENTS, engagements).all()
+    ]
+    found += [
+        Resultat(
+            "note",
+            r[0],
+            r[1],
+            r[2],
+            f"{r[3]} · {dt.date.fromisoformat(r[4]):%d/%m/%Y}",
+            r[7],
+            confidentielle=bool(r[5]),
+            comite_id=r[6],
+        )
+        for r in lecture.execute(_NOTES, notes).all()
+    ]
     return found[:limit]
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from suivi_tui.db.engine import Database
-from suivi_tui.db.models import Reglage
+from suivi_tui.db.database import Database, Lecture, lit
 
 DERNIER_CONTRAT = "dernier_contrat"
 
@@ -14,11 +11,14 @@ def dernier_comite_cle(contrat_id: int) -> str:
     return f"dernier_comite:{contrat_id}"
 
 
-def lire_reglage(db: Database, cle: str) -> str | None:
-    with db.read() as session:
-        return session.scalar(select(Reglage.valeur).where(Reglage.cle == cle))
+@lit
+def lire_reglage(lecture: Lecture, cle: str) -> str | None:
+    valeur: str | None = lecture.execute("SELECT valeur FROM reglage WHERE cle = :c", {"c": cle}).scalar()
+    return valeur
 
 
 def ecrire_reglage(db: Database, cle: str, valeur: str) -> None:
+    from suivi_tui.db.models import Reglage  # a write: the ORM is loaded by then, or now
+
     with db.write() as session:
         session.merge(Reglage(cle=cle, valeur=valeur))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
 
 PAGE = 200
@@ -67,21 +65,21 @@ class PartieResume:
     nom_court: str
 
 
-def lister_axes(db: Database, contrat_id: int, today: dt.date) -> list[AxeResume]:
-    sql = text(f"""
+@lit
+def lister_axes(lecture: Lecture, contrat_id: int, today: dt.date) -> list[AxeResume]:
+    sql = f"""
         SELECT a.id, a.numero, a.ordre, a.titre, count(e.id),
                coalesce(sum(e.statut = 'realise'), 0), coalesce(sum({EN_RETARD}), 0)
         FROM axe a JOIN contrat c ON c.id = a.contrat_id LEFT JOIN engagement e ON e.axe_id = a.id
-        WHERE a.contrat_id = :contrat GROUP BY a.id ORDER BY a.ordre""")
-    with db.read() as session:
-        rows = session.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
+        WHERE a.contrat_id = :contrat GROUP BY a.id ORDER BY a.ordre"""
+    rows = lecture.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
     return [AxeResume(*r) for r in rows]
 
 
-def lister_parties(db: Database, contrat_id: int) -> list[PartieResume]:
-    sql = text("SELECT id, nom, nom_court FROM partie WHERE contrat_id = :c ORDER BY ordre")
-    with db.read() as session:
-        return [PartieResume(*r) for r in session.execute(sql, {"c": contrat_id}).all()]
+@lit
+def lister_parties(lecture: Lecture, contrat_id: int) -> list[PartieResume]:
+    sql = "SELECT id, nom, nom_court FROM partie WHERE contrat_id = :c ORDER BY ordre"
+    return [PartieResume(*r) for r in lecture.execute(sql, {"c": contrat_id}).all()]
 
 
 def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
@@ -104,8 +102,9 @@ def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
     return " AND ".join(clauses), params
 
 
+@lit
 def lister_engagements(
-    db: Database, contrat_id: int, filtre: Filtre, today: dt.date, *, limit: int = PAGE, offset: int = 0
+    lecture: Lecture, contrat_id: int, filtre: Filtre, today: dt.date, *, limit: int = PAGE, offset: int = 0
 ) -> PageEngagements:
     """One page of the engagements matching filtre, in document order, with the match count."""
     where, params = _where(filtre)
@@ -114,13 +113,12 @@ def lister_engagements(
         "FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id "
         f"JOIN contrat c ON c.id = a.contrat_id WHERE {where}"
     )
-    rows_sql = text(f"""
+    rows_sql = f"""
         SELECT e.id, a.numero, p.nom_court, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
                {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
-        {base} ORDER BY a.ordre, e.ordre, e.id LIMIT :limit OFFSET :offset""")
-    with db.read() as session:
-        rows = session.execute(rows_sql, params).all()
-        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+        {base} ORDER BY a.ordre, e.ordre, e.id LIMIT :limit OFFSET :offset"""
+    rows = lecture.execute(rows_sql, params).all()
+    total = lecture.execute(f"SELECT count(*) {base}", params).scalar_one()
     return PageEngagements(tuple(_ligne(r) for r in rows), total)
 
 
@@ -140,13 +138,13 @@ def _ligne(r: tuple) -> EngagementLigne:  # type: ignore[type-arg]
     )
 
 
-def engagement_ligne(db: Database, engagement_id: int, today: dt.date) -> EngagementLigne | None:
+@lit
+def engagement_ligne(lecture: Lecture, engagement_id: int, today: dt.date) -> EngagementLigne | None:
     """One row as the table shows it (to refresh a single row after an edit)."""
-    sql = text(f"""
+    sql = f"""
         SELECT e.id, a.numero, p.nom_court, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
                {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
-        JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id""")
-    with db.read() as session:
-        row = session.execute(sql, {"id": engagement_id, "today": today.isoformat()}).first()
+        JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id"""
+    row = lecture.execute(sql, {"id": engagement_id, "today": today.isoformat()}).first()
     return _ligne(tuple(row)) if row else None

@@ -8,7 +8,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -16,16 +15,17 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from suivi_tui.db.engine import Database
-from suivi_tui.db.errors import BaseInutilisable, EcritureImpossible
+from suivi_tui.db.database import Database, erreur_prevue
 from suivi_tui.erreurs import ErreurSuivi
-from suivi_tui.services.annulation import annuler
-from suivi_tui.services.commandes import Changement, SaisieInvalide
+from suivi_tui.services.changement import Changement
 from suivi_tui.services.contrats import ContratResume, lister_contrats
 from suivi_tui.services.reglages import DERNIER_CONTRAT, ecrire_reglage, lire_reglage
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.ui import ecritures
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.collage import proteger_les_collages
 from suivi_tui.ui.dialogs.base import Brouillon
+from suivi_tui.ui.ecritures import annulation
 from suivi_tui.ui.messages import ChangementEnregistre
 from suivi_tui.ui.screens.principal import EcranPrincipal, PremiereLecture, premiere_lecture
 
@@ -46,9 +46,9 @@ def _commandes() -> type[Provider]:
 
 def message_erreur(exc: BaseException) -> str:
     """The French sentence an error carries (our exceptions all have one; the base's are prefixed)."""
-    if isinstance(exc, SQLAlchemyError):
-        return f"La base a refusé l'opération : {raison(exc)}"
-    return raison(exc)
+    if isinstance(exc, ErreurSuivi | OSError):
+        return raison(exc)
+    return f"La base a refusé l'opération : {raison(exc)}"
 
 
 class SuiviApp(App[None]):
@@ -194,12 +194,13 @@ class SuiviApp(App[None]):
     @work(thread=True, group="ouverture", exit_on_error=False)
     def _ouvrir(self, contrat_voulu: int | None = None) -> None:
         """Choose the contrat (asked for, else the last one used, else the first) and read its screen."""
-        contrats = lister_contrats(self.db)
-        dernier = lire_reglage(self.db, DERNIER_CONTRAT)
-        ids = [c.id for c in contrats]
-        voulus = (contrat_voulu, self.contrat_voulu, int(dernier) if dernier and dernier.isdigit() else None)
-        choix = next((i for i in voulus if i in ids), ids[0] if ids else None)
-        premiere = premiere_lecture(self.db, choix, self.today) if choix is not None else None
+        with self.db.lire() as lecture:  # one snapshot: the contrat chosen is the one read
+            contrats = lister_contrats(lecture)
+            dernier = lire_reglage(lecture, DERNIER_CONTRAT)
+            ids = [c.id for c in contrats]
+            voulus = (contrat_voulu, self.contrat_voulu, int(dernier) if dernier and dernier.isdigit() else None)
+            choix = next((i for i in voulus if i in ids), ids[0] if ids else None)
+            premiere = premiere_lecture(lecture, choix, self.today) if choix is not None else None
         self.call_from_thread(self._montrer_contrat, choix, premiere)
 
     def _montrer_contrat(self, contrat_id: int | None, premiere: PremiereLecture | None) -> None:
@@ -213,12 +214,18 @@ class SuiviApp(App[None]):
         ecran = EcranPrincipal(contrat_id, premiere)
         if self.principal is None:
             self.push_screen(ecran)
+            # The first screen is drawn without SQLAlchemy; the writes' modules load now, before a key asks.
+            self.call_after_refresh(self._preparer_ecritures)
         else:
             self.switch_screen(ecran)
         self.principal = ecran
         if self.annonce:
             self.notify(self.annonce, timeout=8)
             self.annonce = None
+
+    @work(thread=True, group="preparation", exit_on_error=False)
+    def _preparer_ecritures(self) -> None:
+        ecritures.charger(self.db)
 
     def action_contrat(self) -> None:
         self._lister_contrats()
@@ -259,7 +266,9 @@ class SuiviApp(App[None]):
         try:
             with self._verrou:
                 changement = commande()
-        except (ErreurSuivi, SQLAlchemyError) as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.call_from_thread(self._erreur, exc)
             return
         self.call_from_thread(self._enregistre, contrat_id, changement, inchange)
@@ -288,11 +297,13 @@ class SuiviApp(App[None]):
     def _annuler(self, contrat_id: int, changement: Changement) -> None:
         try:
             with self._verrou:
-                message = annuler(self.db, changement)
+                message = annulation.annuler(self.db, changement)
         except SaisieInvalide as exc:
             self.call_from_thread(self._erreur, exc)
             return
-        except (EcritureImpossible, BaseInutilisable, SQLAlchemyError) as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             # Nothing was undone: the change goes back on the stack, to try again.
             self.call_from_thread(self._rempiler, contrat_id, changement, exc)
             return
@@ -364,7 +375,9 @@ class SuiviApp(App[None]):
         except FichierExistant as exc:
             texte = f"{exc.target} existe déjà : cochez « Remplacer » ou choisissez un autre nom."
             self.call_from_thread(self._fin_export, None, texte)
-        except (ErreurSuivi, SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.call_from_thread(self._fin_export, None, message_erreur(exc))
         else:
             self.call_from_thread(self._fin_export, resultat, None)

@@ -9,9 +9,10 @@ keeps the first line and drops the rest without a word); the note's text area ke
 from __future__ import annotations
 
 from textual import events
+from textual.binding import BindingsMap
 from textual.widgets import Checkbox, Input, RadioButton, TextArea
 
-from suivi_tui.services.commandes import nettoyer_saisie
+from suivi_tui.services.saisie import nettoyer_saisie
 
 
 def lignes_collees(texte: str) -> list[str]:
@@ -20,7 +21,26 @@ def lignes_collees(texte: str) -> list[str]:
     return [ligne.strip() for ligne in lignes if ligne.strip()]
 
 
-class ChampTexte(Input):
+class EditionEnOrdre:
+    """Mixed into a text field: the keys it binds itself (backspace, arrows, ctrl+u…) act in the order typed.
+
+    Textual runs a widget's bindings when the key comes back up to the app, after the keys already
+    queued behind it have been typed in: in one burst (a macro, a slow SSH link, `tmux send-keys`),
+    « AB⌫C » gave « AB » and « ctrl+u AB » an empty field. Here they run when they arrive.
+    """
+
+    _bindings: BindingsMap
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in self._bindings.key_to_bindings.get(event.key, []):
+            event.stop()
+            event.prevent_default()
+            await self.run_action(binding.action)  # type: ignore[attr-defined]
+            return
+        await super()._on_key(event)  # type: ignore[misc]
+
+
+class ChampTexte(EditionEnOrdre, Input):
     """A one-line field: a multi-line paste is joined with spaces, and a toast says so."""
 
     async def _on_paste(self, event: events.Paste) -> None:
@@ -42,7 +62,7 @@ class ChampTexte(Input):
             )
 
 
-class ZoneTexte(TextArea):
+class ZoneTexte(EditionEnOrdre, TextArea):
     """A text of several lines (a note): a paste keeps its lines, without control characters."""
 
     async def _on_paste(self, event: events.Paste) -> None:

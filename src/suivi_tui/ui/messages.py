@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from suivi_tui.services.commandes import Changement
+from suivi_tui.services.changement import Changement
 from suivi_tui.services.detail import EngagementDetail
 from suivi_tui.services.ecran import Ecran
 from suivi_tui.services.tableau import PageEngagements

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from suivi_tui.db.engine import Database
-    from suivi_tui.services.commandes import Changement
+    from suivi_tui.db.database import Database
+    from suivi_tui.services.changement import Changement
 
 
 class AppSuivi(Protocol):

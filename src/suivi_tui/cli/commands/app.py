@@ -11,7 +11,7 @@ from suivi_tui.cli.ouverture import BaseARestaurer, avertissement_sauvegarde, op
 from suivi_tui.cli.sortie import EXIT_FAILURE, Sortie
 
 if TYPE_CHECKING:
-    from suivi_tui.db.engine import Database
+    from suivi_tui.db.database import Database
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from suivi_tui.texte import pluriel, sans_accents
 
 if TYPE_CHECKING:
     from suivi_tui.dates import DateFloue
-    from suivi_tui.services.depuis import Depuis
+    from suivi_tui.services.seances.depuis import Depuis
 
 # « --since derniere »: the comité's last séance, however it is spelled.
 DERNIERE = ("derniere", "derniere seance", "la derniere seance", "dernier")
@@ -97,7 +97,7 @@ def run_changes(args: argparse.Namespace) -> int:
 
 def _changements(db: Any, contrat_id: int, comite: Any, depuis: dt.date | None, confidentiel: bool) -> Depuis:
     from suivi_tui.dates import format_date
-    from suivi_tui.services.depuis import changements_depuis, depuis_derniere_seance
+    from suivi_tui.services.seances.depuis import changements_depuis, depuis_derniere_seance
     from suivi_tui.today import today
 
     if depuis is not None:
@@ -114,7 +114,7 @@ def _changements(db: Any, contrat_id: int, comite: Any, depuis: dt.date | None, 
 
 def _afficher(resultat: Depuis, confidentiel: bool) -> None:
     from suivi_tui.dates import format_date
-    from suivi_tui.services.depuis import rendre_depuis
+    from suivi_tui.services.seances.depuis import rendre_depuis
 
     titre = f"Changements depuis le {format_date(resultat.depuis)}"
     if resultat.seance_precedente is not None:

@@ -9,7 +9,7 @@ from suivi_tui.cli.sortie import Sortie
 from suivi_tui.texte import nombre
 
 if TYPE_CHECKING:  # not at run time: building the parser must not load SQLAlchemy (see cli.open_db)
-    from suivi_tui.db.engine import Database
+    from suivi_tui.db.database import Database
 
 
 def add_command(commands: Any, name: str, help: str, example: str, handler: Any) -> argparse.ArgumentParser:

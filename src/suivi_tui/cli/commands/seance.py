@@ -16,8 +16,8 @@ from suivi_tui.texte import pluriel
 if TYPE_CHECKING:
     import datetime as dt
 
-    from suivi_tui.db.engine import Database
-    from suivi_tui.services.journal import ComiteResume
+    from suivi_tui.db.database import Database
+    from suivi_tui.services.seances.journal import ComiteResume
 
 
 def register(commands: Any) -> None:
@@ -69,8 +69,8 @@ def _sans_sous_commande(args: argparse.Namespace) -> int:
 def choose_comite(db: Database, contrat_id: int, wanted: str) -> ComiteResume:
     """The one comité whose name contains wanted (case and accents ignored); Sortie(2) otherwise."""
     from suivi_tui.dates import apercu
-    from suivi_tui.services.journal import lister_comites
-    from suivi_tui.services.seances import trouver_comites
+    from suivi_tui.services.seances.journal import lister_comites
+    from suivi_tui.services.seances.registre import trouver_comites
 
     trouves = trouver_comites(db, contrat_id, wanted)
     if len(trouves) == 1:
@@ -97,7 +97,7 @@ def parse_jour(texte: str) -> dt.date:
 def run_list(args: argparse.Namespace) -> int:
     from suivi_tui.dates import format_date
     from suivi_tui.services.contrats import contrat_par_id
-    from suivi_tui.services.seances import lister_seances
+    from suivi_tui.services.seances.registre import lister_seances
 
     db = open_db(args)
     try:
@@ -124,7 +124,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from suivi_tui.services.releve import releve_seance
+    from suivi_tui.services.seances.releve import releve_seance
 
     jour = parse_jour(" ".join(args.date))
     db = open_db(args)
@@ -139,7 +139,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.html:
         _ecrire_html(releve, Path(args.html), args.force)
     else:
-        from suivi_tui.services.releve_md import releve_markdown
+        from suivi_tui.services.export.releve_md import releve_markdown
 
         sys.stdout.write(releve_markdown(releve))
     if releve.confidentielles_omises:
@@ -152,7 +152,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def _seance(db: Database, contrat_id: int, comite: ComiteResume, jour: dt.date) -> int:
     from suivi_tui.dates import format_date
-    from suivi_tui.services.seances import lister_seances, trouver_seance
+    from suivi_tui.services.seances.registre import lister_seances, trouver_seance
 
     seance = trouver_seance(db, comite.id, jour)
     if seance is not None:
@@ -164,7 +164,7 @@ def _seance(db: Database, contrat_id: int, comite: ComiteResume, jour: dt.date) 
 
 def _ecrire_html(releve: Any, cible: Path, force: bool) -> None:
     from suivi_tui.atomic import CibleSpeciale, FichierExistant
-    from suivi_tui.services.releve_html import ecrire_releve_html
+    from suivi_tui.services.export.releve_html import ecrire_releve_html
 
     if not cible.parent.is_dir():
         raise Sortie(f"Le dossier {cible.parent} n'existe pas : rien n'a été écrit.")

@@ -33,7 +33,7 @@ from suivi_tui.services.export.demande import (
 )
 
 if TYPE_CHECKING:
-    from suivi_tui.db.engine import Database
+    from suivi_tui.db.database import Database
 
 # The package is the entry point: callers import from it, the writers from .demande.
 __all__ = [

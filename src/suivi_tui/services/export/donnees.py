@@ -6,10 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.export.demande import ExportInvalide
 from suivi_tui.services.reglages import DERNIER_CONTRAT
 from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL, PROCHAINE_ECHEANCE
@@ -164,120 +161,116 @@ def _instant(valeur: str) -> dt.datetime:
     return dt.datetime.fromisoformat(valeur.replace("Z", "+00:00"))
 
 
-def choisir_contrat(session: Session, contrat_id: int | None) -> int:
+def choisir_contrat(lecture: Lecture, contrat_id: int | None) -> int:
     """The contrat asked for, else the last one used, else the first by title."""
-    ids = [r[0] for r in session.execute(text("SELECT id FROM contrat ORDER BY titre")).all()]
+    ids = [r[0] for r in lecture.execute("SELECT id FROM contrat ORDER BY titre").all()]
     if not ids:
         raise ExportInvalide("La base ne contient aucun contrat : importez d'abord une annexe (suivi seed).")
     if contrat_id is not None:
         if contrat_id not in ids:
             raise ExportInvalide(f"Le contrat n°{contrat_id} n'existe pas dans cette base.")
         return contrat_id
-    dernier = session.execute(text("SELECT valeur FROM reglage WHERE cle = :c"), {"c": DERNIER_CONTRAT}).scalar()
+    dernier = lecture.execute("SELECT valeur FROM reglage WHERE cle = :c", {"c": DERNIER_CONTRAT}).scalar()
     return int(dernier) if dernier and dernier.isdigit() and int(dernier) in ids else ids[0]
 
 
-def charger(db: Database, contrat_id: int | None, today: dt.date, *, inclure_confidentiel: bool) -> Donnees:
+@lit
+def charger(lecture: Lecture, contrat_id: int | None, today: dt.date, *, inclure_confidentiel: bool) -> Donnees:
     """Everything the formats need about one contrat, read in a single transaction."""
-    with db.read() as session:
-        cid = choisir_contrat(session, contrat_id)
-        params = {"contrat": cid, "today": today.isoformat()}
-        notes, exclues = _notes(session, params, inclure_confidentiel)
-        return Donnees(
-            contrat=_contrat(session, params),
-            today=today,
-            exporte_le=now_local(),
-            confidentiel_inclus=inclure_confidentiel,
-            notes_exclues=exclues,
-            axes=tuple(
-                AxeInfo(*r)
-                for r in session.execute(
-                    text("SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id"), params
-                )
-            ),
-            parties=tuple(
-                PartieInfo(*r)
-                for r in session.execute(
-                    text("SELECT id, nom, nom_court FROM partie WHERE contrat_id = :contrat ORDER BY ordre, id"), params
-                )
-            ),
-            engagements=_engagements(session, params),
-            echeances=_echeances(session, params),
-            seances=_seances(session, params),
-            notes=notes,
-            historique=_historique(session, params),
-        )
+    cid = choisir_contrat(lecture, contrat_id)
+    params = {"contrat": cid, "today": today.isoformat()}
+    notes, exclues = _notes(lecture, params, inclure_confidentiel)
+    return Donnees(
+        contrat=_contrat(lecture, params),
+        today=today,
+        exporte_le=now_local(),
+        confidentiel_inclus=inclure_confidentiel,
+        notes_exclues=exclues,
+        axes=tuple(
+            AxeInfo(*r)
+            for r in lecture.execute(
+                "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id", params
+            )
+        ),
+        parties=tuple(
+            PartieInfo(*r)
+            for r in lecture.execute(
+                "SELECT id, nom, nom_court FROM partie WHERE contrat_id = :contrat ORDER BY ordre, id", params
+            )
+        ),
+        engagements=_engagements(lecture, params),
+        echeances=_echeances(lecture, params),
+        seances=_seances(lecture, params),
+        notes=notes,
+        historique=_historique(lecture, params),
+    )
 
 
-def _contrat(session: Session, params: dict[str, object]) -> ContratInfo:
-    r = session.execute(
-        text("SELECT id, uuid, titre, territoire, debut, fin FROM contrat WHERE id = :contrat"), params
-    ).one()
+def _contrat(lecture: Lecture, params: dict[str, object]) -> ContratInfo:
+    r = lecture.execute("SELECT id, uuid, titre, territoire, debut, fin FROM contrat WHERE id = :contrat", params).one()
     return ContratInfo(r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]))
 
 
-def _engagements(session: Session, params: dict[str, object]) -> tuple[EngagementExport, ...]:
-    sql = text(f"""
+def _engagements(lecture: Lecture, params: dict[str, object]) -> tuple[EngagementExport, ...]:
+    sql = f"""
         SELECT e.id, e.axe_id, e.partie_id, e.ordre, e.libelle, e.statut, e.pilote, e.a_discuter,
                {PROCHAINE_ECHEANCE}, {DELAI}, {EN_RETARD}
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
         JOIN contrat c ON c.id = a.contrat_id
-        WHERE a.contrat_id = :contrat ORDER BY a.ordre, p.ordre, e.ordre, e.id""")
+        WHERE a.contrat_id = :contrat ORDER BY a.ordre, p.ordre, e.ordre, e.id"""
     return tuple(
         EngagementExport(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), _date(r[8]), _date(r[9]), bool(r[10]))
-        for r in session.execute(sql, params)
+        for r in lecture.execute(sql, params)
     )
 
 
-def _echeances(session: Session, params: dict[str, object]) -> tuple[EcheanceExport, ...]:
-    sql = text("""
+def _echeances(lecture: Lecture, params: dict[str, object]) -> tuple[EcheanceExport, ...]:
+    sql = """
         SELECT x.id, x.uuid, x.engagement_id, x.libelle, x.date, x.precision, x.faite_le,
                (x.faite_le IS NULL AND x.date < :today AND e.statut NOT IN ('realise', 'abandonne'))
         FROM echeance x JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
         JOIN partie p ON p.id = e.partie_id
-        WHERE a.contrat_id = :contrat ORDER BY x.date, a.ordre, p.ordre, e.ordre, x.id""")
+        WHERE a.contrat_id = :contrat ORDER BY x.date, a.ordre, p.ordre, e.ordre, x.id"""
     return tuple(
         EcheanceExport(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5], _date(r[6]), bool(r[7]))
-        for r in session.execute(sql, params)
+        for r in lecture.execute(sql, params)
     )
 
 
-def _seances(session: Session, params: dict[str, object]) -> tuple[SeanceExport, ...]:
-    sql = text("""
+def _seances(lecture: Lecture, params: dict[str, object]) -> tuple[SeanceExport, ...]:
+    sql = """
         SELECT s.id, s.uuid, co.nom, s.date, s.lieu, s.participants
         FROM seance s JOIN comite co ON co.id = s.comite_id
-        WHERE co.contrat_id = :contrat ORDER BY s.date, co.nom, s.id""")
+        WHERE co.contrat_id = :contrat ORDER BY s.date, co.nom, s.id"""
     return tuple(
-        SeanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5]) for r in session.execute(sql, params)
+        SeanceExport(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4], r[5]) for r in lecture.execute(sql, params)
     )
 
 
-def _notes(session: Session, params: dict[str, object], inclure: bool) -> tuple[tuple[NoteExport, ...], int]:
+def _notes(lecture: Lecture, params: dict[str, object], inclure: bool) -> tuple[tuple[NoteExport, ...], int]:
     base = f"FROM {NOTES_DU_JOURNAL} WHERE co.contrat_id = :contrat"
     # The filter is in SQL: an excluded note's text is never even read into memory.
     filtre = "" if inclure else " AND n.confidentielle = 0"
     # A link to another contrat's engagement (the schema cannot forbid it) is dropped, not followed.
     lien = """(SELECT e.id FROM engagement e JOIN axe a ON a.id = e.axe_id
                WHERE e.id = n.engagement_id AND a.contrat_id = :contrat)"""
-    rows = session.execute(
-        text(f"""
+    rows = lecture.execute(
+        f"""
         SELECT n.id, co.nom, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, {lien}
-        {base}{filtre} ORDER BY {JOUR_NOTE} DESC, n.id DESC"""),
+        {base}{filtre} ORDER BY {JOUR_NOTE} DESC, n.id DESC""",
         params,
     )
     notes = tuple(NoteExport(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], r[4], bool(r[5]), r[6]) for r in rows)
-    exclues = (
-        0 if inclure else session.execute(text(f"SELECT count(*) {base} AND n.confidentielle = 1"), params).scalar_one()
-    )
+    exclues = 0 if inclure else lecture.execute(f"SELECT count(*) {base} AND n.confidentielle = 1", params).scalar_one()
     return notes, exclues
 
 
-def _historique(session: Session, params: dict[str, object]) -> tuple[HistoriqueExport, ...]:
-    sql = text("""
+def _historique(lecture: Lecture, params: dict[str, object]) -> tuple[HistoriqueExport, ...]:
+    sql = """
         SELECT h.id, h.engagement_id, h.champ, h.ancien, h.nouveau, h.le, co.nom, s.date
         FROM historique h JOIN engagement e ON e.id = h.engagement_id JOIN axe a ON a.id = e.axe_id
         LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
-        WHERE a.contrat_id = :contrat ORDER BY h.le DESC, h.id DESC""")
+        WHERE a.contrat_id = :contrat ORDER BY h.le DESC, h.id DESC"""
     return tuple(
         HistoriqueExport(
             r[0],
@@ -288,5 +281,5 @@ def _historique(session: Session, params: dict[str, object]) -> tuple[Historique
             _instant(r[5]),
             f"{r[6]} · {dt.date.fromisoformat(r[7]):%d/%m/%Y}" if r[6] else None,
         )
-        for r in session.execute(sql, params)
+        for r in lecture.execute(sql, params)
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from suivi_tui import __version__
 from suivi_tui.db.backup import vacuum_into
-from suivi_tui.db.engine import BUSY_TIMEOUT_MS, Database
+from suivi_tui.db.connexion import BUSY_TIMEOUT_MS
+from suivi_tui.db.database import Database
 from suivi_tui.db.opening import read_connection
 from suivi_tui.services.export.demande import ExportInvalide
 from suivi_tui.today import iso_utc, now_local

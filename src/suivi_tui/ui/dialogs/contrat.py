@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from suivi_tui.dates import format_date
 from suivi_tui.services.contrats import ContratResume
 from suivi_tui.texte import sans_accents
+from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
 
 
@@ -54,7 +55,7 @@ class ContratDialog(Dialogue[int]):
 
     def contenu(self) -> ComposeResult:
         if len(self.contrats) > 1:
-            yield Input(placeholder="Ville ou titre…", id="filtre-contrat", compact=True)
+            yield ChampTexte(placeholder="Ville ou titre…", id="filtre-contrat", compact=True)
         yield OptionList(*(option_contrat(c, self.actuel) for c in self.contrats), id="contrats")
         yield Static(classes="dialogue-erreur -vide", id="aucun")
 

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select, Static, TextArea
 
-from suivi_tui.services.journal import ComiteResume
+from suivi_tui.services.seances.journal import ComiteResume
 from suivi_tui.services.vocabulaire import TYPES_NOTE
 from suivi_tui.ui.champs import BoutonRadioVisible, CaseVisible, ZoneTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from suivi_tui.services.commandes import SaisieInvalide, pilote_valide
+from suivi_tui.services.saisie import SaisieInvalide, pilote_valide
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
 

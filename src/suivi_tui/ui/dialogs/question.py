@@ -13,7 +13,9 @@ from suivi_tui.ui.dialogs.base import Dialogue
 
 
 class QuestionDialog(Dialogue[bool]):
-    """Returns True for yes, None for no."""
+    """Returns True for yes, None for no; the title is the one given (TITRE when none)."""
+
+    TITRE = "Confirmer"
 
     AIDE = "[b]o[/] ou [b]Entrée[/] oui · [b]n[/] ou [b]Échap[/] non"
 
@@ -24,7 +26,7 @@ class QuestionDialog(Dialogue[bool]):
 
     def __init__(self, titre: str, question: str, details: list[str] | None = None) -> None:
         super().__init__()
-        self._titre, self.question, self.details = titre, question, details or []
+        self._titre, self.question, self.details = titre or self.TITRE, question, details or []
 
     def titre(self) -> str:
         return self._titre

@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.journal import SeanceInfo
-from suivi_tui.services.releve import nom_fichier_releve
-from suivi_tui.services.seances import SeanceResume
+from suivi_tui.services.seances.journal import SeanceInfo
+from suivi_tui.services.seances.registre import SeanceResume
+from suivi_tui.services.seances.releve import nom_fichier_releve
 from suivi_tui.texte import pluriel
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur

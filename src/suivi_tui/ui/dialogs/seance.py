@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from suivi_tui.dates import DateInvalide, format_date, parse_jour
-from suivi_tui.services.journal import ComiteResume
-from suivi_tui.services.seances import SeanceResume
+from suivi_tui.services.seances.journal import ComiteResume
+from suivi_tui.services.seances.registre import SeanceResume
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
 from suivi_tui.ui.dialogs.comite import ComiteSaisie

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.journal import SeanceInfo
+from suivi_tui.services.seances.journal import SeanceInfo
 
 
 def ligne_bandeau(seance: SeanceInfo, today: dt.date) -> Content:

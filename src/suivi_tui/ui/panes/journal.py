@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from suivi_tui.dates import format_date
 from suivi_tui.services.detail import NoteLigne
-from suivi_tui.services.journal import ComiteResume, SeanceJournal
+from suivi_tui.services.seances.journal import ComiteResume, SeanceJournal
 from suivi_tui.texte import court
 from suivi_tui.ui.affichage import type_note
 from suivi_tui.ui.messages import ComiteChoisi, NoteChoisie

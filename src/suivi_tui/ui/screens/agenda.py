@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.agenda import HORIZON_PAR_DEFAUT, MOTIFS, Agenda, PointAgenda
+from suivi_tui.services.seances.agenda import HORIZON_PAR_DEFAUT, MOTIFS, Agenda, PointAgenda
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.ui.affichage import STYLES_STATUT, pilote, tronquer
 from suivi_tui.ui.panes.detail import envelopper

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
 from suivi_tui.dates import DateFloue, DateInvalide, Precision, format_date, parse_date
-from suivi_tui.services.depuis import Depuis, EngagementChangements, LigneChangement
+from suivi_tui.services.seances.depuis import Depuis, EngagementChangements, LigneChangement
 from suivi_tui.ui.affichage import MASQUE, tronquer
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.panes.detail import envelopper

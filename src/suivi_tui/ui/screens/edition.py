@@ -8,27 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from suivi_tui.services.commandes import (
-    ajouter_echeance,
-    ajouter_note,
-    basculer_a_discuter,
-    basculer_echeance_faite,
-    changer_pilote,
-    changer_statut,
-    cloturer_echeances,
-    creer_comite,
-    echeances_ouvertes,
-)
+from suivi_tui.services.detail import echeances_ouvertes
 from suivi_tui.services.ecran import axe_engagement, pilotes_connus
 from suivi_tui.services.recherche import Resultat, rechercher
 from suivi_tui.services.tableau import EngagementLigne, Filtre
 from suivi_tui.services.vocabulaire import libelle_statut
+from suivi_tui.ui.ecritures import commandes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from suivi_tui.services.ecran import Ecran
-    from suivi_tui.services.journal import SeanceInfo
+    from suivi_tui.services.seances.journal import SeanceInfo
     from suivi_tui.ui.dialogs.comite import ComiteSaisie
     from suivi_tui.ui.dialogs.echeance import EcheanceSaisie
     from suivi_tui.ui.dialogs.note import NoteSaisie
@@ -91,7 +82,7 @@ class Edition:
         def choisi(code: str | None) -> None:
             if code:
                 self.suivi.enregistrer(
-                    partial(changer_statut, self.suivi.db, ligne.id, code, seance_id=self.seance_id),
+                    partial(commandes.changer_statut, self.suivi.db, ligne.id, code, seance_id=self.seance_id),
                     inchange=f"Le statut était déjà « {libelle_statut(code)} ».",
                 )
 
@@ -117,7 +108,7 @@ class Edition:
         def choisi(nom: str | None) -> None:
             if nom is not None:
                 self.suivi.enregistrer(
-                    partial(changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.seance_id),
+                    partial(commandes.changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.seance_id),
                     inchange="Pilote inchangé.",
                 )
 
@@ -128,7 +119,9 @@ class Edition:
     def action_a_discuter(self) -> None:
         ligne = self.ligne_courante()
         if ligne is not None:
-            self.suivi.enregistrer(partial(basculer_a_discuter, self.suivi.db, ligne.id, seance_id=self.seance_id))
+            self.suivi.enregistrer(
+                partial(commandes.basculer_a_discuter, self.suivi.db, ligne.id, seance_id=self.seance_id)
+            )
 
     def action_echeance(self) -> None:
         from suivi_tui.ui.dialogs.echeance import EcheanceDialog
@@ -141,7 +134,7 @@ class Edition:
             if s is not None:
                 self.suivi.enregistrer(
                     partial(
-                        ajouter_echeance,
+                        commandes.ajouter_echeance,
                         self.suivi.db,
                         ligne.id,
                         s.date,
@@ -174,7 +167,7 @@ class Edition:
             dans_seance = seance.id if seance is not None and seance.comite_id == s.comite_id else None
             self.suivi.enregistrer(
                 partial(
-                    ajouter_note,
+                    commandes.ajouter_note,
                     self.suivi.db,
                     s.comite_id,
                     s.texte,
@@ -201,13 +194,21 @@ class Edition:
 
         def saisie(s: ComiteSaisie | None) -> None:
             if s is not None:
-                self.suivi.enregistrer(partial(creer_comite, self.suivi.db, self.contrat_id, s.nom, s.description))
+                self.suivi.enregistrer(
+                    partial(commandes.creer_comite, self.suivi.db, self.contrat_id, s.nom, s.description)
+                )
 
         self.app.push_screen(ComiteDialog(existants).brouillon_sous(("comite", self.contrat_id)), saisie)
 
     def cocher_echeance(self, echeance_id: int) -> None:
         self.suivi.enregistrer(
-            partial(basculer_echeance_faite, self.suivi.db, echeance_id, self.suivi.today, seance_id=self.seance_id)
+            partial(
+                commandes.basculer_echeance_faite,
+                self.suivi.db,
+                echeance_id,
+                self.suivi.today,
+                seance_id=self.seance_id,
+            )
         )
 
     def action_en_retard(self) -> None:
@@ -239,7 +240,11 @@ class Edition:
             if oui:
                 self.suivi.enregistrer(
                     partial(
-                        cloturer_echeances, self.suivi.db, engagement_id, self.suivi.today, seance_id=self.seance_id
+                        commandes.cloturer_echeances,
+                        self.suivi.db,
+                        engagement_id,
+                        self.suivi.today,
+                        seance_id=self.seance_id,
                     )
                 )
 

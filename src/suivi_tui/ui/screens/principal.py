@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
 from suivi_tui.services.ecran import Ecran, charger_ecran, detail_a_montrer, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
@@ -73,11 +73,12 @@ class PremiereLecture:
     detail: EngagementDetail | None
 
 
-def premiere_lecture(db: Database, contrat_id: int, today: dt.date) -> PremiereLecture:
-    """The contrat on opening (every axis, no filter, the remembered comité) and its first engagement."""
-    ecran = charger_ecran(db, contrat_id, Filtre(), today, limit=EcranPrincipal.TAILLE_PAGE)
+@lit
+def premiere_lecture(lecture: Lecture, contrat_id: int, today: dt.date) -> PremiereLecture:
+    """The contrat on opening (every axis, no filter, the remembered comité) and its first engagement: one snapshot."""
+    ecran = charger_ecran(lecture, contrat_id, Filtre(), today, limit=EcranPrincipal.TAILLE_PAGE)
     lignes = ecran.engagements.lignes
-    return PremiereLecture(ecran, detail_engagement(db, lignes[0].id, today) if lignes else None)
+    return PremiereLecture(ecran, detail_engagement(lecture, lignes[0].id, today) if lignes else None)
 
 
 class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
@@ -253,11 +254,13 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
 
     @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
     def _charger(self, generation: int, filtre: Filtre, comite_id: int | None, voulu: int | None) -> None:
-        ecran = charger_ecran(
-            self.suivi.db, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id, limit=self.TAILLE_PAGE
-        )
-        # The detail too, in the same worker: table and detail are then drawn in one frame.
-        detail = detail_a_montrer(self.suivi.db, ecran.engagements, self._a_garder(voulu), self.suivi.today)
+        # One snapshot: the header's counts, the table and the detail agree, whatever commits meanwhile.
+        with self.suivi.db.lire() as lecture:
+            ecran = charger_ecran(
+                lecture, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id, limit=self.TAILLE_PAGE
+            )
+            # The detail too, in the same worker: table and detail are then drawn in one frame.
+            detail = detail_a_montrer(lecture, ecran.engagements, self._a_garder(voulu), self.suivi.today)
         if not get_current_worker().is_cancelled:
             self.post_message(EcranCharge(ecran, voulu, generation, detail))
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Static
 from textual.widgets.option_list import Option
 
-from suivi_tui.services.relancer import SEMAINES_MAX, SEMAINES_PAR_DEFAUT, Relance, grouper_par_pilote
+from suivi_tui.services.seances.relancer import SEMAINES_MAX, SEMAINES_PAR_DEFAUT, Relance, grouper_par_pilote
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.ui.affichage import STYLES_STATUT, pilote, tronquer
 from suivi_tui.ui.champs import CaseVisible, ChampTexte

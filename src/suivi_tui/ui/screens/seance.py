@@ -7,41 +7,31 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual import work
 
 from suivi_tui.dates import format_date
-from suivi_tui.erreurs import ErreurSuivi
-from suivi_tui.services.agenda import Agenda, PointAgenda, agenda_seance
-from suivi_tui.services.commandes import SaisieInvalide, creer_comite
-from suivi_tui.services.journal import SeanceInfo
-from suivi_tui.services.ordre_du_jour import (
+from suivi_tui.db.database import erreur_prevue
+from suivi_tui.services.saisie import SaisieInvalide
+from suivi_tui.services.seances.agenda import Agenda, PointAgenda, agenda_seance
+from suivi_tui.services.seances.journal import SeanceInfo
+from suivi_tui.services.seances.registre import (
     PointARetirer,
-    a_retirer_apres_seance,
-    marquer_traite,
-    retirer_a_discuter,
-)
-from suivi_tui.services.seances import (
     SeanceResume,
-    fermer_seance,
+    a_retirer_apres_seance,
     lister_seances,
-    ouvrir_seance,
     seance_ouverte,
-    supprimer_seance_vide,
     trouver_seance,
 )
 from suivi_tui.services.vocabulaire import confidentielles_de_cote
 from suivi_tui.texte import court, pluriel
 from suivi_tui.ui.affichage import raison
+from suivi_tui.ui.ecritures import commandes, tenue
 from suivi_tui.ui.screens.edition import Edition
 
 if TYPE_CHECKING:
-    from suivi_tui.services.depuis import Depuis
+    from suivi_tui.services.seances.depuis import Depuis
     from suivi_tui.ui.dialogs.releve import DemandeReleve
     from suivi_tui.ui.dialogs.seance import SeanceSaisie
-
-# What a séance action can meet: a refusal suivi explains, the base's own refusal, the disk's.
-ERREURS = (ErreurSuivi, SQLAlchemyError, OSError)
 
 
 def recapitulatif(resume: SeanceResume) -> str:
@@ -122,12 +112,14 @@ class EnSeance(Edition):
             comite_id = s.comite_id
             if s.nouveau_comite is not None:
                 nouveau = s.nouveau_comite
-                comite_id = creer_comite(db, self.contrat_id, nouveau.nom, nouveau.description).cible_id
+                comite_id = commandes.creer_comite(db, self.contrat_id, nouveau.nom, nouveau.description).cible_id
             assert comite_id is not None
             continuee = trouver_seance(db, comite_id, s.date) is not None
-            seance = ouvrir_seance(db, comite_id, s.date, s.lieu, s.participants)
+            seance = tenue.ouvrir_seance(db, comite_id, s.date, s.lieu, s.participants)
             agenda = agenda_seance(db, comite_id, s.date)
-        except ERREURS as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.app.call_from_thread(self._erreur_seance, "Séance non ouverte", exc)
             return
         self.app.call_from_thread(self._ouverte, seance, continuee, agenda)
@@ -148,14 +140,16 @@ class EnSeance(Edition):
     def _fermer(self) -> None:
         points: tuple[PointARetirer, ...] = ()
         try:
-            resume = fermer_seance(self.suivi.db, self.contrat_id)
+            resume = tenue.fermer_seance(self.suivi.db, self.contrat_id)
             if resume is not None and not resume.notes and not resume.changements:
                 # Opened by mistake (or nothing came of it): it would only clutter the journal and the relevés.
-                supprimer_seance_vide(self.suivi.db, resume.id)
+                tenue.supprimer_seance_vide(self.suivi.db, resume.id)
             elif resume is not None:
                 points = a_retirer_apres_seance(self.suivi.db, resume.id)
             seances = lister_seances(self.suivi.db, self.contrat_id) if resume else []
-        except ERREURS as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.app.call_from_thread(self._erreur_seance, "Séance non fermée", exc)
             return
         self.app.call_from_thread(self._fermee, resume, seances, points)
@@ -186,7 +180,7 @@ class EnSeance(Edition):
         def repondu(oui: bool | None) -> None:
             if oui:
                 ids = [p.engagement_id for p in points]
-                self.suivi.enregistrer(partial(retirer_a_discuter, self.suivi.db, resume.id, ids))
+                self.suivi.enregistrer(partial(tenue.retirer_a_discuter, self.suivi.db, resume.id, ids))
             self._formulaire_releve(seances, resume.id)
 
         question = (
@@ -227,9 +221,11 @@ class EnSeance(Edition):
         try:
             agenda = agenda_seance(db, seance.comite_id, seance.date)
             if courant is not None and any(p.engagement_id == courant for p in agenda.points):
-                marquer_traite(db, seance.id, courant)
+                tenue.marquer_traite(db, seance.id, courant)
                 agenda = agenda_seance(db, seance.comite_id, seance.date)
-        except ERREURS as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.app.call_from_thread(self._erreur_seance, "Point suivant", exc)
             return
         self.app.call_from_thread(self._montrer_point, agenda, agenda.point_suivant(courant))
@@ -253,7 +249,7 @@ class EnSeance(Edition):
 
     def action_depuis(self) -> None:
         """What changed since the last séance of the comité whose log is shown (or since a date)."""
-        from suivi_tui.services.depuis import changements_depuis, depuis_derniere_seance
+        from suivi_tui.services.seances.depuis import changements_depuis, depuis_derniere_seance
         from suivi_tui.ui.screens.depuis import DepuisVue
 
         db, contrat_id, comite_id, today = self.suivi.db, self.contrat_id, self.comite_id, self.suivi.today
@@ -272,7 +268,7 @@ class EnSeance(Edition):
 
     def action_relancer(self) -> None:
         """The engagements to chase: late, or untouched for N weeks (set in the view)."""
-        from suivi_tui.services.relancer import Relance, a_relancer
+        from suivi_tui.services.seances.relancer import Relance, a_relancer
         from suivi_tui.ui.screens.relancer import RelancerVue
 
         db, contrat_id, today = self.suivi.db, self.contrat_id, self.suivi.today
@@ -325,9 +321,9 @@ class EnSeance(Edition):
     @work(thread=True, group="seance", exit_on_error=False)
     def _ecrire_releve(self, d: DemandeReleve) -> None:
         from suivi_tui.atomic import FichierExistant
-        from suivi_tui.services.releve import releve_seance
-        from suivi_tui.services.releve_html import ecrire_releve_html
-        from suivi_tui.services.releve_md import ecrire_releve_markdown
+        from suivi_tui.services.export.releve_html import ecrire_releve_html
+        from suivi_tui.services.export.releve_md import ecrire_releve_markdown
+        from suivi_tui.services.seances.releve import releve_seance
 
         ecrits: list[str] = []
         try:
@@ -338,7 +334,9 @@ class EnSeance(Edition):
             ecrits.append(str(ecrire_releve_html(releve, d.html, force=d.remplacer)))
         except FichierExistant as exc:
             self.app.call_from_thread(self._releve_non_ecrit, f"{exc.target} existe déjà", ecrits)
-        except ERREURS as exc:
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
             self.app.call_from_thread(self._releve_non_ecrit, raison(exc), ecrits)
         else:
             omises = releve.confidentielles_omises

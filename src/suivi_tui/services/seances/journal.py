@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, text
-
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import NOTE_COLONNES, NoteLigne, note_ligne
 from suivi_tui.services.retard import JOUR_ECRIT, JOUR_NOTE, NOTES_DU_JOURNAL
 
@@ -40,12 +38,12 @@ class SeanceJournal:
     notes: tuple[NoteLigne, ...]
 
 
-def lister_comites(db: Database, contrat_id: int) -> list[ComiteResume]:
-    sql = text("""SELECT co.id, co.nom, co.description, count(s.id), max(s.date)
+@lit
+def lister_comites(lecture: Lecture, contrat_id: int) -> list[ComiteResume]:
+    sql = """SELECT co.id, co.nom, co.description, count(s.id), max(s.date)
                   FROM comite co LEFT JOIN seance s ON s.comite_id = co.id
-                  WHERE co.contrat_id = :c GROUP BY co.id ORDER BY co.nom""")
-    with db.read() as session:
-        rows = session.execute(sql, {"c": contrat_id}).all()
+                  WHERE co.contrat_id = :c GROUP BY co.id ORDER BY co.nom"""
+    rows = lecture.execute(sql, {"c": contrat_id}).all()
     return [ComiteResume(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]) if r[4] else None) for r in rows]
 
 
@@ -72,19 +70,19 @@ _NOTES_DES_GROUPES = f"""
     ORDER BY n.id"""
 
 
-def journal_comite(db: Database, comite_id: int, *, seances: int = 20) -> list[SeanceJournal]:
+@lit
+def journal_comite(lecture: Lecture, comite_id: int, *, seances: int = 20) -> list[SeanceJournal]:
     """The comité's most recent groups of notes (séances, and days « hors séance »), newest first."""
-    seances_sql = text(SEANCE_SQL + " WHERE s.id IN :ids").bindparams(bindparam("ids", expanding=True))
+    seances_sql = SEANCE_SQL + " WHERE s.id IN :ids"
     # All the shown groups' notes in one query: one query per séance costs a frame at 20 séances.
-    notes_sql = text(_NOTES_DES_GROUPES).bindparams(bindparam("ids", expanding=True))
-    with db.read() as session:
-        groupes = [(r[0], r[1]) for r in session.execute(text(_GROUPES), {"c": comite_id, "n": seances}).all()]
-        if not groupes:
-            return []
-        ids = [sid for sid, _ in groupes if sid is not None]
-        infos = {r[0]: seance_info(tuple(r)) for r in session.execute(seances_sql, {"ids": ids}).all()}
-        depuis = min(jour for _, jour in groupes)
-        notes = session.execute(notes_sql, {"c": comite_id, "ids": ids, "depuis": depuis}).all()
+    notes_sql = _NOTES_DES_GROUPES
+    groupes = [(r[0], r[1]) for r in lecture.execute(_GROUPES, {"c": comite_id, "n": seances}).all()]
+    if not groupes:
+        return []
+    ids = [sid for sid, _ in groupes if sid is not None]
+    infos = {r[0]: seance_info(tuple(r)) for r in lecture.execute(seances_sql, {"ids": ids}).all()}
+    depuis = min(jour for _, jour in groupes)
+    notes = lecture.execute(notes_sql, {"c": comite_id, "ids": ids, "depuis": depuis}).all()
     par_groupe: dict[tuple[int | None, str], list[NoteLigne]] = {}
     for n in notes:
         ligne = note_ligne(tuple(n))

@@ -14,11 +14,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from suivi_tui.dates import format_date, format_echeance
-from suivi_tui.db.engine import Database
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import DELAI
 from suivi_tui.services.vocabulaire import STATUTS_CLOS
 from suivi_tui.texte import court
@@ -94,27 +91,27 @@ def _quand(iso: str, precision: str, libelle: str) -> str:
     return f"{quand} : {libelle}" if libelle else quand
 
 
-def _engagements(session: Session, contrat_id: int) -> dict[int, _Engagement]:
-    sql = text(f"""
+def _engagements(lecture: Lecture, contrat_id: int) -> dict[int, _Engagement]:
+    sql = f"""
         SELECT e.id, a.numero, a.ordre, e.ordre, p.nom_court, e.libelle, e.statut, e.pilote, e.a_discuter,
                e.a_discuter_comite_id, {DELAI}
         FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
-        JOIN contrat c ON c.id = a.contrat_id WHERE c.id = :c""")
+        JOIN contrat c ON c.id = a.contrat_id WHERE c.id = :c"""
     return {
         r[0]: _Engagement(r[0], r[1], (r[2], r[3]), r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], {})
-        for r in session.execute(sql, {"c": contrat_id}).all()
+        for r in lecture.execute(sql, {"c": contrat_id}).all()
     }
 
 
 def _retards_et_echeances(
-    session: Session, engagements: dict[int, _Engagement], contrat_id: int, date: dt.date, limite: dt.date
+    lecture: Lecture, engagements: dict[int, _Engagement], contrat_id: int, date: dt.date, limite: dt.date
 ) -> None:
-    sql = text("""
+    sql = """
         SELECT x.engagement_id, x.date, x.precision, x.libelle FROM echeance x
         JOIN engagement e ON e.id = x.engagement_id JOIN axe a ON a.id = e.axe_id
-        WHERE a.contrat_id = :c AND x.faite_le IS NULL AND x.date <= :limite ORDER BY x.date, x.id""")
+        WHERE a.contrat_id = :c AND x.faite_le IS NULL AND x.date <= :limite ORDER BY x.date, x.id"""
     par_engagement: dict[int, list[Any]] = {}
-    for r in session.execute(sql, {"c": contrat_id, "limite": limite.isoformat()}).all():
+    for r in lecture.execute(sql, {"c": contrat_id, "limite": limite.isoformat()}).all():
         par_engagement.setdefault(r[0], []).append(r)
     for e in engagements.values():
         if e.statut in STATUTS_CLOS:
@@ -138,21 +135,21 @@ def _retards_et_echeances(
             )
 
 
-def _suites(session: Session, engagements: dict[int, _Engagement], comite_id: int, date: dt.date) -> dt.date | None:
+def _suites(lecture: Lecture, engagements: dict[int, _Engagement], comite_id: int, date: dt.date) -> dt.date | None:
     """Mark the engagements named by the decisions and actions of the comité's last séance that has some."""
-    derniere = session.execute(
-        text("""
+    derniere = lecture.execute(
+        """
         SELECT s.id, s.date FROM seance s JOIN note n ON n.seance_id = s.id
         WHERE s.comite_id = :co AND s.date < :d AND n.type IN ('decision', 'action') AND n.engagement_id IS NOT NULL
-        ORDER BY s.date DESC LIMIT 1"""),
+        ORDER BY s.date DESC LIMIT 1""",
         {"co": comite_id, "d": date.isoformat()},
     ).first()
     if derniere is None:
         return None
-    notes = session.execute(
-        text("""
+    notes = lecture.execute(
+        """
         SELECT engagement_id, type, texte, confidentielle FROM note
-        WHERE seance_id = :s AND type IN ('decision', 'action') AND engagement_id IS NOT NULL ORDER BY id"""),
+        WHERE seance_id = :s AND type IN ('decision', 'action') AND engagement_id IS NOT NULL ORDER BY id""",
         {"s": derniere[0]},
     ).all()
     quand = format_date(dt.date.fromisoformat(derniere[1]))
@@ -179,31 +176,29 @@ def _cle(e: _Engagement) -> tuple[int, dt.date, tuple[int, int], int]:
     return MOTIFS.index(premier), e.motifs[premier][1], e.rang_document, e.id
 
 
-def agenda_seance(db: Database, comite_id: int, date: dt.date, *, horizon: int = HORIZON_PAR_DEFAUT) -> Agenda:
+@lit
+def agenda_seance(lecture: Lecture, comite_id: int, date: dt.date, *, horizon: int = HORIZON_PAR_DEFAUT) -> Agenda:
     """The agenda of the comité's séance on date (it need not exist yet: the agenda prepares it)."""
-    with db.read() as session:
-        comite = session.execute(text("SELECT nom, contrat_id FROM comite WHERE id = :c"), {"c": comite_id}).first()
-        if comite is None:
-            raise LookupError(f"Le comité n°{comite_id} n'existe pas.")
-        dates = [
-            dt.date.fromisoformat(r[0])
-            for r in session.execute(
-                text("SELECT date FROM seance WHERE comite_id = :c ORDER BY date"), {"c": comite_id}
-            ).all()
-        ]
-        prochaine = prochaine_seance_estimee(dates, date)
-        limite = prochaine or date + dt.timedelta(days=horizon)
-        engagements = _engagements(session, comite[1])
-        _retards_et_echeances(session, engagements, comite[1], date, limite)
-        _suites(session, engagements, comite_id, date)
-        traites = frozenset(
-            r[0]
-            for r in session.execute(
-                text("""SELECT t.engagement_id FROM point_traite t JOIN seance s ON s.id = t.seance_id
-                        WHERE s.comite_id = :c AND s.date = :d"""),
-                {"c": comite_id, "d": date.isoformat()},
-            ).all()
-        )
+    comite = lecture.execute("SELECT nom, contrat_id FROM comite WHERE id = :c", {"c": comite_id}).first()
+    if comite is None:
+        raise LookupError(f"Le comité n°{comite_id} n'existe pas.")
+    dates = [
+        dt.date.fromisoformat(r[0])
+        for r in lecture.execute("SELECT date FROM seance WHERE comite_id = :c ORDER BY date", {"c": comite_id}).all()
+    ]
+    prochaine = prochaine_seance_estimee(dates, date)
+    limite = prochaine or date + dt.timedelta(days=horizon)
+    engagements = _engagements(lecture, comite[1])
+    _retards_et_echeances(lecture, engagements, comite[1], date, limite)
+    _suites(lecture, engagements, comite_id, date)
+    traites = frozenset(
+        r[0]
+        for r in lecture.execute(
+            """SELECT t.engagement_id FROM point_traite t JOIN seance s ON s.id = t.seance_id
+                    WHERE s.comite_id = :c AND s.date = :d""",
+            {"c": comite_id, "d": date.isoformat()},
+        ).all()
+    )
     for e in engagements.values():
         # A point another comité asked for is on that comité's agenda, not on this one's.
         if e.a_discuter and e.demande_par in (None, comite_id):

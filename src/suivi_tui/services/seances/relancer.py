@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import text
-
 from suivi_tui.dates import format_date, format_echeance
-from suivi_tui.db.engine import Database
-from suivi_tui.services.commandes import SaisieInvalide
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import DELAI, EN_RETARD
+from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.texte import pluriel
 
 SEMAINES_PAR_DEFAUT = 8
@@ -71,12 +69,14 @@ def _raison_retard(jours: int, delai: dt.date, precision: str | None, libelle: s
     return f"En retard de {pluriel(jours, 'jour')} — {quoi}"
 
 
-def a_relancer(db: Database, contrat_id: int, today: dt.date, *, semaines: int = SEMAINES_PAR_DEFAUT) -> list[Relance]:
+@lit
+def a_relancer(
+    lecture: Lecture, contrat_id: int, today: dt.date, *, semaines: int = SEMAINES_PAR_DEFAUT
+) -> list[Relance]:
     """The engagements late on today, or with no change for `semaines` weeks, most urgent first."""
     if not isinstance(semaines, int) or not 1 <= semaines <= SEMAINES_MAX:
         raise SaisieInvalide(f"Le nombre de semaines doit être un entier de 1 à {SEMAINES_MAX}.")
-    with db.read() as session:
-        rows = session.execute(text(_SQL), {"contrat": contrat_id, "today": today.isoformat()}).all()
+    rows = lecture.execute(_SQL, {"contrat": contrat_id, "today": today.isoformat()}).all()
     retenues: list[tuple[tuple[int, int, dt.date, int, int], Relance]] = []
     for (
         eid,

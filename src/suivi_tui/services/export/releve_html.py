@@ -7,7 +7,7 @@ from pathlib import Path
 
 from suivi_tui.atomic import write_atomically
 from suivi_tui.dates import format_date
-from suivi_tui.services.releve import (
+from suivi_tui.services.seances.releve import (
     AUCUN_CHANGEMENT,
     AUCUNE_ECHEANCE,
     ChangementReleve,

@@ -11,13 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from suivi_tui.dates import format_echeance
-from suivi_tui.db.engine import Database
-from suivi_tui.services.depuis import texte_historique
-from suivi_tui.services.journal import SEANCE_SQL, SeanceInfo, seance_info
+from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.seances.depuis import texte_historique
+from suivi_tui.services.seances.journal import SEANCE_SQL, SeanceInfo, seance_info
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, echeance_en_clair
 from suivi_tui.texte import sans_accents
 
@@ -92,15 +89,15 @@ _ENGAGEMENT = """e.id, 'Axe ' || a.numero || ' · ' || p.nom_court, e.libelle, e
     FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id"""
 
 
-def _points(session: Session, seance_id: int, inclure_confidentiel: bool) -> tuple[list[PointReleve], int]:
-    sql = text("""
+def _points(lecture: Lecture, seance_id: int, inclure_confidentiel: bool) -> tuple[list[PointReleve], int]:
+    sql = """
         SELECT n.id, n.type, n.texte, n.confidentielle, e.id, 'Axe ' || a.numero || ' · ' || p.nom_court,
                e.libelle, e.pilote
         FROM note n LEFT JOIN engagement e ON e.id = n.engagement_id LEFT JOIN axe a ON a.id = e.axe_id
         LEFT JOIN partie p ON p.id = e.partie_id
-        WHERE n.seance_id = :s ORDER BY n.id""")
+        WHERE n.seance_id = :s ORDER BY n.id"""
     points, omises = [], 0
-    for r in session.execute(sql, {"s": seance_id}).all():
+    for r in lecture.execute(sql, {"s": seance_id}).all():
         if r[3] and not inclure_confidentiel:
             omises += 1
             continue
@@ -108,15 +105,15 @@ def _points(session: Session, seance_id: int, inclure_confidentiel: bool) -> tup
     return points, omises
 
 
-def _changements(session: Session, seance_id: int) -> list[ChangementReleve]:
-    sql = text(f"""
+def _changements(lecture: Lecture, seance_id: int) -> list[ChangementReleve]:
+    sql = f"""
         SELECT h.champ, h.ancien, h.nouveau, x.date, x.precision, x.libelle, {_ENGAGEMENT}
         JOIN historique h ON h.engagement_id = e.id LEFT JOIN echeance x ON x.id = h.echeance_id
         WHERE h.seance_id = :s AND h.champ IN ({", ".join(f"'{c}'" for c in CHAMPS_RELEVES)})
-        ORDER BY a.ordre, e.ordre, h.le, h.id""")
+        ORDER BY a.ordre, e.ordre, h.le, h.id"""
     nets: dict[tuple[int, str], list[Any]] = {}
     lignes: list[list[Any]] = []
-    for champ, ancien, nouveau, x_date, x_precision, x_libelle, eid, reference, libelle, pilote in session.execute(
+    for champ, ancien, nouveau, x_date, x_precision, x_libelle, eid, reference, libelle, pilote in lecture.execute(
         sql, {"s": seance_id}
     ).all():
         if champ in CHAMPS_NETS and (eid, champ) in nets:
@@ -136,16 +133,16 @@ def _changements(session: Session, seance_id: int) -> list[ChangementReleve]:
     ]
 
 
-def _echeances(session: Session, engagement_ids: set[int], jour: dt.date) -> list[EcheanceReleve]:
+def _echeances(lecture: Lecture, engagement_ids: set[int], jour: dt.date) -> list[EcheanceReleve]:
     if not engagement_ids:
         return []
     ids = ", ".join(str(int(i)) for i in sorted(engagement_ids))
-    sql = text(f"""
+    sql = f"""
         SELECT x.id, x.date, x.precision, x.libelle, e.statut, {_ENGAGEMENT}
         JOIN echeance x ON x.engagement_id = e.id
-        WHERE e.id IN ({ids}) AND x.faite_le IS NULL ORDER BY x.date, a.ordre, e.ordre, x.id LIMIT :n""")
+        WHERE e.id IN ({ids}) AND x.faite_le IS NULL ORDER BY x.date, a.ordre, e.ordre, x.id LIMIT :n"""
     lignes = []
-    for xid, date_iso, precision, libelle, statut, eid, reference, engagement, pilote in session.execute(
+    for xid, date_iso, precision, libelle, statut, eid, reference, engagement, pilote in lecture.execute(
         sql, {"n": ECHEANCES_MAX}
     ).all():
         date = dt.date.fromisoformat(date_iso)
@@ -167,21 +164,21 @@ def _echeances(session: Session, engagement_ids: set[int], jour: dt.date) -> lis
     return lignes
 
 
-def releve_seance(db: Database, seance_id: int, *, inclure_confidentiel: bool = False) -> Releve | None:
+@lit
+def releve_seance(lecture: Lecture, seance_id: int, *, inclure_confidentiel: bool = False) -> Releve | None:
     """The relevé of the séance, None if it does not exist; confidential notes only when asked for."""
-    with db.read() as session:
-        row = session.execute(text(SEANCE_SQL + " WHERE s.id = :s"), {"s": seance_id}).first()
-        if row is None:
-            return None
-        seance = seance_info(tuple(row))
-        contrat = session.execute(
-            text("SELECT c.titre FROM contrat c JOIN comite co ON co.contrat_id = c.id WHERE co.id = :c"),
-            {"c": seance.comite_id},
-        ).scalar_one()
-        points, omises = _points(session, seance_id, inclure_confidentiel)
-        changements = _changements(session, seance_id)
-        vus = {p.engagement_id for p in points if p.engagement_id is not None} | {c.engagement_id for c in changements}
-        echeances = _echeances(session, vus, seance.date)
+    row = lecture.execute(SEANCE_SQL + " WHERE s.id = :s", {"s": seance_id}).first()
+    if row is None:
+        return None
+    seance = seance_info(tuple(row))
+    contrat = lecture.execute(
+        "SELECT c.titre FROM contrat c JOIN comite co ON co.contrat_id = c.id WHERE co.id = :c",
+        {"c": seance.comite_id},
+    ).scalar_one()
+    points, omises = _points(lecture, seance_id, inclure_confidentiel)
+    changements = _changements(lecture, seance_id)
+    vus = {p.engagement_id for p in points if p.engagement_id is not None} | {c.engagement_id for c in changements}
+    echeances = _echeances(lecture, vus, seance.date)
     par_type = {t: tuple(p for p in points if p.type == t) for t in ("decision", "action", "info")}
     return Releve(
         seance,

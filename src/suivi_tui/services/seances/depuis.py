@@ -17,14 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from suivi_tui.dates import format_date, format_echeance
-from suivi_tui.db.engine import Database
-from suivi_tui.services.journal import SeanceInfo
+from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.retard import JOUR_NOTE, NOTES_DU_JOURNAL
-from suivi_tui.services.seances import seance_precedente
+from suivi_tui.services.seances.journal import SeanceInfo
+from suivi_tui.services.seances.registre import seance_precedente
 from suivi_tui.services.vocabulaire import TYPES_NOTE, echeance_en_clair, libelle_champ, libelle_statut
 from suivi_tui.texte import court
 
@@ -129,37 +126,37 @@ def _jour_sql() -> str:
     return "coalesce(s.date, date(h.le, 'localtime'))"
 
 
-def _historique(session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date | None) -> list[tuple[Any, ...]]:
+def _historique(lecture: Lecture, contrat_id: int, depuis: dt.date, jusqua: dt.date | None) -> list[tuple[Any, ...]]:
     jour = _jour_sql()
     borne = f" AND {jour} <= :jusqua" if jusqua else ""
     ignores = ", ".join(f"'{c}'" for c in CHAMPS_IGNORES)
-    sql = text(f"""
+    sql = f"""
         SELECT h.engagement_id, {jour}, h.champ, h.ancien, h.nouveau, co.nom, x.date, x.precision, x.libelle,
                h.le, h.id
         FROM historique h JOIN engagement e ON e.id = h.engagement_id JOIN axe a ON a.id = e.axe_id
         LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
         LEFT JOIN echeance x ON x.id = h.echeance_id
-        WHERE a.contrat_id = :contrat AND {jour} >= :depuis{borne} AND h.champ NOT IN ({ignores})""")
+        WHERE a.contrat_id = :contrat AND {jour} >= :depuis{borne} AND h.champ NOT IN ({ignores})"""
     params = {"contrat": contrat_id, "depuis": depuis.isoformat(), "jusqua": jusqua.isoformat() if jusqua else None}
-    return [tuple(r) for r in session.execute(sql, params).all()]
+    return [tuple(r) for r in lecture.execute(sql, params).all()]
 
 
 def _notes(
-    session: Session, contrat_id: int, depuis: dt.date, jusqua: dt.date | None, comite_id: int | None
+    lecture: Lecture, contrat_id: int, depuis: dt.date, jusqua: dt.date | None, comite_id: int | None
 ) -> list[tuple[Any, ...]]:
     borne = f" AND {JOUR_NOTE} <= :jusqua" if jusqua else ""
     du_comite = " AND co.id = :comite" if comite_id is not None else ""
-    sql = text(f"""
+    sql = f"""
         SELECT n.engagement_id, {JOUR_NOTE}, n.type, n.texte, n.confidentielle, co.nom, n.cree_le, n.id
         FROM {NOTES_DU_JOURNAL}
-        WHERE co.contrat_id = :contrat AND {JOUR_NOTE} >= :depuis{borne}{du_comite}""")
+        WHERE co.contrat_id = :contrat AND {JOUR_NOTE} >= :depuis{borne}{du_comite}"""
     params = {
         "contrat": contrat_id,
         "depuis": depuis.isoformat(),
         "comite": comite_id,
         "jusqua": jusqua.isoformat() if jusqua else None,
     }
-    return [tuple(r) for r in session.execute(sql, params).all()]
+    return [tuple(r) for r in lecture.execute(sql, params).all()]
 
 
 # Sort key of a line: its day, then the instant it was recorded, historique before notes, then id.
@@ -191,24 +188,25 @@ def _lignes(
 
 
 def _grouper(
-    session: Session, par_engagement: dict[int | None, list[tuple[_Cle, LigneChangement]]]
+    lecture: Lecture, par_engagement: dict[int | None, list[tuple[_Cle, LigneChangement]]]
 ) -> tuple[tuple[AxeChangements, ...], tuple[LigneChangement, ...]]:
     ids = [i for i in par_engagement if i is not None]
     axes: dict[int, tuple[str, str, list[EngagementChangements]]] = {}
     if ids:
-        sql = text(f"""SELECT e.id, a.id, a.numero, a.titre, p.nom_court, e.libelle
+        sql = f"""SELECT e.id, a.id, a.numero, a.titre, p.nom_court, e.libelle
                        FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
                        WHERE e.id IN ({", ".join(str(int(i)) for i in ids)})
-                       ORDER BY a.ordre, e.ordre, e.id""")
-        for eid, axe_id, numero, titre, partie, libelle in session.execute(sql).all():
+                       ORDER BY a.ordre, e.ordre, e.id"""
+        for eid, axe_id, numero, titre, partie, libelle in lecture.execute(sql).all():
             lignes = tuple(ligne for _, ligne in sorted(par_engagement[eid], key=lambda item: item[0]))
             axes.setdefault(axe_id, (numero, titre, []))[2].append(EngagementChangements(eid, partie, libelle, lignes))
     generales = tuple(ligne for _, ligne in sorted(par_engagement.get(None, []), key=lambda item: item[0]))
     return tuple(AxeChangements(n, t, tuple(e)) for n, t, e in axes.values()), generales
 
 
+@lit
 def changements_depuis(
-    db: Database,
+    lecture: Lecture,
     contrat_id: int,
     depuis: dt.date,
     *,
@@ -218,27 +216,26 @@ def changements_depuis(
     seance: SeanceInfo | None = None,
 ) -> Depuis:
     """Every change of the contrat since depuis (included); with comite_id, only that comité's notes."""
-    with db.read() as session:
-        historique = _historique(session, contrat_id, depuis, jusqua)
-        notes = _notes(session, contrat_id, depuis, jusqua, comite_id)
-        axes, generales = _grouper(session, _lignes(historique, notes, inclure_confidentiel))
-        nom = None
-        if comite_id is not None:
-            nom = session.execute(text("SELECT nom FROM comite WHERE id = :c"), {"c": comite_id}).scalar()
+    historique = _historique(lecture, contrat_id, depuis, jusqua)
+    notes = _notes(lecture, contrat_id, depuis, jusqua, comite_id)
+    axes, generales = _grouper(lecture, _lignes(historique, notes, inclure_confidentiel))
+    nom = None
+    if comite_id is not None:
+        nom = lecture.execute("SELECT nom FROM comite WHERE id = :c", {"c": comite_id}).scalar()
     return Depuis(contrat_id, depuis, jusqua, comite_id, nom, seance, axes, generales)
 
 
+@lit
 def depuis_derniere_seance(
-    db: Database, comite_id: int, date: dt.date, *, inclure_confidentiel: bool = False
+    lecture: Lecture, comite_id: int, date: dt.date, *, inclure_confidentiel: bool = False
 ) -> Depuis | None:
     """The changes since the comité's last séance before date (that séance's day included); None if it has none."""
-    precedente = seance_precedente(db, comite_id, date)
+    precedente = seance_precedente(lecture, comite_id, date)
     if precedente is None:
         return None
-    with db.read() as session:
-        contrat_id = session.execute(text("SELECT contrat_id FROM comite WHERE id = :c"), {"c": comite_id}).scalar_one()
+    contrat_id = lecture.execute("SELECT contrat_id FROM comite WHERE id = :c", {"c": comite_id}).scalar_one()
     return changements_depuis(
-        db,
+        lecture,
         contrat_id,
         precedente.date,
         comite_id=comite_id,
