@@ -60,7 +60,11 @@ def messages(app: SuiviApp) -> list[str]:
 
 @pytest.fixture
 def app(seeded: tuple[Database, int]) -> SuiviApp:
+    """The app on the seeded base, its today pinned as `--today` pins it (instants recorded fall on that day)."""
+    from suivi_tui.today import set_today
+
     db, _ = seeded
+    set_today(TODAY)  # the autouse fixture unpins it before the next test
     return SuiviApp(db, TODAY)
 
 

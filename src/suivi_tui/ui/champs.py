@@ -33,10 +33,12 @@ class EditionEnOrdre:
 
     async def _on_key(self, event: events.Key) -> None:
         for binding in self._bindings.key_to_bindings.get(event.key, []):
-            event.stop()
-            event.prevent_default()
-            await self.run_action(binding.action)  # type: ignore[attr-defined]
-            return
+            # run_action says False when the action skipped (↓ in a field that cannot scroll): the
+            # key then goes on to the dialog or the screen, as Textual would send it.
+            if await self.app.run_action(binding.action, self):  # type: ignore[attr-defined]
+                event.stop()
+                event.prevent_default()
+                return
         await super()._on_key(event)  # type: ignore[misc]
 
 
