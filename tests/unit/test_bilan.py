@@ -1,4 +1,4 @@
-"""The bilan service on a real base: axes × parties, scorecards, what is left with its last decision, progress by month."""
+"""The bilan service on a real base: axes × parties, scorecards, what is left and its last decision, months."""
 
 from __future__ import annotations
 

@@ -138,7 +138,7 @@ def lire_progression(
     session: Session, contrat_id: int, debut: dt.date | None, fin: dt.date | None, today: dt.date
 ) -> Progression:
     """The contrat's progression, read in the caller's transaction (three indexed queries)."""
-    params = {"contrat": contrat_id, "today": today.isoformat()}
+    params: dict[str, object] = {"contrat": contrat_id}
     axes = [
         (r[0], r[1], r[2])
         for r in session.execute(
@@ -164,6 +164,6 @@ def lire_progression(
             params,
         )
     ]
-    dernier = max((c.le[:10] for c in changements if c.le[:10] <= params["today"]), default=None)
+    dernier = max((c.le[:10] for c in changements if c.le[:10] <= today.isoformat()), default=None)
     mois = mois_du_contrat(debut, fin, today, dt.date.fromisoformat(dernier) if dernier else None)
     return reconstruire(axes, engagements, changements, mois)
