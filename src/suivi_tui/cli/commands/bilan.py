@@ -75,6 +75,7 @@ def run_bilan(args: argparse.Namespace) -> int:
 
 
 def _ecrire(db: Any, contrat_id: int, chemin: Path | None, fmt: str, args: argparse.Namespace) -> Any:
+    from suivi_tui.atomic import CibleSpeciale, FichierExistant
     from suivi_tui.services.bilan import lire_bilan
     from suivi_tui.services.export import decrire_echec
     from suivi_tui.services.export.bilan_fichier import ecrire_bilan, rendre_texte
@@ -89,6 +90,8 @@ def _ecrire(db: Any, contrat_id: int, chemin: Path | None, fmt: str, args: argpa
         ecrit = ecrire_bilan(
             db, contrat_id, chemin, fmt, today(), force=args.force, inclure_confidentiel=args.include_confidential
         )
+    except (FichierExistant, CibleSpeciale):
+        raise  # a refusal of the request (exit 2), not a failed write
     except OSError as exc:
         raise ExportImpossible(decrire_echec(exc, chemin)) from exc
     print(f"Bilan écrit : {ecrit.chemin}")
