@@ -49,10 +49,11 @@ def ecrire_bilan(
     with staged_file(cible, force=force) as tmp:
         if fmt == "xlsx":
             from suivi_tui.services.export import classeur
+            from suivi_tui.services.export.classeur_bilan import feuilles_du_bilan
             from suivi_tui.services.export.donnees import charger
 
             donnees = charger(db, contrat_id, today, inclure_confidentiel=inclure_confidentiel)
-            classeur.ecrire(donnees, tmp, bilan=bilan)
+            classeur.ecrire(donnees, tmp, feuilles=lambda wb, styles: feuilles_du_bilan(wb, styles, bilan))
         else:
             tmp.write_text(rendre_texte(bilan, fmt), encoding="utf-8", newline="\n")
         os.chmod(tmp, 0o600)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from suivi_tui.dates import format_date
-from suivi_tui.services.bilan import Bilan
 from suivi_tui.services.export import classeur_formules as formules
 from suivi_tui.services.export.avancement import progression_de
 from suivi_tui.services.export.cellules import texte_xlsx
@@ -82,8 +81,10 @@ def ecrire_texte(ws: Any, styles: Styles, ligne: int, col: int, texte: str, fmt:
     ws.write_string(ligne, col, propre, styles.cite(fmt) if risque else fmt)
 
 
-def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements", bilan: Bilan | None = None) -> int:
-    """Write the workbook to tmp (with the bilan's own sheets when given); returns the number of engagements."""
+def ecrire(
+    donnees: Donnees, tmp: Path, *, table: str = "engagements", feuilles: Callable[[Any, Styles], None] | None = None
+) -> int:
+    """Write the workbook to tmp (then `feuilles`' own sheets, the bilan's); returns the number of engagements."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     memoire = io.BytesIO()
@@ -95,10 +96,8 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements", bilan: Bi
         ws = _feuille(wb, styles, nom, colonnes(contenu, donnees), lignes(contenu, donnees))
         if nom == formules.FEUILLE:
             formules.liste_des_statuts(ws, len(donnees.engagements))
-    if bilan is not None:
-        from suivi_tui.services.export.classeur_bilan import feuilles_du_bilan
-
-        feuilles_du_bilan(wb, styles, bilan)
+    if feuilles is not None:
+        feuilles(wb, styles)
     wb.close()
     # Zipped in memory, written here: a full disk is a plain OSError, with no half-closed zip
     # object complaining on stderr later.

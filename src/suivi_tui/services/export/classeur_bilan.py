@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 from suivi_tui.dates import format_date
 from suivi_tui.services.bilan import Bilan, Compte, tableau_de_bord
 from suivi_tui.services.export import classeur_formules as formules
+from suivi_tui.services.export.classeur import ecrire_texte, hauteur
 from suivi_tui.services.vocabulaire import libelle_statut
 
 MESURES = ("Engagements", "Réalisés", "En cours", "En retard", "% réalisé")
@@ -20,8 +21,6 @@ def feuilles_du_bilan(wb: Any, styles: Any, bilan: Bilan) -> None:
 
 
 def _matrice(wb: Any, styles: Any, bilan: Bilan) -> None:
-    from suivi_tui.services.export.classeur import ecrire_texte
-
     ws = wb.add_worksheet("Bilan")
     ecrire_texte(ws, styles, 0, 0, f"Bilan — {bilan.titre}", styles.titre)
     ecrire_texte(ws, styles, 1, 0, f"Situation au {format_date(bilan.today)} · {tableau_de_bord(bilan)}", styles.texte)
@@ -65,7 +64,10 @@ def _cellules(
     ws: Any, styles: Any, r: int, debut: int, conditions: list[tuple[str, str]], compte: Compte, fmt: Any, pct: Any
 ) -> None:
     """One cell of the matrix: engagements, réalisés, en cours, en retard (COUNTIFS) and % réalisé."""
-    statut = lambda code: (formules.STATUT, formules.critere(libelle_statut(code)))  # noqa: E731
+
+    def statut(code: str) -> tuple[str, str]:
+        return formules.STATUT, formules.critere(libelle_statut(code))
+
     formes = (
         formules.nb_si(*conditions),
         formules.nb_si(*conditions, statut("realise")),
@@ -83,8 +85,6 @@ def _part(r: int, debut: int) -> str:
 
 
 def _a_reporter(wb: Any, styles: Any, bilan: Bilan) -> None:
-    from suivi_tui.services.export.classeur import ecrire_texte, hauteur
-
     ws = wb.add_worksheet("À reporter")
     colonnes = (
         ("Axe", 6),
@@ -112,8 +112,10 @@ def _a_reporter(wb: Any, styles: Any, bilan: Bilan) -> None:
                 ws.write_string(r, c, libelle_statut(e.statut), styles.statuts.get(e.statut, styles.texte))
             elif c == 5:
                 ws.write_string(r, c, "Oui" if e.en_retard else "", styles.alerte if e.en_retard else styles.texte)
+            elif c == 7 and d is not None:
+                ws.write_datetime(r, c, d.date, styles.date)
             elif c == 7:
-                _ = ws.write_datetime(r, c, d.date, styles.date) if d else ws.write_blank(r, c, None, styles.texte)
+                ws.write_blank(r, c, None, styles.texte)
             elif c == 8:
                 ecrire_texte(ws, styles, r, c, d.comite if d else "", styles.long)
             else:
