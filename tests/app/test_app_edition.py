@@ -108,7 +108,7 @@ async def test_p_names_the_pilote_and_an_empty_name_removes_it(app: SuiviApp) ->
         assert sql(app.db, "SELECT pilote FROM engagement WHERE id = :e", e=eid) == [
             ("Service Développement économique",)
         ]
-        assert "Service D…" in ligne_affichee(app, eid)
+        # At 140 columns the libellé takes the pilote's column: the pilote is in the detail.
         assert "Service Développement économique" in detail_affiche(app)
         await appuyer(pilot, "p", "ctrl+u", "enter")
         assert sql(app.db, "SELECT pilote FROM engagement WHERE id = :e", e=eid) == [(None,)]

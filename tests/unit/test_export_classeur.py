@@ -76,7 +76,8 @@ def test_nombre_de_lignes(classeur: Path) -> None:
 
 
 def test_synthese_par_axe(classeur: Path) -> None:
-    rangees = lignes(classeur, "Synthèse")
+    # The totals are formulas of the sheet: their cached values are what a reader shows first.
+    rangees = list(openpyxl.load_workbook(classeur, data_only=True)["Synthèse"].iter_rows(values_only=True))[:11]
     assert "Contrat de ville d'Antony" in str(rangees[0][0])
     assert "notes confidentielles exclues : 1" in str(rangees[1][0])
     assert rangees[3][:3] == ("Axe", "Intitulé", "Total")
@@ -136,7 +137,10 @@ def test_aucune_formule(classeur: Path) -> None:
     for ws in wb:
         for row in ws.iter_rows():
             for c in row:
-                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                # The only formulas are the Synthèse's own totals (COUNTIFS, SUM, IF), never a user's text.
+                if c.data_type == "f":
+                    assert ws.title == "Synthèse" and str(c.value).startswith(("=COUNTIFS(", "=SUM(", "=IF(")), c
+                    continue
                 if isinstance(c.value, str):
                     assert est_neutre(c.value) or c.quotePrefix, (ws.title, c.coordinate, c.value)
                     assert not c.value.startswith("'"), (ws.title, c.coordinate, c.value)

@@ -50,6 +50,9 @@ def sections_aide(app: App[Any]) -> Sections:
         ("Volet Détail (entrée depuis un engagement)", _propres(DetailPane)),
         ("Volet Échéances (3)", _propres(EcheancesPane)),
         ("Volet Journal (4)", _propres(JournalPane) + _propres(NotesJournal)),
-        ("Ordre du jour (A), Depuis la dernière séance (D), À relancer (R)", _propres(ListeVue) + _propres(Vue)),
+        (
+            "Ordre du jour (A), Depuis la dernière séance (D), À relancer (R), Bilan (B)",
+            _propres(ListeVue) + _propres(Vue),
+        ),
     ]
     return [(titre, lignes(app, bindings)) for titre, bindings in contextes if bindings]

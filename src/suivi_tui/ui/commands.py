@@ -59,6 +59,11 @@ COMMANDES: tuple[Commande, ...] = (
         "screen.relancer",
     ),
     Commande(
+        "Bilan du contrat",
+        "Axes × parties, avancement mois par mois, engagements à reporter (touche B)",
+        "screen.bilan",
+    ),
+    Commande(
         "Écrire le relevé de décisions",
         "Le relevé d'une séance en Markdown et en HTML (touche r dans le journal)",
         "screen.releve",

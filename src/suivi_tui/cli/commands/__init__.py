@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from suivi_tui.cli.commands import backups, changes, check, demo, export, restore, seance, seed, status
+from suivi_tui.cli.commands import backups, bilan, changes, check, demo, export, restore, seance, seed, status
 
 REGISTRY = [
     seed.register,
@@ -12,6 +12,7 @@ REGISTRY = [
     demo.register,
     seance.register,
     changes.register,
+    bilan.register,
     backups.register,
     restore.register,
 ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
+
 from suivi_tui.dates import format_date
+from suivi_tui.services.export import classeur_formules as formules
+from suivi_tui.services.export.avancement import progression_de
 from suivi_tui.services.export.cellules import texte_xlsx
 from suivi_tui.services.export.donnees import Donnees
 from suivi_tui.services.export.mise_en_forme import COULEUR_RETARD, COULEURS_STATUT, au_format_local
@@ -34,6 +38,7 @@ class Styles:
         self.long = f({**base, "text_wrap": True})
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "left"})
         self.instant = f({**base, "num_format": "dd/mm/yyyy hh:mm", "align": "left"})
+        self.mois = f({**base, "num_format": "mm/yyyy", "align": "left"})
         self.nombre = f(base)
         self.numero = f({**base, "align": "center"})
         self.pourcent = f({**base, "num_format": "0 %"})
@@ -76,8 +81,10 @@ def ecrire_texte(ws: Any, styles: Styles, ligne: int, col: int, texte: str, fmt:
     ws.write_string(ligne, col, propre, styles.cite(fmt) if risque else fmt)
 
 
-def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
-    """Write the workbook to tmp; returns the number of engagements."""
+def ecrire(
+    donnees: Donnees, tmp: Path, *, table: str = "engagements", feuilles: Callable[[Any, Styles], None] | None = None
+) -> int:
+    """Write the workbook to tmp (then `feuilles`' own sheets, the bilan's); returns the number of engagements."""
     import xlsxwriter  # type: ignore[import-untyped]
 
     memoire = io.BytesIO()
@@ -86,7 +93,11 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
     styles = Styles(wb)
     _synthese(wb, styles, donnees)
     for nom, contenu in zip(FEUILLES[1:], TABLES, strict=True):
-        _feuille(wb, styles, nom, colonnes(contenu, donnees), lignes(contenu, donnees))
+        ws = _feuille(wb, styles, nom, colonnes(contenu, donnees), lignes(contenu, donnees))
+        if nom == formules.FEUILLE:
+            formules.liste_des_statuts(ws, len(donnees.engagements))
+    if feuilles is not None:
+        feuilles(wb, styles)
     wb.close()
     # Zipped in memory, written here: a full disk is a plain OSError, with no half-closed zip
     # object complaining on stderr later.
@@ -121,7 +132,7 @@ def hauteur(textes: Iterable[tuple[str, float]]) -> float | None:
     return min(HAUTEUR_MAX, lignes * HAUTEUR_LIGNE) if lignes > 1 else None
 
 
-def _feuille(wb: Any, styles: Styles, nom: str, cols: Sequence[Colonne], rangees: Iterable[Sequence[Any]]) -> None:
+def _feuille(wb: Any, styles: Styles, nom: str, cols: Sequence[Colonne], rangees: Iterable[Sequence[Any]]) -> Any:
     ws = wb.add_worksheet(nom)
     for i, col in enumerate(cols):
         ws.set_column(i, i, col.largeur, styles.long if col.genre == "long" else None)
@@ -136,6 +147,7 @@ def _feuille(wb: Any, styles: Styles, nom: str, cols: Sequence[Colonne], rangees
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
     _imprimable(ws, 0)
+    return ws
 
 
 def _cellule(ws: Any, styles: Styles, ligne: int, col: int, genre: str, valeur: Any) -> None:
@@ -171,18 +183,33 @@ def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
         ws.write_string(3, i, titre, styles.entete)
     ws.set_row(3, hauteur(zip(entetes, largeurs, strict=True)))
     par_axe, total = synthese_axes(donnees)
-    for r, ligne in enumerate([*par_axe, total], start=4):
-        est_total = ligne is total
-        fmt = styles.total if est_total else styles.nombre
-        ecrire_texte(ws, styles, r, 0, ligne.numero, styles.total if est_total else styles.texte)
-        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.total if est_total else styles.long)
-        valeurs = [ligne.total, *(ligne.par_statut[c] for c in STATUTS), ligne.en_retard]
-        for c, valeur in enumerate(valeurs, start=2):
-            ws.write_number(r, c, valeur, fmt)
-        ws.write_number(
-            r, len(entetes) - 1, ligne.part_realisee, styles.total_pourcent if est_total else styles.pourcent
-        )
+    premiere, derniere = 4, 3 + len(par_axe)
+    for r, ligne in enumerate(par_axe, start=premiere):
+        ecrire_texte(ws, styles, r, 0, ligne.numero, styles.texte)
+        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.long)
+        axe = (formules.AXE, formules.critere(ligne.numero))
+        ws.write_formula(r, 2, formules.nb_si(axe), styles.nombre, ligne.total)
+        for c, code in enumerate(STATUTS, start=3):
+            statut = (formules.STATUT, formules.critere(libelle_statut(code)))
+            ws.write_formula(r, c, formules.nb_si(axe, statut), styles.nombre, ligne.par_statut[code])
+        retard = (formules.RETARD, formules.critere("Oui"))
+        ws.write_formula(r, 9, formules.nb_si(axe, retard), styles.nombre, ligne.en_retard)
+        _part(ws, r, styles.pourcent, ligne.part_realisee)
         ws.set_row(r, hauteur([(ligne.titre, largeurs[1])]))
+    r = derniere + 1
+    ecrire_texte(ws, styles, r, 0, total.numero, styles.total)
+    ws.write_blank(r, 1, None, styles.total)
+    valeurs = [total.total, *(total.par_statut[c] for c in STATUTS), total.en_retard]
+    for c, valeur in enumerate(valeurs, start=2):
+        ws.write_formula(r, c, formules.somme(c, premiere, derniere), styles.total, valeur)
+    _part(ws, r, styles.total_pourcent, total.part_realisee)
     ws.freeze_panes(4, 0)
-    ws.autofilter(3, 0, 3 + len(par_axe), len(entetes) - 1)
+    ws.autofilter(3, 0, derniere, len(entetes) - 1)
     _imprimable(ws, 3)
+    formules.progression(wb, ws, styles, progression_de(donnees), r + 3, "Synthèse")
+
+
+def _part(ws: Any, r: int, fmt: Any, valeur: float) -> None:
+    """% réalisé = the row's réalisés over its total, both cells of the row."""
+    realise = 3 + list(STATUTS).index("realise")
+    ws.write_formula(r, 10, formules.part(xl_rowcol_to_cell(r, realise), xl_rowcol_to_cell(r, 2)), fmt, valeur)

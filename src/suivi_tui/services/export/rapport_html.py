@@ -7,7 +7,10 @@ from html import escape
 from pathlib import Path
 
 from suivi_tui.dates import format_date
+from suivi_tui.services.export.avancement import progression_de
 from suivi_tui.services.export.donnees import Donnees, EcheanceExport, NoteExport
+from suivi_tui.services.export.graphiques_svg import CSS as CSS_GRAPHIQUES
+from suivi_tui.services.export.graphiques_svg import graphiques as graphiques_avancement
 from suivi_tui.services.export.mise_en_forme import (
     COULEUR_RETARD,
     COULEURS_STATUT,
@@ -120,7 +123,7 @@ def rendre(rapport: Rapport) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Point d'étape — {titre}</title>",
-        f"<style>{_css(d)}</style>",
+        f"<style>{_css(d)}{CSS_GRAPHIQUES}</style>",
         "</head>",
         "<body>",
         '<header class="entete">',
@@ -129,6 +132,7 @@ def rendre(rapport: Rapport) -> str:
         f'<p class="meta">Situation au {format_date(d.today)} · {_mention_confidentiel(d)}</p>',
         "</header>",
         _synthese(rapport),
+        _avancement(d),
         _retards(rapport),
         *(_section(d, s) for s in rapport.sections),
         f'<footer>Exporté par suivi <time datetime="{iso_utc(d.exporte_le)}">{exporte_le(d.exporte_le)}</time>.'
@@ -137,6 +141,14 @@ def rendre(rapport: Rapport) -> str:
         "</html>",
     ]
     return "\n".join(c for c in corps if c) + "\n"
+
+
+def _avancement(d: Donnees) -> str:
+    """The progress charts (inline SVG), after the totals: réalisés and en cours month by month."""
+    graphiques = graphiques_avancement(progression_de(d))
+    if not graphiques:
+        return ""
+    return f'<section class="avancement">\n<h2>Avancement mois par mois</h2>\n{graphiques}\n</section>'
 
 
 def _mention_confidentiel(d: Donnees) -> str:

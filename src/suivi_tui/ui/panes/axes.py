@@ -56,7 +56,11 @@ def place_pour_retards(*retards: int) -> int:
 
 
 class AxesPane(OptionList):
-    """Highlighting an axis (j/k, arrows) drives the engagements table at once."""
+    """Highlighting an axis (j/k, arrows) drives the engagements table at once.
+
+    Out of focus it folds to numbers and counts (class -replie, see suivi.tcss): the engagements'
+    libellés get the room; the titles come back with the focus (1).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Axe suivant", show=False, tooltip="Descendre d'un axe", id="axes.suivant"),
@@ -74,7 +78,7 @@ class AxesPane(OptionList):
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id, markup=False, classes="-replie")
         self.border_title = "Axes"
         self._axes: tuple[AxeResume, ...] = ()
 
@@ -102,6 +106,12 @@ class AxesPane(OptionList):
             index = 0
         if self.highlighted != index:
             self.highlighted = index
+
+    def on_focus(self) -> None:
+        self.remove_class("-replie")
+
+    def on_blur(self) -> None:
+        self.add_class("-replie")
 
     def on_resize(self) -> None:
         if self._axes:

@@ -14,7 +14,10 @@ from suivi_tui.services.tableau import EngagementLigne
 from suivi_tui.ui.affichage import echeance_courte, hex_sans_alpha, pilote, statut_text, tronquer
 from suivi_tui.ui.messages import EngagementSurligne, FinDeTableAtteinte
 
-LIBELLE_MIN = 22  # the pilote column only appears when the libellé keeps at least this width
+# A coordinator reads the libellés first: rows that start alike must differ before the cut.
+LIBELLE_LISIBLE = 50  # what a row should show of its libellé (over one line, else two)
+LIBELLE_MIN = 30  # the least a one-line row shows when the table is narrow
+PARTIE_MAX = 9  # « Départem… »: the partie's full name is in the detail
 PILOTE = 11
 
 
@@ -26,21 +29,50 @@ class Colonnes:
     partie: int
     libelle: int
     pilote: int
+    echeance: int
+    hauteur: int = 1  # lines per row: 2 when the libellé needs them to be read
+
+    @property
+    def visible(self) -> int:
+        """How many characters of a libellé the rows show at most (over their lines)."""
+        return (self.libelle - 1) * self.hauteur
 
 
 STATUT, ECHEANCE, DISCUTER = 12, 11, 2  # « Abandonné ! », « 30/06/2021 », « ◆ » (with their leading space)
 
 
 def colonnes(largeur: int, lignes: Sequence[EngagementLigne], avec_axe: bool) -> Colonnes:
-    """Everything but the libellé has a fixed width; the libellé takes what is left (at least 12).
+    """Everything but the libellé has a fixed width; the libellé takes what is left, and comes first.
 
-    The pilote column only comes when there is room for it: it is always in the detail.
+    In order of preference: one line of at least LIBELLE_LISIBLE characters (with the pilote when
+    there is room); two lines with the échéance (a wide screen: nearly the whole text, and the
+    deadline); one line of at least LIBELLE_MIN without the échéance (a narrow screen: ten rows
+    rather than five; the deadline is in the detail and the Échéances pane); two lines without it.
     """
-    partie = min(max([len(ligne.partie) for ligne in lignes] + [len("Partie")]), 12) + 1
+    partie = min(max([len(ligne.partie) for ligne in lignes] + [len("Partie")]), PARTIE_MAX) + 1
     axe = 4 if avec_axe else 0
-    libelle = largeur - (axe + partie + STATUT + ECHEANCE + DISCUTER)
-    pilote_ = PILOTE if libelle - PILOTE >= LIBELLE_MIN else 0
-    return Colonnes(axe, partie, max(libelle - pilote_, 12), pilote_)
+    reste = largeur - (axe + partie + STATUT + DISCUTER)
+    libelle = reste - ECHEANCE
+    if libelle - 1 - PILOTE >= LIBELLE_LISIBLE:
+        return Colonnes(axe, partie, libelle - PILOTE, PILOTE, ECHEANCE)
+    if libelle - 1 >= LIBELLE_LISIBLE:
+        return Colonnes(axe, partie, libelle, 0, ECHEANCE)
+    if 2 * (libelle - 1) >= LIBELLE_LISIBLE:
+        return Colonnes(axe, partie, libelle, 0, ECHEANCE, 2)
+    if reste - 1 >= LIBELLE_MIN:
+        return Colonnes(axe, partie, reste, 0, 0)
+    return Colonnes(axe, partie, max(reste, 12), 0, 0, 2)
+
+
+def sur_deux_lignes(texte: str, largeur: int) -> str:
+    """texte wrapped on at most two lines of largeur characters, the second ending with « … » when cut."""
+    import textwrap
+
+    propre = " ".join(texte.split())
+    if len(propre) <= largeur or largeur < 2:
+        return tronquer(propre, largeur)
+    premiere = textwrap.wrap(propre, largeur, break_long_words=True, break_on_hyphens=False)[0]
+    return premiere + "\n" + tronquer(propre[len(premiere) :], largeur)
 
 
 class EngagementsPane(DataTable[Text]):
@@ -108,7 +140,7 @@ class EngagementsPane(DataTable[Text]):
         self.lignes += lignes
         self._precisions.update(precisions)
         self._total = total
-        self.add_rows(self._cellules(ligne) for ligne in lignes)
+        self._ajouter_rangees(lignes)
         self._mettre_titre()
 
     def _reconstruire(self, engagement_id: int | None) -> None:
@@ -121,13 +153,21 @@ class EngagementsPane(DataTable[Text]):
         self.add_column(" Partie", width=self._cols.partie)
         self.add_column(" Engagement", width=self._cols.libelle)
         self.add_column(" Statut", width=STATUT)
-        self.add_column(" Échéance", width=ECHEANCE)
+        if self._cols.echeance:
+            self.add_column(" Échéance", width=ECHEANCE)
         if self._cols.pilote:
             self.add_column(" Pilote", width=self._cols.pilote)
         self.add_column(" ◆", width=DISCUTER)
-        self.add_rows(self._cellules(ligne) for ligne in self.lignes)
+        self._ajouter_rangees(self.lignes)
         self.surligner(engagement_id)
         self._mettre_titre()
+
+    def _ajouter_rangees(self, lignes: Sequence[EngagementLigne]) -> None:
+        if self._cols.hauteur == 1:
+            self.add_rows(self._cellules(ligne) for ligne in lignes)
+            return
+        for ligne in lignes:
+            self.add_row(*self._cellules(ligne), height=self._cols.hauteur)
 
     def surligner(self, engagement_id: int | None) -> None:
         """Put the cursor on that engagement if it is listed (else leave it where it is)."""
@@ -144,13 +184,16 @@ class EngagementsPane(DataTable[Text]):
             statut.append(" !", style=f"bold {rouge}")
         cells += [
             Text(" " + tronquer(ligne.partie, self._cols.partie - 1)),
-            Text(" " + tronquer(ligne.libelle, self._cols.libelle - 1)),
+            Text(" " + self._libelle(ligne.libelle).replace("\n", "\n "), no_wrap=True, overflow="ellipsis"),
             statut,
-            Text(
-                " " + echeance_courte(ligne.prochaine_echeance, self._precisions.get(ligne.id)),
-                style=rouge if ligne.en_retard and ligne.prochaine_echeance else "",
-            ),
         ]
+        if self._cols.echeance:
+            cells.append(
+                Text(
+                    " " + echeance_courte(ligne.prochaine_echeance, self._precisions.get(ligne.id)),
+                    style=rouge if ligne.en_retard and ligne.prochaine_echeance else "",
+                )
+            )
         if self._cols.pilote:
             cells.append(
                 Text(
@@ -161,6 +204,11 @@ class EngagementsPane(DataTable[Text]):
         accent = hex_sans_alpha(couleurs.get("text-accent", couleurs.get("accent", "yellow")))
         cells.append(Text(" ◆", style=f"bold {accent}") if ligne.a_discuter else Text(""))
         return cells
+
+    def _libelle(self, libelle: str) -> str:
+        if self._cols.hauteur == 1:
+            return tronquer(libelle, self._cols.libelle - 1)
+        return sur_deux_lignes(libelle, self._cols.libelle - 1)
 
     def _mettre_titre(self) -> None:
         compte = (

@@ -174,6 +174,14 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
             id="ecran.relancer",
         ),
+        Binding(
+            "B",
+            "bilan",
+            "Bilan",
+            show=False,
+            tooltip="Bilan du contrat : axes × parties, avancement mois par mois, engagements à reporter",
+            id="ecran.bilan",
+        ),
     ]
 
     engagement_id: reactive[int | None] = reactive(None)
@@ -443,6 +451,12 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         if self.has_class("-etroit"):
             self.add_class("-detail-ouvert")
         self.set_focus(self.query_one(DetailPane))
+
+    def action_bilan(self) -> None:
+        """The contrat's bilan (B): its own screen, see ui/screens/bilan.py."""
+        from suivi_tui.ui.screens.bilan import ouvrir_bilan
+
+        ouvrir_bilan(self)
 
     def action_fermer_detail(self) -> None:
         self.remove_class("-detail-ouvert")
