@@ -30,6 +30,9 @@ def _id(db: Database, debut: str) -> int:
 
 def suivi_en_cours(db: Database) -> SuiviApp:
     """A few months of follow-up, none of it on the first engagement (its detail shows no clock time)."""
+    from suivi_tui.today import set_today
+
+    set_today(TODAY)  # as --today does: the notes are written « hors séance » that day (unpinned after the test)
     coworking = _id(db, "Créer un espace de coworking")
     changer_statut(db, coworking, "en_cours")
     changer_pilote(db, coworking, "Service Économie")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 # Always visible, always in the same place, whatever the pane.
 EN_TETE = ("question_mark", "q")
+LARGEUR_ETROITE = 110  # below it: the labels only, no palette hint (the main screen's breakpoint too)
 
 
 class PiedDePage(Footer):
@@ -54,6 +55,9 @@ class PiedDePage(Footer):
             yield widget
 
     def on_resize(self) -> None:
+        # Every screen's footer (the main one, the lists, the bilan): compact below LARGEUR_ETROITE.
+        etroit = self.size.width < LARGEUR_ETROITE
+        self.compact, self.show_command_palette = etroit, not etroit
         if self.is_attached:
             self.bindings_changed(self.screen)
 

@@ -17,6 +17,7 @@ from suivi_tui.services.bilan import AReporter, Bilan, Compte, tableau_de_bord
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.texte import pluriel
 from suivi_tui.ui.affichage import STYLES_STATUT, pilote, tronquer
+from suivi_tui.ui.champs import CaseVisible
 from suivi_tui.ui.courbe import etincelle, histogramme, legende
 from suivi_tui.ui.panes.detail import envelopper
 from suivi_tui.ui.screens.vue import ListeVue, Vue, intertitre, option_engagement, remarque
@@ -146,7 +147,7 @@ class BilanVue(Vue):
 
     def reglages(self) -> ComposeResult:
         with Horizontal(classes="vue-reglage"):
-            yield Checkbox("Montrer les décisions confidentielles", False, compact=True, id="confidentiel")
+            yield CaseVisible("Montrer les décisions confidentielles", False, compact=True, id="confidentiel")
 
     @property
     def confidentiel(self) -> bool:

@@ -42,6 +42,7 @@ from suivi_tui.ui.panes.echeances import EcheancesPane
 from suivi_tui.ui.panes.engagements import EngagementsPane
 from suivi_tui.ui.panes.entete import EnTete
 from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
+from suivi_tui.ui.panes.pied import LARGEUR_ETROITE as LARGEUR_PIED
 from suivi_tui.ui.panes.pied import PiedDePage
 from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.screens.edition import Edition
@@ -49,7 +50,7 @@ from suivi_tui.ui.screens.lecture_table import LectureTable
 from suivi_tui.ui.screens.seance import EnSeance
 
 _RIEN = object()  # what a pane shows before its first data
-LARGEUR_ETROITE = 110  # below it: axes by number only, the detail behind `entrée`, a compact footer
+LARGEUR_ETROITE = LARGEUR_PIED  # below it: axes by number only, the detail behind `entrée`, a compact footer
 PANES = {
     "axes": AxesPane,
     "engagements": EngagementsPane,
@@ -232,9 +233,6 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
 
     def on_resize(self) -> None:
         etroit = self.size.width < LARGEUR_ETROITE
-        footer = self.query_one(PiedDePage)
-        footer.compact = etroit
-        footer.show_command_palette = not etroit
         # The table's two signs, said where they are seen; narrow, the detail hides behind `entrée`.
         legende = "◆ à discuter · ! en retard"
         self.query_one(EngagementsPane).border_subtitle = f"{legende} · entrée : détail" if etroit else legende
