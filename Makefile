@@ -7,7 +7,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install --quiet -c constraints.txt --build-constraint constraints.txt
 
-.PHONY: run test lint bench lock clean
+.PHONY: run test lint bench docs lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(STAMP_TEST)
 # What make test checks about the code itself, alone and quick: lint, layout, types, import contracts (lint-imports).
 lint: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q tests/unit/test_style.py
+
+# The docs produced from the code (the keys' registry); a test fails when they are not up to date.
+docs: $(STAMP_RUN)
+	$(BIN)/python -m suivi_tui.ui.touches > docs/touches.md
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run_all.py

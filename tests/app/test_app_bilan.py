@@ -96,5 +96,5 @@ async def test_the_help_lists_B(app: SuiviApp) -> None:
     from suivi_tui.ui.aide import sections_aide
 
     async with ouvrir(app) as _:
-        lignes = [ligne for _, section in sections_aide(app) for ligne in section]
+        lignes = [ligne for _, section in sections_aide() for ligne in section]
         assert any(touches == "B" and "Bilan du contrat" in quoi for touches, quoi in lignes)

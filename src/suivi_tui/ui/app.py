@@ -28,6 +28,7 @@ from suivi_tui.ui.dialogs.base import Brouillon
 from suivi_tui.ui.ecritures import annulation
 from suivi_tui.ui.messages import ChangementEnregistre
 from suivi_tui.ui.screens.principal import EcranPrincipal, PremiereLecture, premiere_lecture
+from suivi_tui.ui.touches import affichage, liaisons
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from suivi_tui.services.export import DemandeExport, ResultatExport
 
 PILE_MAX = 200  # undo steps kept
-TOUCHES_FR = {"space": "espace", "escape": "échap", "enter": "entrée", "shift+tab": "maj+tab", "ctrl+q": "^q"}
 
 
 def _commandes() -> type[Provider]:
@@ -59,60 +59,7 @@ class SuiviApp(App[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {_commandes}
     NOTIFICATION_TIMEOUT = 4
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+z",
-            "annuler",
-            "Annuler",
-            tooltip="Annuler la dernière modification (plusieurs fois de suite)",
-            id="app.annuler",
-        ),
-        Binding("question_mark", "aide", "Aide", tooltip="Toutes les touches, par volet", id="app.aide"),
-        Binding("q", "quit", "Quitter", tooltip="Quitter (tout est déjà enregistré)", id="app.quitter"),
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quitter",
-            show=False,
-            priority=True,
-            tooltip="Quitter (tout est déjà enregistré)",
-            id="app.quitter_ctrl",
-        ),
-        Binding(
-            "c",
-            "contrat",
-            "Contrat",
-            show=False,
-            tooltip="Changer de contrat (base à plusieurs contrats)",
-            id="app.contrat",
-        ),
-        Binding(
-            "P",
-            "presentation",
-            "Présentation",
-            show=False,
-            tooltip="Mode présentation : masquer pilotes et notes confidentielles",
-            id="app.presentation",
-        ),
-        Binding(
-            "x",
-            "exporter",
-            "Exporter",
-            show=False,
-            tooltip="Exporter : base, classeur, CSV, rapport, calendrier",
-            id="app.exporter",
-        ),
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "Commandes",
-            show=False,
-            priority=True,
-            tooltip="Palette : toutes les actions par leur nom",
-            id="app.palette",
-        ),
-        Binding("ctrl+c", "aide_quitter", show=False, system=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("app")
 
     presentation: reactive[bool] = reactive(False, bindings=True)
 
@@ -141,7 +88,7 @@ class SuiviApp(App[None]):
         self._piles[contrat_id] = [*self._piles.get(contrat_id, [])[-PILE_MAX + 1 :], changement]
 
     def get_key_display(self, binding: Binding) -> str:
-        return TOUCHES_FR.get(binding.key) or super().get_key_display(binding)
+        return affichage(binding.key)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -332,7 +279,7 @@ class SuiviApp(App[None]):
         from suivi_tui.ui.aide import sections_aide
         from suivi_tui.ui.dialogs.aide import AideScreen
 
-        self.push_screen(AideScreen(sections_aide(self)))
+        self.push_screen(AideScreen(sections_aide()))
 
     def action_exporter(self) -> None:
         from suivi_tui.ui.dialogs.export import ExportDialog, dossier_documents

@@ -8,6 +8,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from suivi_tui.ui.touches import Touche, action_de_palette, affichage, palette
+
 
 @dataclass(frozen=True)
 class Commande:
@@ -16,73 +18,13 @@ class Commande:
     action: str  # « app.x » or « screen.x », run as if its key had been pressed
 
 
-COMMANDES: tuple[Commande, ...] = (
-    Commande("Changer le statut", "Choisir parmi les six statuts (touche s)", "screen.statut"),
-    Commande("Ajouter une échéance", "Une date en français : « T3 2021 », « fin 2022 »… (touche d)", "screen.echeance"),
-    Commande(
-        "Écrire une note au journal", "Info, décision ou action, dans la séance du jour (touche n)", "screen.note"
-    ),
-    Commande("Nommer le pilote", "Le service ou la personne qui porte l'engagement (touche p)", "screen.pilote"),
-    Commande(
-        "Basculer « à discuter »",
-        "Mettre à l'ordre du jour de la prochaine séance, ou l'en retirer (touche a)",
-        "screen.a_discuter",
-    ),
-    Commande(
-        "Ouvrir le détail de l'engagement", "Texte complet, échéances, historique, notes (entrée)", "screen.detail"
-    ),
-    Commande("Filtrer les engagements", "Par partie, statut, retard, « à discuter » (touche f)", "screen.filtre"),
-    Commande("Chercher", "Dans les engagements, les pilotes et les notes (touche /)", "screen.recherche"),
-    Commande(
-        "Créer un comité",
-        "Un nouveau comité technique et son journal (touche + dans le journal)",
-        "screen.nouveau_comite",
-    ),
-    Commande(
-        "Ouvrir ou fermer une séance",
-        "Tout ce qui est fait pendant la séance lui est rattaché (touche m)",
-        "screen.seance",
-    ),
-    Commande(
-        "Ordre du jour de la séance",
-        "Suites du dernier comité, points à discuter, retards, échéances (touche A)",
-        "screen.ordre_du_jour",
-    ),
-    Commande(
-        "Depuis la dernière séance",
-        "Ce qui a changé depuis la dernière séance du comité, ou depuis une date (touche D)",
-        "screen.depuis",
-    ),
-    Commande(
-        "À relancer",
-        "Engagements en retard ou sans changement depuis des semaines, par pilote (touche R)",
-        "screen.relancer",
-    ),
-    Commande(
-        "Bilan du contrat",
-        "Axes × parties, avancement mois par mois, engagements à reporter (touche B)",
-        "screen.bilan",
-    ),
-    Commande(
-        "Écrire le relevé de décisions",
-        "Le relevé d'une séance en Markdown et en HTML (touche r dans le journal)",
-        "screen.releve",
-    ),
-    Commande("Aller au volet Axes", "touche 1", "screen.focus_pane('axes')"),
-    Commande("Aller au volet Engagements", "touche 2", "screen.focus_pane('engagements')"),
-    Commande("Aller au volet Échéances", "touche 3", "screen.focus_pane('echeances')"),
-    Commande("Aller au volet Journal", "touche 4", "screen.focus_pane('journal')"),
-    Commande("Annuler la dernière modification", "Plusieurs fois de suite pour remonter (ctrl+z)", "app.annuler"),
-    Commande("Changer de contrat", "Quand la base en contient plusieurs (touche c)", "app.contrat"),
-    Commande(
-        "Mode présentation",
-        "Masquer pilotes et notes confidentielles, ou les réafficher (touche P)",
-        "app.presentation",
-    ),
-    Commande("Exporter", "Base, classeur, CSV, rapport ou calendrier (touche x)", "app.exporter"),
-    Commande("Aide : toutes les touches", "touche ?", "app.aide"),
-    Commande("Quitter", "Tout est déjà enregistré (touche q)", "app.quit"),
-)
+def _commande(touche: Touche) -> Commande:
+    cles = " ou ".join(affichage(k) for k in touche.touches.split(","))
+    return Commande(touche.palette or touche.libelle, f"{touche.aide} — touche {cles}", action_de_palette(touche))
+
+
+# The registry's actions worth finding by name (ui/touches.py): the palette and the keys cannot drift.
+COMMANDES: tuple[Commande, ...] = tuple(_commande(t) for t in palette())
 
 
 class CommandesSuivi(Provider):

@@ -27,6 +27,7 @@ class Touche:
     palette: str | None = None  # its name in the palette (ctrl+p); None: not offered there
     montree: bool = False  # in the Footer
     priorite: bool = False  # before the focused widget (a text field would type the letter)
+    systeme: bool = False  # Textual's kind of key that no help lists (ctrl+c, which only says how to quit)
 
 
 # Who holds the keys, and the section of the help and of docs/touches.md they belong to.
@@ -60,7 +61,7 @@ PORTEURS: dict[str, str] = {
 }
 
 # The sections the `?` screen shows: the main screen and the lists it opens (dialogs say their keys).
-SECTIONS_AIDE = ("app", "ecran", "axes", "engagements", "detail", "echeances", "journal", "vue")
+SECTIONS_AIDE = ("app", "ecran", "axes", "engagements", "detail", "echeances", "journal", "notes", "vue", "liste")
 
 _ = Touche  # short constructor name below
 TOUCHES: tuple[Touche, ...] = (
@@ -122,6 +123,15 @@ TOUCHES: tuple[Touche, ...] = (
         "Palette : toutes les actions par leur nom",
         "app",
         priorite=True,
+    ),
+    Touche(
+        "app.ctrl_c",
+        "ctrl+c",
+        "aide_quitter",
+        "",
+        "ctrl+c ne quitte pas : un message dit comment quitter",
+        "app",
+        systeme=True,
     ),
     # --- the main screen -------------------------------------------------------------------------------
     _("ecran.axes", "1", "focus_pane('axes')", "Axes", "Aller au volet Axes", "ecran", "Aller au volet Axes"),
@@ -269,6 +279,15 @@ TOUCHES: tuple[Touche, ...] = (
         "Les engagements en retard ou sans changement depuis des semaines, par pilote",
         "ecran",
         "À relancer",
+    ),
+    Touche(
+        "ecran.bilan",
+        "B",
+        "bilan",
+        "Bilan",
+        "Bilan du contrat : axes × parties, avancement mois par mois, engagements à reporter",
+        "ecran",
+        "Bilan du contrat",
     ),
     # --- the panes -------------------------------------------------------------------------------------
     _("axes.suivant", "j", "cursor_down", "Axe suivant", "Descendre d'un axe", "axes"),
@@ -523,6 +542,10 @@ AFFICHAGE: dict[str, str] = {
 }
 
 
+# The arrows do what j and k do in every list.
+FLECHES = {"cursor_down": "down", "cursor_up": "up", "scroll_down": "down", "scroll_up": "up"}
+
+
 def affichage(touche: str) -> str:
     """« ? », « entrée », « ^z », « alt+d »: one Textual key name as the user reads it."""
     return AFFICHAGE.get(touche, touche)
@@ -539,6 +562,7 @@ def liaisons(porteur: str) -> list[Binding]:
             priority=t.priorite,
             tooltip=t.aide,
             id=t.id,
+            system=t.systeme,
         )
         for t in TOUCHES
         if t.porteur == porteur
@@ -568,12 +592,14 @@ def lignes_par_section(porteurs: tuple[str, ...] | None = None) -> list[tuple[st
     """
     sections: dict[str, dict[tuple[str, str], list[str]]] = {}
     for touche in TOUCHES:
-        if porteurs is not None and touche.porteur not in porteurs:
+        if touche.systeme or (porteurs is not None and touche.porteur not in porteurs):
             continue
         lignes = sections.setdefault(PORTEURS[touche.porteur], {})
         cle = (touche.action, touche.aide)
         affichees = lignes.setdefault(cle, [])
-        affichees += [affichage(k) for k in touche.touches.split(",") if affichage(k) not in affichees]
+        # j and k move as the arrows do (Textual's own keys): said on the same line.
+        touches = [*touche.touches.split(","), *([FLECHES[touche.action]] if touche.action in FLECHES else [])]
+        affichees += [affichage(k) for k in touches if affichage(k) not in affichees]
     return [
         (section, [(" / ".join(touches), aide) for (_, aide), touches in lignes.items()])
         for section, lignes in sections.items()
@@ -584,11 +610,25 @@ def _cellule(texte: str) -> str:
     return texte.replace("|", "\\|")
 
 
+ENTETE_DOC = """# Les touches
+
+Toutes les touches de suivi, par endroit où elles agissent. Le pied d'écran montre celles qui
+s'appliquent là où l'on est ; `?` les liste ; `ctrl+p` propose les actions par leur nom.
+
+Ce fichier est produit par `make docs` depuis `src/suivi_tui/ui/touches.py` (un test vérifie
+qu'il est à jour : aucune touche ne peut y manquer).
+"""
+
+
 def tableau_markdown() -> str:
-    """docs/touches.md's tables, one per section (a test checks the file is this, so no key is missing)."""
-    sortie: list[str] = []
+    """docs/touches.md: its header, then a table per section (a test checks the file is this, so no key is missing)."""
+    sortie: list[str] = [ENTETE_DOC]
     for section, lignes in lignes_par_section():
         sortie += [f"## {section}", "", "| touche | action |", "|---|---|"]
         sortie += [f"| `{touches}` | {_cellule(aide)} |" for touches, aide in lignes]
         sortie.append("")
     return "\n".join(sortie)
+
+
+if __name__ == "__main__":  # make docs
+    print(tableau_markdown(), end="")

@@ -6,12 +6,13 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from suivi_tui.ui.dialogs.base import Dialogue
+from suivi_tui.ui.touches import liaisons
 
 Sections = list[tuple[str, list[tuple[str, str]]]]
 
@@ -46,11 +47,7 @@ class AideScreen(Dialogue[None]):
     AideScreen .section Static { height: auto; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "annuler", "Fermer", tooltip="Fermer l'aide", id="aide.echap"),
-        Binding("question_mark", "annuler", "Fermer", tooltip="Fermer l'aide", id="aide.fermer"),
-        Binding("q", "annuler", "Fermer", show=False, tooltip="Fermer l'aide", id="aide.quitter"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("aide")
 
     def __init__(self, sections: Sections) -> None:
         super().__init__()

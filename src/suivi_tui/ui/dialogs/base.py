@@ -9,7 +9,7 @@ from typing import ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Mount
@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, Select, Static,
 from textual.widgets.select import InvalidSelectValueError
 
 from suivi_tui.ui.champs import CaseVisible
+from suivi_tui.ui.touches import liaisons
 
 V = TypeVar("V")
 D = TypeVar("D", bound="Dialogue[object]")
@@ -39,9 +40,7 @@ CADRE_ID = "dialogue"
 class CaseEspace(CaseVisible, inherit_bindings=False):
     """A checkbox toggled by space only, so that enter stays the dialog's « do it » key."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Cocher", show=False, tooltip="Cocher ou décocher", id="dialogue.cocher"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("case")
 
 
 class Dialogue(ModalScreen[V | None], Generic[V]):
@@ -102,9 +101,7 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "annuler", "Annuler", tooltip="Fermer sans rien changer", id="dialogue.annuler"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("dialogue")
 
     cle_brouillon: Hashable | None = None
     _initial: Brouillon

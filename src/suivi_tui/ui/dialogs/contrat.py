@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,6 +16,7 @@ from suivi_tui.services.contrats import ContratResume
 from suivi_tui.texte import sans_accents
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
+from suivi_tui.ui.touches import liaisons
 
 
 def option_contrat(contrat: ContratResume, actuel: int) -> Option:
@@ -43,10 +44,7 @@ class ContratDialog(Dialogue[int]):
     ContratDialog OptionList { height: auto; max-height: 70vh; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "deplacer(1)", "Suivant", show=False, tooltip="Contrat suivant", id="contrat.suivant"),
-        Binding("up", "deplacer(-1)", "Précédent", show=False, tooltip="Contrat précédent", id="contrat.precedent"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("contrat")
 
     def __init__(self, contrats: list[ContratResume], actuel: int) -> None:
         super().__init__()

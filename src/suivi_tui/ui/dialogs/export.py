@@ -10,13 +10,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from suivi_tui.services.export import EXTENSIONS, FORMATS, NOMS_FORMATS, DemandeExport
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
+from suivi_tui.ui.touches import liaisons
 
 FORMAT_DEFAUT = "xlsx"  # what most colleagues open: Excel or LibreOffice
 
@@ -49,16 +50,7 @@ def slug(texte: str, longueur: int = 40) -> str:
 class _Choix(Select[str], inherit_bindings=False):
     """The format list; enter is left to the dialog (export), space or arrows open the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,down,up",
-            "show_overlay",
-            "Choisir",
-            show=False,
-            tooltip="Ouvrir la liste des formats",
-            id="export.format",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("choix_format")
 
 
 class ExportDialog(Dialogue[DemandeExport]):
@@ -67,9 +59,7 @@ class ExportDialog(Dialogue[DemandeExport]):
     TITRE = "Exporter le contrat"
     AIDE = "[b]Tab[/] champ suivant · [b]Espace[/] choisir, cocher · [b]Entrée[/] exporter · [b]Échap[/] annuler"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "exporter", "Exporter", tooltip="Écrire le fichier d'export", id="export.exporter"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("export")
 
     DEFAULT_CSS = """
     ExportDialog #dialogue { max-width: 78; }

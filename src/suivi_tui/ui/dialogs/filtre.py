@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Horizontal
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Label, Select
@@ -17,6 +17,7 @@ from suivi_tui.services.vocabulaire import STATUTS
 from suivi_tui.ui.champs import CaseVisible
 from suivi_tui.ui.dialogs.base import Dialogue
 from suivi_tui.ui.dialogs.statut import COULEURS_STATUT
+from suivi_tui.ui.touches import liaisons
 
 
 class FiltreDialog(Dialogue[Filtre]):
@@ -36,18 +37,7 @@ class FiltreDialog(Dialogue[Filtre]):
     FiltreDialog #boutons Button { margin-right: 2; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority, because a focused checkbox would otherwise take enter to toggle itself.
-        Binding(
-            "enter",
-            "appliquer",
-            "Appliquer",
-            priority=True,
-            tooltip="Appliquer ce filtre aux engagements",
-            id="filtre.appliquer",
-        ),
-        Binding("r", "effacer", "Tout effacer", tooltip="Retirer tous les filtres", id="filtre.effacer"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("filtre")
 
     def __init__(self, actuel: Filtre, parties: list[PartieResume]) -> None:
         super().__init__()

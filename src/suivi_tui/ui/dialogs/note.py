@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select, Static, TextArea
 
@@ -15,6 +15,7 @@ from suivi_tui.services.seances.journal import ComiteResume
 from suivi_tui.services.vocabulaire import TYPES_NOTE
 from suivi_tui.ui.champs import BoutonRadioVisible, CaseVisible, ZoneTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
+from suivi_tui.ui.touches import liaisons
 
 _ACTIONS_SAISIE = frozenset({"enregistrer", "type", "confidentielle"})
 
@@ -25,20 +26,6 @@ class NoteSaisie:
     type: str
     texte: str
     confidentielle: bool
-
-
-def _raccourci_type(touche: str, code: str) -> Binding:
-    libelle = TYPES_NOTE[code]
-    # priority: a terminal sends alt+d with its character, which the text area would insert.
-    return Binding(
-        touche,
-        f"type('{code}')",
-        libelle,
-        show=False,
-        priority=True,
-        tooltip=f"Note de type « {libelle} »",
-        id=f"note.type.{code}",
-    )
 
 
 class NoteDialog(Dialogue[NoteSaisie]):
@@ -63,21 +50,7 @@ class NoteDialog(Dialogue[NoteSaisie]):
     NoteDialog #bas .dialogue-erreur.-vide { display: block; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "enregistrer", "Enregistrer", tooltip="Enregistrer la note", id="note.enregistrer"),
-        _raccourci_type("alt+i", "info"),
-        _raccourci_type("alt+d", "decision"),
-        _raccourci_type("alt+a", "action"),
-        Binding(
-            "alt+c",
-            "confidentielle",
-            "Confidentielle",
-            show=False,
-            priority=True,
-            tooltip="Marquer ou démarquer la note comme confidentielle",
-            id="note.confidentielle",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("note")
 
     def __init__(
         self,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Static
 
 from suivi_tui.ui.dialogs.base import Dialogue
+from suivi_tui.ui.touches import liaisons
 
 
 class QuestionDialog(Dialogue[bool]):
@@ -19,10 +20,7 @@ class QuestionDialog(Dialogue[bool]):
 
     AIDE = "[b]o[/] ou [b]Entrée[/] oui · [b]n[/] ou [b]Échap[/] non"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o,enter", "oui", "Oui", show=False, tooltip="Répondre oui", id="question.oui"),
-        Binding("n", "annuler", "Non", show=False, tooltip="Répondre non : rien n'est fait", id="question.non"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("question")
 
     def __init__(self, titre: str, question: str, details: list[str] | None = None) -> None:
         super().__init__()

@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from suivi_tui.services.recherche import Resultat
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue
+from suivi_tui.ui.touches import liaisons
 
 INVITE = "Tapez un mot : engagements, pilotes et notes (accents et majuscules ignorés)."
 
@@ -74,27 +75,7 @@ class RechercheScreen(Dialogue[Resultat]):
     RechercheScreen OptionList { height: 1fr; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the list would keep up/down for itself; these hand focus over at its ends.
-        Binding(
-            "down",
-            "descendre",
-            "Résultats",
-            priority=True,
-            show=False,
-            tooltip="Aller dans la liste des résultats",
-            id="recherche.descendre",
-        ),
-        Binding(
-            "up",
-            "monter",
-            "Résultats",
-            priority=True,
-            show=False,
-            tooltip="Remonter dans les résultats, puis dans la saisie",
-            id="recherche.monter",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("recherche")
 
     @dataclass
     class ResultatsTrouves(Message):

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -21,6 +21,7 @@ from suivi_tui.services.seances.releve import nom_fichier_releve
 from suivi_tui.texte import pluriel
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
+from suivi_tui.ui.touches import liaisons
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,7 @@ def fichiers_releve(dossier: Path, seance: SeanceResume, remplacer: bool) -> tup
 class _ChoixSeance(Select[int], inherit_bindings=False):
     """The séance list; enter is left to the dialog (write), space or arrows open the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,down,up",
-            "show_overlay",
-            "Choisir",
-            show=False,
-            tooltip="Ouvrir la liste des séances",
-            id="releve.seance",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("choix_seance")
 
 
 class ReleveDialog(Dialogue[DemandeReleve]):
@@ -75,9 +67,7 @@ class ReleveDialog(Dialogue[DemandeReleve]):
     TITRE = "Relevé de décisions"
     AIDE = "[b]Tab[/] champ suivant · [b]Espace[/] choisir, cocher · [b]Entrée[/] écrire · [b]Échap[/] annuler"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "ecrire", "Écrire", tooltip="Écrire le relevé en Markdown et en HTML", id="releve.ecrire"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("releve")
 
     DEFAULT_CSS = """
     ReleveDialog #dialogue { max-width: 90; }

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
@@ -20,6 +20,7 @@ from suivi_tui.services.seances.registre import SeanceResume
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur
 from suivi_tui.ui.dialogs.comite import ComiteSaisie
+from suivi_tui.ui.touches import liaisons
 
 NOUVEAU = -1  # the Select's value for the comité created in this form (written when the séance opens)
 
@@ -46,16 +47,7 @@ def lire_jour(texte: str, today: dt.date) -> dt.date | str:
 class _ChoixComite(Select[int], inherit_bindings=False):
     """The comité list; enter is left to the form (open the séance), space or arrows open the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,down,up",
-            "show_overlay",
-            "Choisir",
-            show=False,
-            tooltip="Ouvrir la liste des comités",
-            id="seance.comite",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("choix_comite")
 
 
 class _BoutonSouris(Button, can_focus=False):
@@ -85,12 +77,7 @@ class SeanceDialog(Dialogue[SeanceSaisie]):
     SeanceDialog #conclusion .dialogue-erreur.-vide { display: block; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "ouvrir", "Ouvrir", tooltip="Ouvrir la séance", id="seance.ouvrir"),
-        Binding(
-            "+", "nouveau_comite", "Nouveau comité", tooltip="Créer le comité qui se réunit", id="seance.nouveau_comite"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("seance")
 
     def __init__(
         self,

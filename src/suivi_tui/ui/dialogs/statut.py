@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from suivi_tui.services.vocabulaire import STATUTS
 from suivi_tui.ui.dialogs.base import Dialogue, ligne_libelle
+from suivi_tui.ui.touches import liaisons
 
 # The same colours as the engagements table, so a statut is recognised at a glance.
 COULEURS_STATUT: dict[str, str] = {
@@ -25,18 +26,6 @@ COULEURS_STATUT: dict[str, str] = {
 }
 
 
-def _raccourci(numero: int, code: str) -> Binding:
-    libelle = STATUTS[code]
-    return Binding(
-        str(numero),
-        f"choisir('{code}')",
-        libelle,
-        show=False,
-        tooltip=f"Passer l'engagement à « {libelle} »",
-        id=f"statut.{code}",
-    )
-
-
 class StatutDialog(Dialogue[str]):
     """Returns the chosen statut code, or None."""
 
@@ -47,11 +36,7 @@ class StatutDialog(Dialogue[str]):
     StatutDialog OptionList { height: auto; margin-top: 1; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(_raccourci(n, code) for n, code in enumerate(STATUTS, 1)),
-        Binding("j", "deplacer(1)", "Suivant", show=False, tooltip="Statut suivant", id="statut.suivant"),
-        Binding("k", "deplacer(-1)", "Précédent", show=False, tooltip="Statut précédent", id="statut.precedent"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("statut")
 
     def __init__(self, actuel: str, libelle: str) -> None:
         super().__init__()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from suivi_tui.services.tableau import AxeResume
 from suivi_tui.ui.affichage import tronquer
 from suivi_tui.ui.messages import AxeChoisi
+from suivi_tui.ui.touches import liaisons
 
 TOUS = "tous"
 BARRE = 10
@@ -62,20 +63,7 @@ class AxesPane(OptionList):
     libellés get the room; the titles come back with the focus (1).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Axe suivant", show=False, tooltip="Descendre d'un axe", id="axes.suivant"),
-        Binding("k", "cursor_up", "Axe précédent", show=False, tooltip="Monter d'un axe", id="axes.precedent"),
-        Binding("g", "first", "Premier", show=False, tooltip="Aller à « Tous les axes »", id="axes.premier"),
-        Binding("G", "last", "Dernier", show=False, tooltip="Aller au dernier axe", id="axes.dernier"),
-        Binding(
-            "enter",
-            "screen.focus_pane('engagements')",
-            "Voir ses engagements",
-            show=False,
-            tooltip="Passer au tableau des engagements de cet axe",
-            id="axes.ouvrir",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("axes")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False, classes="-replie")

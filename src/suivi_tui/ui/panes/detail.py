@@ -7,7 +7,7 @@ import textwrap
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -16,6 +16,7 @@ from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.services.detail import EcheanceInfo, EngagementDetail, HistoriqueLigne, NoteLigne
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_champ
 from suivi_tui.ui.affichage import affichable, delai, instant, pilote, statut_content, type_note, valeur_historique
+from suivi_tui.ui.touches import liaisons
 
 PiecesType = list[str | tuple[str, str] | Content]
 ETIQUETTE = 11  # width of the « Statut », « Pilote »… column
@@ -113,15 +114,7 @@ def contenu_detail(d: EngagementDetail, today: dt.date, presentation: bool, larg
 class DetailPane(VerticalScroll, can_focus=True):
     """Scrolls with the arrows or j/k when focused; escape goes back to the table."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Descendre", show=False, tooltip="Descendre dans le détail", id="detail.bas"),
-        Binding("k", "scroll_up", "Monter", show=False, tooltip="Remonter dans le détail", id="detail.haut"),
-        Binding("g", "scroll_home", "Début", show=False, tooltip="Début du détail", id="detail.debut"),
-        Binding("G", "scroll_end", "Fin", show=False, tooltip="Fin du détail", id="detail.fin"),
-        Binding(
-            "escape", "screen.fermer_detail", "Retour", tooltip="Revenir au tableau des engagements", id="detail.fermer"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("detail")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

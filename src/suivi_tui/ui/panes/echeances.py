@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable
 
 from suivi_tui.services.echeances import EcheanceLigne
 from suivi_tui.ui.affichage import delai, echeance_courte, hex_sans_alpha, tronquer
 from suivi_tui.ui.messages import EcheanceCochee, EngagementAMontrer
+from suivi_tui.ui.touches import liaisons
 
 
 class EcheancesPane(DataTable[Text]):
@@ -20,21 +21,7 @@ class EcheancesPane(DataTable[Text]):
     `entrée` opens or shows everywhere else: here too, so that a reflex never writes.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "cocher", "Faite", tooltip="Marquer l'échéance comme faite aujourd'hui", id="echeances.faite"),
-        Binding(
-            "enter",
-            "montrer",
-            "Engagement",
-            show=False,
-            tooltip="Montrer l'engagement de l'échéance dans le tableau",
-            id="echeances.engagement",
-        ),
-        Binding("j", "cursor_down", "Suivante", show=False, tooltip="Échéance suivante", id="echeances.suivante"),
-        Binding("k", "cursor_up", "Précédente", show=False, tooltip="Échéance précédente", id="echeances.precedente"),
-        Binding("g", "scroll_top", "Première", show=False, tooltip="Première échéance", id="echeances.premiere"),
-        Binding("G", "scroll_bottom", "Dernière", show=False, tooltip="Dernière échéance", id="echeances.derniere"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("echeances")
 
     def __init__(self, *, id: str | None = None) -> None:
         # The cells' colours stay under the cursor: a late échéance selected is still red.

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import DataTable
 
 from suivi_tui.services.tableau import EngagementLigne
 from suivi_tui.ui.affichage import echeance_courte, hex_sans_alpha, pilote, statut_text, tronquer
 from suivi_tui.ui.messages import EngagementSurligne, FinDeTableAtteinte
+from suivi_tui.ui.touches import liaisons
 
 # A coordinator reads the libellés first: rows that start alike must differ before the cut.
 LIBELLE_LISIBLE = 50  # what a row should show of its libellé (over one line, else two)
@@ -78,22 +79,7 @@ def sur_deux_lignes(texte: str, largeur: int) -> str:
 class EngagementsPane(DataTable[Text]):
     """One page of engagements (« N sur M » in the title when more match); rebuilt with clear + add_rows."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "screen.detail",
-            "Détail",
-            show=False,
-            tooltip="Ouvrir le détail de l'engagement",
-            id="engagements.detail",
-        ),
-        Binding("j", "cursor_down", "Suivant", show=False, tooltip="Engagement suivant", id="engagements.suivant"),
-        Binding("k", "cursor_up", "Précédent", show=False, tooltip="Engagement précédent", id="engagements.precedent"),
-        Binding("g", "scroll_top", "Premier", show=False, tooltip="Premier engagement", id="engagements.premier"),
-        Binding(
-            "G", "scroll_bottom", "Dernier", show=False, tooltip="Dernier engagement chargé", id="engagements.dernier"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("engagements")
 
     def __init__(self, *, id: str | None = None) -> None:
         # The cells' colours (statut, « ! » late) stay under the cursor.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -19,6 +19,7 @@ from suivi_tui.texte import court
 from suivi_tui.ui.affichage import type_note
 from suivi_tui.ui.messages import ComiteChoisi, NoteChoisie
 from suivi_tui.ui.panes.detail import envelopper
+from suivi_tui.ui.touches import liaisons
 
 
 def ligne_note(note: NoteLigne, presentation: bool, largeur: int = 60) -> Content:
@@ -45,69 +46,13 @@ def titre_groupe(groupe: SeanceJournal) -> str:
 class NotesJournal(OptionList):
     """The notes, under a disabled line per séance; enter shows the linked engagement."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Note suivante", show=False, tooltip="Note suivante", id="journal.suivante"),
-        Binding("k", "cursor_up", "Note précédente", show=False, tooltip="Note précédente", id="journal.precedente"),
-        Binding(
-            "g",
-            "first",
-            "Première",
-            show=False,
-            tooltip="Première note (séance la plus récente)",
-            id="journal.premiere",
-        ),
-        Binding(
-            "G",
-            "last",
-            "Dernière",
-            show=False,
-            tooltip="Dernière note (séance la plus ancienne affichée)",
-            id="journal.derniere",
-        ),
-        Binding(
-            "enter",
-            "select",
-            "Engagement lié",
-            show=False,
-            tooltip="Montrer l'engagement lié à la note",
-            id="journal.engagement",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("notes")
 
 
 class JournalPane(Vertical):
     """`<` `>` change of comité (remembered per contrat), `+` creates one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "<",
-            "changer(-1)",
-            "Comité préc.",
-            tooltip="Afficher le journal du comité précédent",
-            id="journal.comite_precedent",
-        ),
-        Binding(
-            ">",
-            "changer(1)",
-            "Comité suiv.",
-            tooltip="Afficher le journal du comité suivant",
-            id="journal.comite_suivant",
-        ),
-        Binding(
-            "+",
-            "screen.nouveau_comite",
-            "Nouveau comité",
-            tooltip="Créer un comité technique",
-            id="journal.nouveau_comite",
-        ),
-        Binding(
-            "r",
-            "screen.releve",
-            "Relevé",
-            tooltip="Écrire le relevé de décisions d'une séance (Markdown et HTML)",
-            id="journal.releve",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("journal")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -48,6 +48,7 @@ from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.screens.edition import Edition
 from suivi_tui.ui.screens.lecture_table import LectureTable
 from suivi_tui.ui.screens.seance import EnSeance
+from suivi_tui.ui.touches import liaisons
 
 _RIEN = object()  # what a pane shows before its first data
 LARGEUR_ETROITE = LARGEUR_PIED  # below it: axes by number only, the detail behind `entrée`, a compact footer
@@ -58,12 +59,6 @@ PANES = {
     "journal": NotesJournal,
     "detail": DetailPane,
 }
-
-
-def _focus(touche: str, pane: str, nom: str) -> Binding:
-    return Binding(
-        touche, f"focus_pane('{pane}')", nom, show=False, tooltip=f"Aller au volet {nom}", id=f"ecran.{pane}"
-    )
 
 
 @dataclass(frozen=True)
@@ -91,99 +86,7 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-etroit"), (LARGEUR_ETROITE, "-large")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-bas"), (34, "-haut")]  # noqa: RUF012
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _focus("1", "axes", "Axes"),
-        _focus("2", "engagements", "Engagements"),
-        _focus("3", "echeances", "Échéances"),
-        _focus("4", "journal", "Journal"),
-        Binding(
-            "tab", "app.focus_next", "Volet suivant", show=False, tooltip="Passer au volet suivant", id="ecran.suivant"
-        ),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Volet précédent",
-            show=False,
-            tooltip="Revenir au volet précédent",
-            id="ecran.precedent",
-        ),
-        Binding("s", "statut", "Statut", tooltip="Changer le statut de l'engagement", id="ecran.statut"),
-        Binding("n", "note", "Note", tooltip="Écrire une note au journal d'un comité", id="ecran.note"),
-        Binding("d", "echeance", "Échéance", tooltip="Ajouter une échéance à l'engagement", id="ecran.echeance"),
-        Binding("p", "pilote", "Pilote", show=False, tooltip="Nommer le pilote de l'engagement", id="ecran.pilote"),
-        Binding(
-            "a",
-            "a_discuter",
-            "À discuter",
-            show=False,
-            tooltip="Mettre à l'ordre du jour de la prochaine séance, ou l'en retirer",
-            id="ecran.a_discuter",
-        ),
-        Binding(
-            "f", "filtre", "Filtrer", tooltip="Filtrer par partie, statut, retard, « à discuter »", id="ecran.filtre"
-        ),
-        Binding(
-            "slash",
-            "recherche",
-            "Chercher",
-            tooltip="Chercher dans les engagements, pilotes et notes",
-            id="ecran.recherche",
-        ),
-        Binding(
-            "m",
-            "seance",
-            "Séance",
-            tooltip="Ouvrir une séance de comité, ou fermer celle qui est ouverte",
-            id="ecran.seance",
-        ),
-        Binding(
-            "A",
-            "ordre_du_jour",
-            "Ordre du jour",
-            show=False,
-            tooltip="Ordre du jour de la séance : suites, points à discuter, retards, échéances",
-            id="ecran.ordre_du_jour",
-        ),
-        Binding(
-            "D",
-            "depuis",
-            "Depuis",
-            show=False,
-            tooltip="Ce qui a changé depuis la dernière séance du comité, ou depuis une date",
-            id="ecran.depuis",
-        ),
-        Binding(
-            "N",
-            "point_suivant",
-            "Point suivant",
-            tooltip="En séance : le point montré est traité, montrer le point suivant de l'ordre du jour",
-            id="ecran.point_suivant",
-        ),
-        Binding(
-            "exclamation_mark",
-            "en_retard",
-            "En retard",
-            show=False,
-            tooltip="Montrer seulement les engagements en retard, ou tous",
-            id="ecran.en_retard",
-        ),
-        Binding(
-            "R",
-            "relancer",
-            "À relancer",
-            show=False,
-            tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
-            id="ecran.relancer",
-        ),
-        Binding(
-            "B",
-            "bilan",
-            "Bilan",
-            show=False,
-            tooltip="Bilan du contrat : axes × parties, avancement mois par mois, engagements à reporter",
-            id="ecran.bilan",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("ecran")
 
     engagement_id: reactive[int | None] = reactive(None)
 

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -22,6 +22,7 @@ from suivi_tui.paths import backups_dir
 from suivi_tui.services.sauvegardes import Backup, Restauration, RestaurationImpossible, genre, nom_garde, restaurer
 from suivi_tui.signals import HANDLED, install_signal_handlers
 from suivi_tui.texte import taille
+from suivi_tui.ui.touches import liaisons
 
 
 def quand(sauvegarde: Backup) -> str:
@@ -55,22 +56,7 @@ def texte_choix(base: Path, sauvegarde: Backup) -> Content:
 class EcranRestauration(Screen[None]):
     """r restores (in a thread: a national base takes a second), q leaves; errors stay on screen, in French."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "r",
-            "restaurer",
-            "Restaurer cette sauvegarde",
-            tooltip="Remettre la sauvegarde en place ; le fichier endommagé est gardé à côté",
-            id="restauration.restaurer",
-        ),
-        Binding(
-            "q",
-            "quitter",
-            "Quitter sans rien changer",
-            tooltip="Quitter : la base reste telle quelle",
-            id="restauration.quitter",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("restauration")
 
     DEFAULT_CSS = """
     EcranRestauration { align: center middle; }

@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from suivi_tui.ui.panes.pied import PiedDePage
+from suivi_tui.ui.touches import liaisons
 
 PREFIXE_ENGAGEMENT = "engagement-"
 
@@ -20,13 +21,7 @@ PREFIXE_ENGAGEMENT = "engagement-"
 class ListeVue(OptionList):
     """One option per engagement (several lines each) under disabled group headings."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Ouvrir", tooltip="Montrer cet engagement sur l'écran principal", id="vue.ouvrir"),
-        Binding("j", "cursor_down", "Suivant", show=False, tooltip="Engagement suivant", id="vue.suivant"),
-        Binding("k", "cursor_up", "Précédent", show=False, tooltip="Engagement précédent", id="vue.precedent"),
-        Binding("g", "first", "Premier", show=False, tooltip="Premier engagement de la liste", id="vue.premier"),
-        Binding("G", "last", "Dernier", show=False, tooltip="Dernier engagement de la liste", id="vue.dernier"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("liste")
 
 
 def intertitre(texte: str, *, espace: bool = False) -> Option:
@@ -68,9 +63,7 @@ class Vue(Screen[int | None]):
     Vue ListeVue > .option-list--option-disabled { color: $foreground; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "retour", "Retour", tooltip="Revenir à l'écran principal", id="vue.retour"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("vue")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="vue-titre")
