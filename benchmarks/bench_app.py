@@ -55,10 +55,10 @@ class NotreTravail:
     """
 
     LECTURES = (
-        ("suivi_tui.ui.screens.lecture_table", "charger_table"),
-        ("suivi_tui.ui.screens.principal", "charger_ecran"),
-        ("suivi_tui.ui.screens.principal", "detail_a_montrer"),
-        ("suivi_tui.ui.screens.principal", "detail_engagement"),
+        ("suivi_tui.ui.screens.principal.ecran", "charger_table"),
+        ("suivi_tui.ui.screens.principal.ecran", "charger_ecran"),
+        ("suivi_tui.ui.screens.principal.ecran", "detail_a_montrer"),
+        ("suivi_tui.ui.screens.principal.ecran", "detail_engagement"),
     )
     VOLETS = (
         ("suivi_tui.ui.panes.engagements", "EngagementsPane", ("afficher", "surligner")),

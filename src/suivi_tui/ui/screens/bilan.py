@@ -134,7 +134,7 @@ def ouvrir_bilan(ecran: Any) -> None:
     def lire(confidentiel: bool) -> Bilan:
         return lire_bilan(db, contrat_id, today, inclure_confidentiel=confidentiel)
 
-    ecran.app.push_screen(BilanVue(lire), ecran._vers_engagement)
+    ecran.app.push_screen(BilanVue(lire), ecran.montrer)
 
 
 class BilanVue(Vue):

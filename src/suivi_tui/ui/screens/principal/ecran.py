@@ -17,9 +17,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
-from suivi_tui.services.ecran import Ecran, charger_ecran, detail_a_montrer, page_suivante
+from suivi_tui.services.ecran import Ecran, charger_ecran, charger_table, detail_a_montrer, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
-from suivi_tui.services.tableau import PAGE, Filtre
+from suivi_tui.services.seances.journal import SeanceInfo
+from suivi_tui.services.tableau import PAGE, EngagementLigne, Filtre
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_statut
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.messages import (
@@ -45,9 +46,10 @@ from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
 from suivi_tui.ui.panes.pied import LARGEUR_ETROITE as LARGEUR_PIED
 from suivi_tui.ui.panes.pied import PiedDePage
 from suivi_tui.ui.panes.progression import Progression
-from suivi_tui.ui.screens.edition import Edition
-from suivi_tui.ui.screens.lecture_table import LectureTable
-from suivi_tui.ui.screens.seance import EnSeance
+from suivi_tui.ui.protocoles import AppSuivi
+from suivi_tui.ui.screens.principal.edition import Edition
+from suivi_tui.ui.screens.principal.navigation import Navigation
+from suivi_tui.ui.screens.principal.seances import Seances
 from suivi_tui.ui.touches import liaisons
 
 _RIEN = object()  # what a pane shows before its first data
@@ -77,8 +79,13 @@ def premiere_lecture(lecture: Lecture, contrat_id: int, today: dt.date) -> Premi
     return PremiereLecture(ecran, detail_engagement(lecture, lignes[0].id, today) if lignes else None)
 
 
-class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
-    """One contrat; everything shown comes from one snapshot read in a worker thread."""
+class EcranPrincipal(Screen[None]):
+    """One contrat; everything shown comes from one snapshot read in a worker thread.
+
+    The screen holds the state and the panes, and reads and shows the base; what its keys do is in
+    three collaborators: `edition` (the changes), `navigation` (moving), `seances` (the meeting).
+    Each key is declared in ui/touches.py; its `action_…` here says which collaborator does it.
+    """
 
     AUTO_FOCUS = "#engagements"
     TAILLE_PAGE = PAGE  # rows read at a time into the table
@@ -102,6 +109,35 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         self._complet: int | None = None  # the generation of a full read not shown yet
         self._affiche: dict[str, object] = {}
         self._apres_chargement: Callable[[], None] | None = None
+        self.seance: SeanceInfo | None = None  # the open séance: every command is stamped with it
+        self.edition = Edition(self)
+        self.navigation = Navigation(self)
+        self.seances = Seances(self)
+
+    @property
+    def suivi(self) -> AppSuivi:
+        """The app, with its base, its today and its writer."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def seance_id(self) -> int | None:
+        return self.seance.id if self.seance is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        for partie in (self.edition, self.seances):
+            peut = partie.peut(action)
+            if peut is not None:
+                return peut
+        return True
+
+    def ligne_courante(self) -> EngagementLigne | None:
+        """The row under the table's cursor when the key is handled.
+
+        Not `engagement_id`: that one follows the cursor through a message (and the detail through
+        a read), and a key typed in the same burst as `j` is handled before either arrives: it
+        would act on the row just left.
+        """
+        return self.query_one(EngagementsPane).ligne
 
     def watch_engagement_id(self, avant: int | None, apres: int | None) -> None:
         # Only having one or not changes which keys apply: the Footer is not rebuilt at every row.
@@ -126,6 +162,7 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         yield PiedDePage()
 
     def on_mount(self) -> None:
+        self.seances.lire()
         self.watch(self.app, "presentation", lambda _: self.recharger(), init=False)
         if self._premiere is None:
             self.recharger()
@@ -172,6 +209,29 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             detail = detail_a_montrer(lecture, ecran.engagements, self._a_garder(voulu), self.suivi.today)
         if not get_current_worker().is_cancelled:
             self.post_message(EcranCharge(ecran, voulu, generation, detail))
+
+    def recharger_table(self) -> None:
+        """Read the table again for the current filter; a full read when one is still on its way.
+
+        A full read waiting to be shown (after a change, say) would be overtaken, and dropped, by
+        this newer one: it is asked again with the new filter instead, so nothing it brings is lost.
+        """
+        if self._complet is not None or self.ecran is None:
+            self.recharger(apres=self._apres_chargement)
+            return
+        self._generation += 1
+        self._charger_table(self._generation, self.filtre, self.engagement_id)
+
+    @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
+    def _charger_table(self, generation: int, filtre: Filtre, garder: int | None) -> None:
+        table = charger_table(
+            self.suivi.db, self.contrat_id, filtre, self.suivi.today, garder=garder, limit=self.TAILLE_PAGE
+        )
+        avant = self.ecran
+        if avant is None or get_current_worker().is_cancelled:
+            return
+        ecran = replace(avant, engagements=table.engagements, precisions=table.precisions)
+        self.post_message(EcranCharge(ecran, None, generation, table.detail))
 
     @on(EcranCharge)
     def _montrer(self, message: EcranCharge, detail: EngagementDetail | None = None) -> None:
@@ -301,11 +361,11 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     @on(ComiteChoisi)
     def _comite_choisi(self, message: ComiteChoisi) -> None:
         self.comite_id = message.comite_id
-        self._retenir_comite(message.comite_id)
+        self.retenir_comite(message.comite_id)
         self.recharger()
 
     @work(thread=True, group="reglage", exit_on_error=False)
-    def _retenir_comite(self, comite_id: int) -> None:
+    def retenir_comite(self, comite_id: int) -> None:
         ecrire_reglage(self.suivi.db, dernier_comite_cle(self.contrat_id), str(comite_id))
 
     @on(NoteChoisie)
@@ -317,7 +377,7 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
 
     @on(EcheanceCochee)
     def _echeance_cochee(self, message: EcheanceCochee) -> None:
-        self.cocher_echeance(message.echeance_id)
+        self.edition.cocher_echeance(message.echeance_id)
 
     @on(EngagementAMontrer)
     def _engagement_a_montrer(self, message: EngagementAMontrer) -> None:
@@ -335,7 +395,7 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             and changement.engagement_id is not None
             and not message.annule
         ):
-            self.proposer_cloture(changement.engagement_id, changement.nouveau)
+            self.edition.proposer_cloture(changement.engagement_id, changement.nouveau)
         self.recharger()
 
     # --- focus and detail --------------------------------------------------------------------------
@@ -362,3 +422,59 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     def action_fermer_detail(self) -> None:
         self.remove_class("-detail-ouvert")
         self.set_focus(self.query_one(EngagementsPane))
+
+    # --- the keys: each declared in ui/touches.py, done by one collaborator --------------------------
+
+    def aller_a_engagement(self, engagement_id: int, apres: Callable[[], None] | None = None) -> None:
+        """Show this engagement in the table (its axis selected, a filter removed) and its detail."""
+        self.navigation.aller_a_engagement(engagement_id, apres)
+
+    def montrer(self, engagement_id: int | None) -> None:
+        """What a list gives back (an engagement on entrée, None on échap): shown here."""
+        if engagement_id is not None:
+            self.aller_a_engagement(engagement_id)
+
+    def action_statut(self) -> None:
+        self.edition.statut()
+
+    def action_pilote(self) -> None:
+        self.edition.pilote()
+
+    def action_a_discuter(self) -> None:
+        self.edition.a_discuter()
+
+    def action_echeance(self) -> None:
+        self.edition.echeance()
+
+    def action_note(self) -> None:
+        self.edition.note()
+
+    def action_nouveau_comite(self) -> None:
+        self.edition.nouveau_comite()
+
+    def action_filtre(self) -> None:
+        self.navigation.filtre()
+
+    def action_en_retard(self) -> None:
+        self.navigation.en_retard()
+
+    def action_recherche(self) -> None:
+        self.navigation.recherche()
+
+    def action_seance(self) -> None:
+        self.seances.ouvrir_ou_fermer()
+
+    def action_ordre_du_jour(self) -> None:
+        self.seances.ordre_du_jour()
+
+    def action_point_suivant(self) -> None:
+        self.seances.point_suivant()
+
+    def action_depuis(self) -> None:
+        self.seances.depuis()
+
+    def action_relancer(self) -> None:
+        self.seances.relancer()
+
+    def action_releve(self) -> None:
+        self.seances.releve()

@@ -7,8 +7,6 @@ import datetime as dt
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
-
 from suivi_tui.dates import format_date
 from suivi_tui.db.database import erreur_prevue
 from suivi_tui.services.saisie import SaisieInvalide
@@ -26,7 +24,7 @@ from suivi_tui.services.vocabulaire import confidentielles_de_cote
 from suivi_tui.texte import court, pluriel
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.ecritures import commandes, tenue
-from suivi_tui.ui.screens.edition import Edition
+from suivi_tui.ui.screens.principal.collaborateur import Collaborateur
 
 if TYPE_CHECKING:
     from suivi_tui.services.seances.depuis import Depuis
@@ -44,75 +42,79 @@ def recapitulatif(resume: SeanceResume) -> str:
     return "Séance close : " + ", ".join(morceaux)
 
 
-class EnSeance(Edition):
-    """Mixed into EcranPrincipal before Edition: keeps `seance`, which Edition stamps on every command."""
+class Seances(Collaborateur):
+    """m, A, N, D, R, r and B: the séance of a comité from the main screen; `principal.seance` is the open one."""
 
-    def on_mount(self) -> None:
-        # Textual runs each class's on_mount along the MRO: this one and the screen's both run.
-        self._lire_seance()
+    def lire(self) -> None:
+        """Read the séance open in the contrat (it survives a restart of the app) and show its banner."""
+        self.en_fond(self._lire_seance, groupe="seance")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def peut(self, action: str) -> bool | None:
+        """Whether an action of this part applies now (None: not one of its actions)."""
         if action in ("seance", "depuis", "relancer"):
-            return self.ecran is not None
+            return self.principal.ecran is not None
         if action == "ordre_du_jour":
-            return self.seance is not None or self.comite_id is not None
+            return self.principal.seance is not None or self.principal.comite_id is not None
         if action == "point_suivant":
-            return self.seance is not None
+            return self.principal.seance is not None
         if action == "releve":
-            return self.seance is not None or (self.ecran is not None and any(c.seances for c in self.ecran.comites))
-        return super().check_action(action, parameters)
+            return self.principal.seance is not None or (
+                self.principal.ecran is not None and any(c.seances for c in self.principal.ecran.comites)
+            )
+        return None
 
     # --- the open séance ----------------------------------------------------------------------------
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _lire_seance(self) -> None:
-        self.app.call_from_thread(self._montrer_seance, seance_ouverte(self.suivi.db, self.contrat_id))
+        self.principal.app.call_from_thread(
+            self._montrer_seance, seance_ouverte(self.suivi.db, self.principal.contrat_id)
+        )
 
     def _montrer_seance(self, seance: SeanceInfo | None) -> None:
         from suivi_tui.ui.panes.bandeau import BandeauSeance
 
-        self.seance = seance
-        self.query_one(BandeauSeance).afficher(seance, self.suivi.today)
-        self.refresh_bindings()
+        self.principal.seance = seance
+        self.principal.query_one(BandeauSeance).afficher(seance, self.suivi.today)
+        self.principal.refresh_bindings()
 
     def _erreur_seance(self, titre: str, exc: BaseException) -> None:
-        self.notify(raison(exc), title=titre, severity="error", timeout=10)
+        self.principal.notify(raison(exc), title=titre, severity="error", timeout=10)
 
-    def action_seance(self) -> None:
+    def ouvrir_ou_fermer(self) -> None:
         """Open a séance (a form first), or close the one that is open."""
-        if self.seance is not None:
-            self._fermer()
+        if self.principal.seance is not None:
+            self.en_fond(self._fermer, groupe="seance")
         else:
-            self._preparer()
+            self.en_fond(self._preparer, groupe="seance")
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _preparer(self) -> None:
-        self.app.call_from_thread(self._formulaire, lister_seances(self.suivi.db, self.contrat_id))
+        self.principal.app.call_from_thread(self._formulaire, lister_seances(self.suivi.db, self.principal.contrat_id))
 
     def _formulaire(self, seances: list[SeanceResume]) -> None:
         from suivi_tui.ui.dialogs.seance import SeanceDialog
 
-        comites = list(self.ecran.comites) if self.ecran else []
+        comites = list(self.principal.ecran.comites) if self.principal.ecran else []
 
         def saisie(s: SeanceSaisie | None) -> None:
             if s is not None:
-                self._ouvrir(s)
+                self.en_fond(self._ouvrir, s, groupe="seance")
 
-        self.app.push_screen(
-            SeanceDialog(comites, self.comite_id, self.suivi.today, seances).brouillon_sous(
-                ("seance", self.contrat_id)
+        self.principal.app.push_screen(
+            SeanceDialog(comites, self.principal.comite_id, self.suivi.today, seances).brouillon_sous(
+                ("seance", self.principal.contrat_id)
             ),
             saisie,
         )
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _ouvrir(self, s: SeanceSaisie) -> None:
         db = self.suivi.db
         try:
             comite_id = s.comite_id
             if s.nouveau_comite is not None:
                 nouveau = s.nouveau_comite
-                comite_id = commandes.creer_comite(db, self.contrat_id, nouveau.nom, nouveau.description).cible_id
+                comite_id = commandes.creer_comite(
+                    db, self.principal.contrat_id, nouveau.nom, nouveau.description
+                ).cible_id
             assert comite_id is not None
             continuee = trouver_seance(db, comite_id, s.date) is not None
             seance = tenue.ouvrir_seance(db, comite_id, s.date, s.lieu, s.participants)
@@ -120,55 +122,54 @@ class EnSeance(Edition):
         except Exception as exc:
             if not erreur_prevue(exc):
                 raise
-            self.app.call_from_thread(self._erreur_seance, "Séance non ouverte", exc)
+            self.principal.app.call_from_thread(self._erreur_seance, "Séance non ouverte", exc)
             return
-        self.app.call_from_thread(self._ouverte, seance, continuee, agenda)
+        self.principal.app.call_from_thread(self._ouverte, seance, continuee, agenda)
 
     def _ouverte(self, seance: SeanceInfo, continuee: bool, agenda: Agenda) -> None:
         self._montrer_seance(seance)
         quand = format_date(seance.date)
-        self.notify(
+        self.principal.notify(
             f"Séance du {quand} rouverte ({seance.comite}) : ce qui suit s'ajoute à son relevé"
             if continuee
             else f"Séance ouverte : {seance.comite} · {quand}"
         )
-        self.comite_id = seance.comite_id  # its log is the one to watch during the meeting
-        self.recharger()
+        self.principal.comite_id = seance.comite_id  # its log is the one to watch during the meeting
+        self.principal.recharger()
         self._montrer_agenda(agenda)
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _fermer(self) -> None:
         points: tuple[PointARetirer, ...] = ()
         try:
-            resume = tenue.fermer_seance(self.suivi.db, self.contrat_id)
+            resume = tenue.fermer_seance(self.suivi.db, self.principal.contrat_id)
             if resume is not None and not resume.notes and not resume.changements:
                 # Opened by mistake (or nothing came of it): it would only clutter the journal and the relevés.
                 tenue.supprimer_seance_vide(self.suivi.db, resume.id)
             elif resume is not None:
                 points = a_retirer_apres_seance(self.suivi.db, resume.id)
-            seances = lister_seances(self.suivi.db, self.contrat_id) if resume else []
+            seances = lister_seances(self.suivi.db, self.principal.contrat_id) if resume else []
         except Exception as exc:
             if not erreur_prevue(exc):
                 raise
-            self.app.call_from_thread(self._erreur_seance, "Séance non fermée", exc)
+            self.principal.app.call_from_thread(self._erreur_seance, "Séance non fermée", exc)
             return
-        self.app.call_from_thread(self._fermee, resume, seances, points)
+        self.principal.app.call_from_thread(self._fermee, resume, seances, points)
 
     def _fermee(
         self, resume: SeanceResume | None, seances: list[SeanceResume], points: tuple[PointARetirer, ...] = ()
     ) -> None:
         self._montrer_seance(None)
-        self.recharger()
+        self.principal.recharger()
         if resume is None:
-            self.notify("Aucune séance n'était ouverte.")
+            self.principal.notify("Aucune séance n'était ouverte.")
             return
         if not resume.notes and not resume.changements:
-            self.notify(
+            self.principal.notify(
                 f"Séance du {format_date(resume.date)} close : elle était vide (ni note ni changement), "
                 "elle est retirée du journal."
             )
             return
-        self.notify(
+        self.principal.notify(
             f"{recapitulatif(resume)}. Le relevé peut être écrit maintenant (échap : plus tard, r dans le journal).",
             timeout=10,
         )
@@ -187,35 +188,32 @@ class EnSeance(Edition):
             f"{pluriel(len(points), 'point « à discuter » a été traité', 'points « à discuter » ont été traités')} "
             "dans cette séance : les retirer de l'ordre du jour ?"
         )
-        self.app.push_screen(
+        self.principal.app.push_screen(
             QuestionDialog("Points traités", question, [court(p.libelle, 60) for p in points]), repondu
         )
 
     # --- the views ---------------------------------------------------------------------------------
 
-    def _vers_engagement(self, engagement_id: int | None) -> None:
-        if engagement_id is not None:
-            self.aller_a_engagement(engagement_id)
-
     def _montrer_agenda(self, agenda: Agenda) -> None:
         from suivi_tui.ui.screens.agenda import OrdreDuJour
 
-        self.app.push_screen(OrdreDuJour(agenda, ouverte=self.seance is not None), self._vers_engagement)
+        self.principal.app.push_screen(
+            OrdreDuJour(agenda, ouverte=self.principal.seance is not None), self.principal.montrer
+        )
 
-    def action_ordre_du_jour(self) -> None:
+    def ordre_du_jour(self) -> None:
         """The agenda of the open séance, or of today's séance of the comité whose log is shown."""
-        if self.seance is not None:
-            self._agenda(self.seance.comite_id, self.seance.date)
-        elif self.comite_id is not None:
-            self._agenda(self.comite_id, self.suivi.today)
+        if self.principal.seance is not None:
+            self.en_fond(self._agenda, self.principal.seance.comite_id, self.principal.seance.date, groupe="seance")
+        elif self.principal.comite_id is not None:
+            self.en_fond(self._agenda, self.principal.comite_id, self.suivi.today, groupe="seance")
 
-    def action_point_suivant(self) -> None:
+    def point_suivant(self) -> None:
         """In a séance: the point shown is treated; show the next point of the agenda on the main screen."""
-        if self.seance is not None:
-            ligne = self.ligne_courante()  # the row under the cursor now, not after a refresh
-            self._point_suivant(self.seance, ligne.id if ligne else None)
+        if self.principal.seance is not None:
+            ligne = self.principal.ligne_courante()  # the row under the cursor now, not after a refresh
+            self.en_fond(self._point_suivant, self.principal.seance, ligne.id if ligne else None, groupe="seance")
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _point_suivant(self, seance: SeanceInfo, courant: int | None) -> None:
         db = self.suivi.db
         try:
@@ -226,34 +224,38 @@ class EnSeance(Edition):
         except Exception as exc:
             if not erreur_prevue(exc):
                 raise
-            self.app.call_from_thread(self._erreur_seance, "Point suivant", exc)
+            self.principal.app.call_from_thread(self._erreur_seance, "Point suivant", exc)
             return
-        self.app.call_from_thread(self._montrer_point, agenda, agenda.point_suivant(courant))
+        self.principal.app.call_from_thread(self._montrer_point, agenda, agenda.point_suivant(courant))
 
     def _montrer_point(self, agenda: Agenda, point: PointAgenda | None) -> None:
         total, faits = len(agenda.points), len(agenda.traites & {p.engagement_id for p in agenda.points})
         if point is None:
             fin = "Tous les points de l'ordre du jour ont été traités" if total else "L'ordre du jour est vide"
-            self.notify(f"{fin} ({faits}/{total}). m pour clore la séance.", title="Ordre du jour")
+            self.principal.notify(f"{fin} ({faits}/{total}). m pour clore la séance.", title="Ordre du jour")
             return
         rang = [p.engagement_id for p in agenda.points].index(point.engagement_id) + 1
-        self.notify(
+        self.principal.notify(
             f"{point.raison}\n{faits}/{total} traités · N : point suivant", title=f"Point {rang}/{total}", timeout=8
         )
-        self.aller_a_engagement(point.engagement_id)
+        self.principal.aller_a_engagement(point.engagement_id)
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _agenda(self, comite_id: int, date: dt.date) -> None:
         agenda = agenda_seance(self.suivi.db, comite_id, date)
-        self.app.call_from_thread(self._montrer_agenda, agenda)
+        self.principal.app.call_from_thread(self._montrer_agenda, agenda)
 
-    def action_depuis(self) -> None:
+    def depuis(self) -> None:
         """What changed since the last séance of the comité whose log is shown (or since a date)."""
         from suivi_tui.services.seances.depuis import changements_depuis, depuis_derniere_seance
         from suivi_tui.ui.screens.depuis import DepuisVue
 
-        db, contrat_id, comite_id, today = self.suivi.db, self.contrat_id, self.comite_id, self.suivi.today
-        comites = {c.id: c.nom for c in self.ecran.comites} if self.ecran else {}
+        db, contrat_id, comite_id, today = (
+            self.suivi.db,
+            self.principal.contrat_id,
+            self.principal.comite_id,
+            self.suivi.today,
+        )
+        comites = {c.id: c.nom for c in self.principal.ecran.comites} if self.principal.ecran else {}
 
         def lire(depuis: dt.date | None, confidentiel: bool) -> Depuis | None:
             if depuis is not None:
@@ -262,63 +264,63 @@ class EnSeance(Edition):
                 return None
             return depuis_derniere_seance(db, comite_id, today, inclure_confidentiel=confidentiel)
 
-        self.app.push_screen(
-            DepuisVue(lire, comites.get(comite_id) if comite_id else None, today), self._vers_engagement
+        self.principal.app.push_screen(
+            DepuisVue(lire, comites.get(comite_id) if comite_id else None, today), self.principal.montrer
         )
 
-    def action_relancer(self) -> None:
+    def relancer(self) -> None:
         """The engagements to chase: late, or untouched for N weeks (set in the view)."""
         from suivi_tui.services.seances.relancer import Relance, a_relancer
         from suivi_tui.ui.screens.relancer import RelancerVue
 
-        db, contrat_id, today = self.suivi.db, self.contrat_id, self.suivi.today
+        db, contrat_id, today = self.suivi.db, self.principal.contrat_id, self.suivi.today
 
         def lire(semaines: int) -> list[Relance]:
             return a_relancer(db, contrat_id, today, semaines=semaines)
 
-        self.app.push_screen(RelancerVue(lire), self._vers_engagement)
+        self.principal.app.push_screen(RelancerVue(lire), self.principal.montrer)
 
     # --- the relevé --------------------------------------------------------------------------------
 
-    def action_releve(self) -> None:
+    def releve(self) -> None:
         """The relevé of a séance: the one of the note highlighted in the journal, else the open or latest one."""
-        self._preparer_releve(self._seance_du_journal())
+        self.en_fond(self._preparer_releve, self._seance_du_journal(), groupe="seance")
 
     def _seance_du_journal(self) -> int | None:
         from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
 
-        journal = self.query_one(JournalPane)
-        option = self.query_one(NotesJournal).highlighted_option
+        journal = self.principal.query_one(JournalPane)
+        option = self.principal.query_one(NotesJournal).highlighted_option
         if option is not None and (option.id or "").startswith("note-"):
             note_id = int((option.id or "").removeprefix("note-"))
             trouvee = next((sj.seance for sj in journal.journal for n in sj.notes if n.id == note_id), None)
             if trouvee is not None:
                 return trouvee.id
-        if self.seance is not None:
-            return self.seance.id
+        if self.principal.seance is not None:
+            return self.principal.seance.id
         return next((sj.seance.id for sj in journal.journal if sj.seance is not None), None)
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _preparer_releve(self, seance_id: int | None) -> None:
-        self.app.call_from_thread(self._formulaire_releve, lister_seances(self.suivi.db, self.contrat_id), seance_id)
+        self.principal.app.call_from_thread(
+            self._formulaire_releve, lister_seances(self.suivi.db, self.principal.contrat_id), seance_id
+        )
 
     def _formulaire_releve(self, seances: list[SeanceResume], seance_id: int | None) -> None:
         from suivi_tui.ui.dialogs.export import dossier_documents
         from suivi_tui.ui.dialogs.releve import ReleveDialog
 
         if not seances:
-            self.notify("Aucune séance dans ce contrat : m pour en ouvrir une.")
+            self.principal.notify("Aucune séance dans ce contrat : m pour en ouvrir une.")
             return
 
         def demande(d: DemandeReleve | None) -> None:
             if d is not None:
-                self._ecrire_releve(d)
+                self.en_fond(self._ecrire_releve, d, groupe="seance")
 
-        self.app.push_screen(
+        self.principal.app.push_screen(
             ReleveDialog(seances, seance_id, dossier_documents()).brouillon_sous(("releve", seance_id)), demande
         )
 
-    @work(thread=True, group="seance", exit_on_error=False)
     def _ecrire_releve(self, d: DemandeReleve) -> None:
         from suivi_tui.atomic import FichierExistant
         from suivi_tui.services.export.releve_html import ecrire_releve_html
@@ -333,16 +335,18 @@ class EnSeance(Edition):
             ecrits.append(str(ecrire_releve_markdown(releve, d.markdown, force=d.remplacer)))
             ecrits.append(str(ecrire_releve_html(releve, d.html, force=d.remplacer)))
         except FichierExistant as exc:
-            self.app.call_from_thread(self._releve_non_ecrit, f"{exc.target} existe déjà", ecrits)
+            self.principal.app.call_from_thread(self._releve_non_ecrit, f"{exc.target} existe déjà", ecrits)
         except Exception as exc:
             if not erreur_prevue(exc):
                 raise
-            self.app.call_from_thread(self._releve_non_ecrit, raison(exc), ecrits)
+            self.principal.app.call_from_thread(self._releve_non_ecrit, raison(exc), ecrits)
         else:
             omises = releve.confidentielles_omises
             suite = f"\n{confidentielles_de_cote(omises)}" if omises else ""
-            self.app.call_from_thread(self.notify, "\n".join(ecrits) + suite, title="Relevé écrit", timeout=12)
+            self.principal.app.call_from_thread(
+                self.principal.notify, "\n".join(ecrits) + suite, title="Relevé écrit", timeout=12
+            )
 
     def _releve_non_ecrit(self, pourquoi: str, ecrits: list[str]) -> None:
         deja = f" (déjà écrit : {', '.join(ecrits)})" if ecrits else " : rien n'a été écrit"
-        self.notify(f"{pourquoi}{deja}.", title="Relevé non écrit", severity="error", timeout=12)
+        self.principal.notify(f"{pourquoi}{deja}.", title="Relevé non écrit", severity="error", timeout=12)
