@@ -17,8 +17,8 @@ from _common import FRAME_MS, Resultat, base_nationale, imprimer, median, p95
 from bench_queries import MOTS, RAW_FTS_ENGAGEMENTS, RAW_FTS_NOTES, RAW_PAGE, echantillons, frappes, lire
 
 from suivi_tui.db.opening import open_database
+from suivi_tui.services.engagements import PAGE
 from suivi_tui.services.recherche import fts_query, portee
-from suivi_tui.services.tableau import PAGE
 
 TODAY = dt.date(2021, 3, 15)
 TAILLE = (160, 50)
@@ -55,8 +55,8 @@ class NotreTravail:
     """
 
     LECTURES = (
-        ("suivi_tui.ui.screens.principal.ecran", "charger_table"),
-        ("suivi_tui.ui.screens.principal.ecran", "charger_ecran"),
+        ("suivi_tui.ui.screens.principal.ecran", "lire_table"),
+        ("suivi_tui.ui.screens.principal.ecran", "lire_panorama"),
         ("suivi_tui.ui.screens.principal.ecran", "detail_a_montrer"),
         ("suivi_tui.ui.screens.principal.ecran", "detail_engagement"),
     )

@@ -17,8 +17,8 @@ from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.contrats import lister_contrats, synthese
 from suivi_tui.services.echeances import lister_echeances
+from suivi_tui.services.engagements import PAGE, Filtre, lister_axes, lister_engagements, lister_parties
 from suivi_tui.services.recherche import fts_query, portee, rechercher
-from suivi_tui.services.tableau import PAGE, Filtre, lister_axes, lister_engagements, lister_parties
 
 TODAY = dt.date(2021, 3, 15)
 RUNS = 5
@@ -164,7 +164,7 @@ def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) 
 
 def mesurer_ecran(db: Database, contrats: list[int]) -> list[Resultat]:
     """The other reads of the main screen and of a contract switch, against one frame."""
-    from suivi_tui.services.ecran import charger_ecran
+    from suivi_tui.services.panorama import lire_panorama
 
     mesures: dict[str, list[float]] = {}
     for contrat in contrats:
@@ -172,7 +172,7 @@ def mesurer_ecran(db: Database, contrats: list[int]) -> list[Resultat]:
             ("lister_axes()", lister_axes, (TODAY,)),
             ("synthese()", synthese, (TODAY,)),
             ("lister_echeances()", lister_echeances, (TODAY,)),
-            ("changement de contrat, charger_ecran()", charger_ecran, (Filtre(), TODAY)),
+            ("changement de contrat, lire_panorama()", lire_panorama, (Filtre(), TODAY)),
         ):
             mesures.setdefault(nom, []).extend(echantillons(fn, db, contrat, *args))
     mesures["lister_contrats() (435 contrats, choix du contrat)"] = echantillons(lister_contrats, db)

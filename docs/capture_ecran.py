@@ -14,7 +14,7 @@ from pathlib import Path
 
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import (
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,

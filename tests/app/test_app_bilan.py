@@ -7,9 +7,9 @@ from tests.app.conftest import GRAND, PETIT, appuyer, calme, engagement_id, ouvr
 from tests.conftest import TODAY
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_note, changer_statut
+from suivi_tui.services.edition import ajouter_note, changer_statut
 from suivi_tui.ui.app import SuiviApp
-from suivi_tui.ui.commands import COMMANDES
+from suivi_tui.ui.palette import COMMANDES
 from suivi_tui.ui.screens.bilan import BilanVue
 from suivi_tui.ui.screens.principal import EcranPrincipal
 

@@ -9,7 +9,7 @@ from tests.conftest import TODAY
 from textual.widgets import Static
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.edition import ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.reglages import DERNIER_CONTRAT, lire_reglage
 from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.services.seed import lire_source, seed

@@ -7,7 +7,7 @@ import datetime as dt
 from tests.app.conftest import aller_axe, appuyer, calme, choisir, engagement_id, messages, ouvrir, sql, taper
 from textual.widgets import Static
 
-from suivi_tui.services.commandes import ajouter_echeance
+from suivi_tui.services.edition import ajouter_echeance
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.echeance import EcheanceDialog
 from suivi_tui.ui.panes.detail import DetailPane

@@ -12,7 +12,7 @@ from tests.app.conftest import aller_axe, appuyer, calme, engagement_id, ouvrir
 from tests.conftest import TODAY
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_echeance, basculer_echeance_faite
+from suivi_tui.services.edition import ajouter_echeance, basculer_echeance_faite
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.messages import AxeChoisi, ChangementEnregistre
 from suivi_tui.ui.panes.axes import AxesPane

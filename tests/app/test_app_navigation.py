@@ -98,7 +98,7 @@ async def test_in_every_pane_help_and_quit_stay_in_sight(app: SuiviApp, taille: 
 
     from tests.app.conftest import engagement_id
 
-    from suivi_tui.services.commandes import ajouter_echeance
+    from suivi_tui.services.edition import ajouter_echeance
 
     ajouter_echeance(app.db, engagement_id(app.db, "Créer un espace"), dt.date(2021, 6, 30), "trimestre")
     async with ouvrir(app, taille) as pilot:

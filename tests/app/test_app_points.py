@@ -7,7 +7,7 @@ import datetime as dt
 from tests.app.conftest import PETIT, appuyer, choisir, engagement_id, messages, ouvrir, sql, taper, terminal
 from textual.widgets import Footer
 
-from suivi_tui.services.commandes import ajouter_echeance, basculer_a_discuter
+from suivi_tui.services.edition import ajouter_echeance, basculer_a_discuter
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.contrat import ContratDialog
 from suivi_tui.ui.dialogs.question import QuestionDialog
@@ -126,7 +126,7 @@ async def test_typing_in_the_contrat_list_narrows_it(tmp_path) -> None:  # type:
     from tests.conftest import TODAY
 
     from suivi_tui.db.opening import open_database
-    from suivi_tui.services.demo import generer
+    from suivi_tui.services.demo.generateur import generer
 
     db = open_database(tmp_path / "demo.db")
     try:

@@ -100,7 +100,7 @@ async def test_a_pilote_too_long_is_refused_in_the_dialog_and_the_text_stays(app
 
 
 async def test_in_presentation_mode_the_search_does_not_count_a_confidential_note(app: SuiviApp) -> None:
-    from suivi_tui.services.commandes import ajouter_note
+    from suivi_tui.services.edition import ajouter_note
     from suivi_tui.services.seances.journal import lister_comites
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
 

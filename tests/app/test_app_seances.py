@@ -13,7 +13,7 @@ from tests.conftest import TODAY
 from textual.pilot import Pilot
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import (
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,

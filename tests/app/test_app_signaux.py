@@ -14,7 +14,7 @@ from tests.app.terminal import Terminal
 from tests.conftest import seed_bundled
 
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import changer_statut
+from suivi_tui.services.edition import changer_statut
 
 TOAST = "Mis à l'ordre du jour"
 

@@ -6,7 +6,7 @@ import pytest
 from test_dialogs_hote import Hote, assert_tient, textes
 from textual.widgets import Checkbox, Select
 
-from suivi_tui.services.tableau import Filtre, PartieResume
+from suivi_tui.services.engagements import Filtre, PartieResume
 from suivi_tui.ui.dialogs.filtre import FiltreDialog
 
 PARTIES = [PartieResume(1, "Ville d'Antony", "Ville"), PartieResume(2, "État", "État")]

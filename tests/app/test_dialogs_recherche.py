@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 
 from suivi_tui.db.database import Database
 from suivi_tui.services import recherche
-from suivi_tui.services.commandes import ajouter_note, changer_pilote
+from suivi_tui.services.edition import ajouter_note, changer_pilote
 from suivi_tui.services.recherche import Resultat
 from suivi_tui.services.seances.journal import lister_comites
 from suivi_tui.ui.dialogs.recherche import RechercheScreen

@@ -25,7 +25,7 @@ def say(line: str) -> None:
 
 def pilotes(db_path: str, engagement_id: str, run: str) -> None:
     """Single-row changes (changer_pilote) forever, each acked with its counter."""
-    from suivi_tui.services.commandes import changer_pilote
+    from suivi_tui.services.edition import changer_pilote
 
     db = open_database(Path(db_path))
     say("pret")
@@ -39,7 +39,7 @@ def pilotes(db_path: str, engagement_id: str, run: str) -> None:
 def multi(db_path: str, prefix: str, pause: str) -> None:
     """Multi-row changes (engagement + 3 échéances + note + historique) with a pause inside each."""
     from suivi_tui.db.models import Echeance, Engagement, Note
-    from suivi_tui.services.commandes import historiser
+    from suivi_tui.services.edition import historiser
     from suivi_tui.services.seances.tenue import seance_du_jour
     from suivi_tui.today import now_utc
 
@@ -70,7 +70,7 @@ def multi(db_path: str, prefix: str, pause: str) -> None:
 
 def notes(db_path: str, comite_id: str, prefix: str, count: str, fsize: str = "0") -> None:
     """Notes of 4 KiB; with fsize, under RLIMIT_FSIZE (SIGXFSZ ignored, so writes fail with EFBIG)."""
-    from suivi_tui.services.commandes import ajouter_note
+    from suivi_tui.services.edition import ajouter_note
 
     db = open_database(Path(db_path))
     if int(fsize):
@@ -94,7 +94,7 @@ def notes(db_path: str, comite_id: str, prefix: str, count: str, fsize: str = "0
 
 def echeances(db_path: str, engagement_id: str, prefix: str, count: str) -> None:
     """Two-row changes (échéance + its historique row) as fast as possible."""
-    from suivi_tui.services.commandes import ajouter_echeance
+    from suivi_tui.services.edition import ajouter_echeance
 
     db = open_database(Path(db_path))
     say("pret")

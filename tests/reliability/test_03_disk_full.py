@@ -17,7 +17,7 @@ import pytest
 from tests.reliability.conftest import acks, child, column, integrity, scalar, suivi, wait_for
 
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import ajouter_note
+from suivi_tui.services.edition import ajouter_note
 
 
 def _limit(size: int) -> None:

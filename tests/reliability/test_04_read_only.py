@@ -17,7 +17,7 @@ from tests.reliability.conftest import scalar, suivi
 
 from suivi_tui.db.errors import BaseEnLectureSeule
 from suivi_tui.db.opening import open_database
-from suivi_tui.services import commandes
+from suivi_tui.services import edition as commandes
 from suivi_tui.services.contrats import lister_contrats
 
 PR_CAPBSET_DROP = 24

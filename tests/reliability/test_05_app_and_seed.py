@@ -18,7 +18,7 @@ from tests.reliability.conftest import REPO, column, integrity, scalar
 from textual.pilot import Pilot
 
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import basculer_a_discuter
+from suivi_tui.services.edition import basculer_a_discuter
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.panes.engagements import EngagementsPane
 

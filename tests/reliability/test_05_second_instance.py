@@ -14,7 +14,7 @@ from suivi_tui.db import rolling
 from suivi_tui.db.errors import BaseOccupee, EcritureImpossible
 from suivi_tui.db.opening import open_database
 from suivi_tui.db.recovery import restore
-from suivi_tui.services.commandes import changer_pilote
+from suivi_tui.services.edition import changer_pilote
 
 
 def _finish(process: object) -> list[str]:

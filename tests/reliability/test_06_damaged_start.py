@@ -20,7 +20,7 @@ from suivi_tui.db import rolling
 from suivi_tui.db.errors import EcritureImpossible
 from suivi_tui.db.opening import open_database
 from suivi_tui.db.recovery import newest_good_backup, quarantine
-from suivi_tui.services.commandes import changer_pilote
+from suivi_tui.services.edition import changer_pilote
 
 MATIN = dt.datetime(2021, 3, 15, 9, 0, tzinfo=dt.UTC)
 

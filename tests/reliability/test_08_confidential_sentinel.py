@@ -16,7 +16,7 @@ from tests.reliability.conftest import column
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.annulation import annuler
-from suivi_tui.services.commandes import ajouter_note
+from suivi_tui.services.edition import ajouter_note
 from suivi_tui.services.export import FORMATS, TABLES_CSV, DemandeExport, exporter
 
 CONFIDENTIEL = "Zorglubiak4d7e"  # stands for a resident's name in a confidential note

@@ -23,7 +23,7 @@ from suivi_tui.cli import main
 from suivi_tui.dates import DateInvalide, Precision, fin_de_periode, format_echeance, parse_date
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import ajouter_echeance
+from suivi_tui.services.edition import ajouter_echeance
 
 AUJ = dt.date(2021, 3, 10)
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))

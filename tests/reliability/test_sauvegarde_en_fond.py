@@ -14,8 +14,8 @@ from suivi_tui.cli import build_parser
 from suivi_tui.cli.ouverture import avertissement_sauvegarde, open_db
 from suivi_tui.db import rolling
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import changer_pilote
 from suivi_tui.services.contrats import lister_contrats
+from suivi_tui.services.edition import changer_pilote
 
 
 def test_writes_wait_for_the_task_and_reads_do_not(seeded_file: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from tests.snapshots.test_snapshots_app import TAILLES, apres
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import (
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,

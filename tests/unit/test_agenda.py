@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, basculer_a_discuter, changer_statut
+from suivi_tui.services.edition import ajouter_echeance, ajouter_note, basculer_a_discuter, changer_statut
 from suivi_tui.services.seances.agenda import agenda_seance, prochaine_seance_estimee
 from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from suivi_tui.db.database import Database
 from suivi_tui.services.bilan import Compte, lire_bilan, tableau_de_bord
 from suivi_tui.services.changement import Changement
-from suivi_tui.services.commandes import ajouter_note, changer_statut
+from suivi_tui.services.edition import ajouter_note, changer_statut
 from suivi_tui.services.progression import (
     ChangementStatut,
     EngagementSuivi,

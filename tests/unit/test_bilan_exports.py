@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from suivi_tui.cli import main
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_note, changer_statut
+from suivi_tui.services.edition import ajouter_note, changer_statut
 from suivi_tui.services.export import DemandeExport, exporter
 
 TODAY = dt.date(2021, 6, 15)

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import seed_bundled
 
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import ajouter_note
+from suivi_tui.services.edition import ajouter_note
 from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 LECTURES = [

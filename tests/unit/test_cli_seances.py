@@ -16,7 +16,7 @@ from tests.conftest import seed_bundled
 from suivi_tui.cli import build_parser
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import ajouter_note, changer_statut
+from suivi_tui.services.edition import ajouter_note, changer_statut
 from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 
 SENTINELLE = "SENTINELLE-c41 Mme X"

@@ -17,12 +17,12 @@ from tests.conftest import TODAY
 from suivi_tui.dates import fin_de_periode
 from suivi_tui.db.opening import open_database
 from suivi_tui.paths import backups_dir
-from suivi_tui.services.demo import DemoRefusee, generer
-from suivi_tui.services.demo_contrat import POIDS_STATUTS, STATUTS, TABLES
+from suivi_tui.services.demo.contrat import POIDS_STATUTS, STATUTS, TABLES
+from suivi_tui.services.demo.generateur import DemoRefusee, generer
 from suivi_tui.services.echeances import lister_echeances
+from suivi_tui.services.engagements import Filtre, lister_axes, lister_engagements, lister_parties
 from suivi_tui.services.recherche import rechercher
 from suivi_tui.services.seances.journal import journal_comite, lister_comites
-from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements, lister_parties
 
 
 def _digest(path: Path) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from suivi_tui.db.database import Database
 from suivi_tui.services.changement import Changement
-from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.edition import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.seances.depuis import (
     Depuis,
     changements_depuis,

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from suivi_tui.db.database import Database
-from suivi_tui.services import commandes
+from suivi_tui.services import edition as commandes
 from suivi_tui.services.export import DemandeExport, exporter
 from suivi_tui.services.export.cellules import PREFIXES_RISQUES, cellule, est_neutre, neutraliser, texte_xlsx
 

@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services import commandes
+from suivi_tui.services import edition as commandes
 from suivi_tui.services.export import DemandeExport, ExportInvalide, exporter
 from suivi_tui.services.export.donnees import charger
 from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance

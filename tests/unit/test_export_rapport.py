@@ -11,10 +11,10 @@ import html5lib
 import pytest
 from test_export_donnees import JETONS, SENTINELLE, SENTINELLE_EFFACEE, TODAY, Peuple, peuple
 
-from suivi_tui.services import commandes
+from suivi_tui.services import edition as commandes
 from suivi_tui.services.export import DemandeExport, exporter
+from suivi_tui.services.export.markdown import echapper_md_lignes as echapper
 from suivi_tui.services.export.rapport_html import chaine_css
-from suivi_tui.services.export.rapport_md import echapper
 from suivi_tui.today import set_today
 
 __all__ = ["peuple"]

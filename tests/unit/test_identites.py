@@ -7,8 +7,8 @@ import uuid
 from tests.conftest import TODAY, seed_bundled
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_statut
-from suivi_tui.services.demo import generer
+from suivi_tui.services.demo.generateur import generer
+from suivi_tui.services.edition import ajouter_echeance, ajouter_note, changer_statut
 from suivi_tui.services.seances.tenue import ouvrir_seance
 
 TABLES = ("contrat", "engagement", "echeance", "seance", "note")

@@ -8,14 +8,14 @@ import pytest
 
 from suivi_tui.db.database import Database
 from suivi_tui.services.annulation import annuler
-from suivi_tui.services.commandes import (
+from suivi_tui.services.detail import echeances_ouvertes
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,
     changer_statut,
     cloturer_echeances,
 )
-from suivi_tui.services.detail import echeances_ouvertes
 from suivi_tui.services.export.releve_md import releve_markdown
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.services.seances.agenda import agenda_seance

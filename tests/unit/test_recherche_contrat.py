@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.demo import generer
+from suivi_tui.services.demo.generateur import generer
 from suivi_tui.services.recherche import fts_query, rechercher
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from tests.conftest import TODAY
 
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.edition import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.services.seances.relancer import a_relancer, grouper_par_pilote
 from suivi_tui.services.seances.tenue import ouvrir_seance

@@ -12,15 +12,16 @@ import pytest
 
 from suivi_tui.atomic import FichierExistant
 from suivi_tui.db.database import Database
-from suivi_tui.services.commandes import (
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,
     changer_pilote,
     changer_statut,
 )
+from suivi_tui.services.export.markdown import echapper_md
 from suivi_tui.services.export.releve_html import ecrire_releve_html, releve_html
-from suivi_tui.services.export.releve_md import echapper_md, ecrire_releve_markdown, releve_markdown
+from suivi_tui.services.export.releve_md import ecrire_releve_markdown, releve_markdown
 from suivi_tui.services.seances.releve import nom_fichier_releve, releve_seance
 from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 

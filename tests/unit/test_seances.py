@@ -9,7 +9,7 @@ import pytest
 
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
-from suivi_tui.services.commandes import ajouter_note, changer_statut, creer_comite
+from suivi_tui.services.edition import ajouter_note, changer_statut, creer_comite
 from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.services.seances.registre import (

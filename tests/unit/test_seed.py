@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import ANNEXE
 
-from suivi_tui.services.commandes import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
+from suivi_tui.services.edition import ajouter_echeance, ajouter_note, changer_pilote, changer_statut
 from suivi_tui.services.seed import bundled_annexe, lire_source, seed
 
 

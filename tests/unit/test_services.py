@@ -8,7 +8,10 @@ import pytest
 from tests.conftest import TODAY
 
 from suivi_tui.services.annulation import annuler
-from suivi_tui.services.commandes import (
+from suivi_tui.services.contrats import synthese
+from suivi_tui.services.detail import detail_engagement
+from suivi_tui.services.echeances import lister_echeances
+from suivi_tui.services.edition import (
     ajouter_echeance,
     ajouter_note,
     basculer_a_discuter,
@@ -18,14 +21,11 @@ from suivi_tui.services.commandes import (
     creer_comite,
     supprimer_echeance,
 )
-from suivi_tui.services.contrats import synthese
-from suivi_tui.services.detail import detail_engagement
-from suivi_tui.services.echeances import lister_echeances
+from suivi_tui.services.engagements import Filtre, lister_axes, lister_engagements
 from suivi_tui.services.recherche import rechercher
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.services.seances.journal import journal_comite, lister_comites
 from suivi_tui.services.seances.registre import lister_seances
-from suivi_tui.services.tableau import Filtre, lister_axes, lister_engagements
 
 
 def _id(db, libelle: str) -> int:  # type: ignore[no-untyped-def]

@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.engagements import EngagementVu
+from suivi_tui.services.fragments_sql import EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.services.progression import Progression, lire_progression
-from suivi_tui.services.retard import EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.texte import nombre
 
 
@@ -64,16 +65,10 @@ class Decision:
 
 
 @dataclass(frozen=True)
-class AReporter:
+class AReporter(EngagementVu):
     """An engagement not réalisé at the end: to carry over into the next contrat (or to close for good)."""
 
-    engagement_id: int
-    axe_numero: str
-    partie: str
     ordre: int
-    libelle: str
-    statut: str
-    pilote: str | None
     en_retard: bool
     decision: Decision | None
 
@@ -188,7 +183,7 @@ def _a_reporter(lecture: Lecture, contrat_id: int, today: dt.date, inclure_confi
     ).all()
     decisions = _decisions(lecture, [r[8] for r in rows if r[8] is not None], inclure_confidentiel)
     return tuple(
-        AReporter(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), decisions.get(r[8]) if r[8] else None)
+        AReporter(r[0], r[1], r[2], r[4], r[5], r[6], r[3], bool(r[7]), decisions.get(r[8]) if r[8] else None)
         for r in rows
     )
 

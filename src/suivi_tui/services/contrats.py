@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import EN_RETARD
+from suivi_tui.services.fragments_sql import EN_RETARD
 from suivi_tui.texte import sans_accents
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
+from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 
 
 @dataclass(frozen=True)

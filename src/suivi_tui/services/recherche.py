@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import JOUR_NOTE
+from suivi_tui.services.fragments_sql import JOUR_NOTE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

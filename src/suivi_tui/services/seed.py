@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, decoder_annexe, lire_octets_annexe
 from suivi_tui.db.database import Database
 from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
-from suivi_tui.services.commandes import historiser
+from suivi_tui.services.edition import historiser
 from suivi_tui.services.saisie import nettoyer_saisie
 from suivi_tui.today import now_utc
 

@@ -39,7 +39,7 @@ PILE_MAX = 200  # undo steps kept
 
 
 def _commandes() -> type[Provider]:
-    from suivi_tui.ui.commands import CommandesSuivi
+    from suivi_tui.ui.palette import CommandesSuivi
 
     return CommandesSuivi
 

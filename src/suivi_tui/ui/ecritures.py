@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from suivi_tui.services.seances import tenue
 else:
     annulation = _paresseux("suivi_tui.services.annulation")
-    commandes = _paresseux("suivi_tui.services.commandes")
+    commandes = _paresseux("suivi_tui.services.edition")
     tenue = _paresseux("suivi_tui.services.seances.tenue")
 
 

@@ -8,8 +8,8 @@ from textual.message import Message
 
 from suivi_tui.services.changement import Changement
 from suivi_tui.services.detail import EngagementDetail
-from suivi_tui.services.ecran import Ecran
-from suivi_tui.services.tableau import PageEngagements
+from suivi_tui.services.engagements import PageEngagements
+from suivi_tui.services.panorama import Panorama
 
 
 @dataclass
@@ -66,7 +66,7 @@ class NoteChoisie(Message):
 class EcranCharge(Message):
     """A consistent snapshot of the contrat was read (in a worker thread)."""
 
-    ecran: Ecran
+    ecran: Panorama
     engagement_voulu: int | None  # the row to select (after a search); None keeps the current one
     generation: int  # which request it answers: only the latest one is shown
     detail: EngagementDetail | None = None  # read with it: the row it will select, if the cursor stays

@@ -23,7 +23,7 @@ def _entier(value: str) -> int:
 
 
 def _nombre_de_contrats(value: str) -> int:
-    from suivi_tui.services.demo import CONTRATS_MAX
+    from suivi_tui.services.demo.generateur import CONTRATS_MAX
 
     n = _entier(value)
     if not 1 <= n <= CONTRATS_MAX:
@@ -62,7 +62,7 @@ def register(commands: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from suivi_tui.paths import resolve_db_path
-    from suivi_tui.services.demo import DemoRefusee, generer
+    from suivi_tui.services.demo.generateur import DemoRefusee, generer
 
     if not args.ajouter and resolve_db_path(args.db).exists():
         _refuser_si_occupee(args)
@@ -109,7 +109,7 @@ def _contrat_ouvert(db: Any, premier: str) -> str:
 def _refuser_si_occupee(args: argparse.Namespace) -> None:
     """Refuse a base that holds contrats before opening it for writing (which may take a backup)."""
     from suivi_tui.services.contrats import lister_contrats
-    from suivi_tui.services.demo import message_base_occupee
+    from suivi_tui.services.demo.generateur import message_base_occupee
 
     db = open_db(args, readonly=True)
     try:

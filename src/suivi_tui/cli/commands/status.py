@@ -29,7 +29,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     db = open_db(args)  # first: SQLAlchemy loads while SQLite checks the file
     from suivi_tui.services.contrats import synthese
-    from suivi_tui.services.etat import etat_par_axe, prochaines_echeances
+    from suivi_tui.services.situation import etat_par_axe, prochaines_echeances
 
     try:
         contrat_id = choose_contrat(db, getattr(args, "contrat", None))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from suivi_tui.dates import format_date
 from suivi_tui.services.bilan import Bilan, Compte, tableau_de_bord
+from suivi_tui.services.export.markdown import echapper_md, echapper_md_lignes
 from suivi_tui.services.export.mise_en_forme import pourcent
-from suivi_tui.services.export.rapport_md import _en_ligne, echapper
 from suivi_tui.services.progression import Serie
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.texte import pluriel
@@ -27,23 +27,23 @@ def _cellule(c: Compte) -> str:
 def rendre(bilan: Bilan) -> str:
     t = bilan.total
     lignes = [
-        f"# Bilan — {_en_ligne(bilan.titre)}",
+        f"# Bilan — {echapper_md(bilan.titre)}",
         "",
         f"Situation au {format_date(bilan.today)}.",
         "",
-        f"**{_en_ligne(tableau_de_bord(bilan))}** — ensemble : {t.realises}/{t.engagements} réalisés, "
+        f"**{echapper_md(tableau_de_bord(bilan))}** — ensemble : {t.realises}/{t.engagements} réalisés, "
         f"{t.en_cours} en cours, {t.en_retard} en retard ({pourcent(t.part_realisee)} réalisés).",
         "",
         "## Par axe et par partie",
         "",
         "Dans chaque case : réalisés/engagements · en cours · en retard · % réalisé.",
         "",
-        "| Axe | " + " | ".join(_en_ligne(p.nom_court) for p in bilan.parties) + " | Ensemble |",
+        "| Axe | " + " | ".join(echapper_md(p.nom_court) for p in bilan.parties) + " | Ensemble |",
         "|:--|" + "--:|" * (len(bilan.parties) + 1),
     ]
     for ligne in bilan.lignes:
         cellules = [_cellule(c) for c in (*ligne.par_partie, ligne.total)]
-        lignes.append(f"| {_en_ligne(ligne.numero)} — {_en_ligne(ligne.titre)} | " + " | ".join(cellules) + " |")
+        lignes.append(f"| {echapper_md(ligne.numero)} — {echapper_md(ligne.titre)} | " + " | ".join(cellules) + " |")
     lignes.append("| **Total** | " + " | ".join(_cellule(c) for c in (*bilan.par_partie, bilan.total)) + " |")
     lignes += ["", *_avancement(bilan), *_a_reporter(bilan)]
     return "\n".join(lignes).rstrip() + "\n"
@@ -65,7 +65,7 @@ def _avancement(bilan: Bilan) -> list[str]:
     for nom, serie in [*series, ("**Ensemble**", p.ensemble)]:
         fin = f"{serie.realises[-1]}/{serie.total}"
         lignes.append(
-            f"| {nom if nom.startswith('**') else _en_ligne(nom)} | `{etincelle(serie.realises, serie.total)}` "
+            f"| {nom if nom.startswith('**') else echapper_md(nom)} | `{etincelle(serie.realises, serie.total)}` "
             f"| {fin} | {serie.en_cours[-1]} |"
         )
     lignes += ["", "| Fin de mois | Réalisés | En cours |", "|:--|--:|--:|"]
@@ -82,17 +82,17 @@ def _a_reporter(bilan: Bilan) -> list[str]:
     for r in reste:
         retard = " — **en retard**" if r.en_retard else ""
         lignes.append(
-            f"- **Axe {_en_ligne(r.axe_numero)} · {_en_ligne(r.partie)}** — {_en_ligne(r.libelle)} — "
-            f"{libelle_statut(r.statut)}{retard} — pilote : {_en_ligne(r.pilote) if r.pilote else '—'}"
+            f"- **Axe {echapper_md(r.axe_numero)} · {echapper_md(r.partie)}** — {echapper_md(r.libelle)} — "
+            f"{libelle_statut(r.statut)}{retard} — pilote : {echapper_md(r.pilote) if r.pilote else '—'}"
         )
         d = r.decision
         if d is None:
             lignes.append("  - Aucune décision notée.")
         elif d.texte is None:
             lignes.append(
-                f"  - Dernière décision ({_en_ligne(d.comite)}, {format_date(d.date)}) : confidentielle, masquée."
+                f"  - Dernière décision ({echapper_md(d.comite)}, {format_date(d.date)}) : confidentielle, masquée."
             )
         else:
-            texte = echapper(d.texte).replace("  \n", "  \n    ")
-            lignes.append(f"  - Dernière décision ({_en_ligne(d.comite)}, {format_date(d.date)}) :  \n    {texte}")
+            texte = echapper_md_lignes(d.texte).replace("  \n", "  \n    ")
+            lignes.append(f"  - Dernière décision ({echapper_md(d.comite)}, {format_date(d.date)}) :  \n    {texte}")
     return lignes

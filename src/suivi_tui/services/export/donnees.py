@@ -8,8 +8,8 @@ from functools import cached_property
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.export.demande import ExportInvalide
+from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL, PROCHAINE_ECHEANCE
 from suivi_tui.services.reglages import DERNIER_CONTRAT
-from suivi_tui.services.retard import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL, PROCHAINE_ECHEANCE
 from suivi_tui.today import now_local
 
 

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from suivi_tui.dates import format_date
 from suivi_tui.services.export.donnees import Donnees
+from suivi_tui.services.export.markdown import echapper_md, echapper_md_lignes
 from suivi_tui.services.export.mise_en_forme import etat_echeance, exporte_le, pourcent, quand
 from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut
 from suivi_tui.texte import nombre, pluriel
 
+
 # Characters that Markdown (CommonMark, GFM tables) would read as markup or raw HTML.
-_SPECIAUX = re.compile(r"([\\`*_\[\]<>|#~!&])")
-# At a line's start, these open a list, a quote or a heading.
-_DEBUT_BLOC = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
-
-
-def echapper(texte: str) -> str:
-    """User text as literal Markdown: markup characters backslash-escaped, lines kept."""
-    lignes = []
-    for ligne in texte.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        ligne = _SPECIAUX.sub(r"\\\1", ligne.rstrip())
-        lignes.append(_DEBUT_BLOC.sub(lambda m: m.group(1) + "\\" + m.group(2), ligne))
-    return "  \n".join(lignes)  # two spaces: a hard line break inside the same paragraph
-
-
-def _en_ligne(texte: str) -> str:
-    """User text inside a line (a heading, a table cell, after a label): one line, never a block start."""
-    return _SPECIAUX.sub(r"\\\1", " ".join(texte.split()))
-
-
 def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
     """Write the report to tmp; returns the number of engagements."""
     tmp.write_text(rendre(construire(donnees)), encoding="utf-8", newline="\n")
@@ -42,7 +24,7 @@ def ecrire(donnees: Donnees, tmp: Path, *, table: str = "engagements") -> int:
 def rendre(rapport: Rapport) -> str:
     d = rapport.donnees
     parties = [
-        f"# Point d'étape — {_en_ligne(d.contrat.titre)}",
+        f"# Point d'étape — {echapper_md(d.contrat.titre)}",
         "",
         f"Situation au {format_date(d.today)}. {_mention_confidentiel(d)}",
         "",
@@ -68,9 +50,9 @@ def rendre(rapport: Rapport) -> str:
 def _retard(d: Donnees, f: Fiche) -> str:
     e = f.engagement
     return (
-        f"- **Axe {_en_ligne(d.axe(e.axe_id).numero)} · {_en_ligne(d.partie(e.partie_id).nom_court)}** — "
-        f"{_en_ligne(e.libelle)} — {_en_ligne(raison_du_retard(f, d.today))} — "
-        f"pilote : {_en_ligne(e.pilote) if e.pilote else '—'}"
+        f"- **Axe {echapper_md(d.axe(e.axe_id).numero)} · {echapper_md(d.partie(e.partie_id).nom_court)}** — "
+        f"{echapper_md(e.libelle)} — {echapper_md(raison_du_retard(f, d.today))} — "
+        f"pilote : {echapper_md(e.pilote) if e.pilote else '—'}"
     )
 
 
@@ -94,8 +76,8 @@ def _tableau(rapport: Rapport) -> str:
     for ligne in [*rapport.lignes, rapport.total]:
         gras = "**" if ligne is rapport.total else ""
         cellules = [
-            f"{gras}{_en_ligne(ligne.numero)}{gras}",
-            _en_ligne(ligne.titre),
+            f"{gras}{echapper_md(ligne.numero)}{gras}",
+            echapper_md(ligne.titre),
             str(ligne.total),
             *(str(ligne.par_statut[c]) for c in STATUTS),
             str(ligne.en_retard),
@@ -108,14 +90,14 @@ def _tableau(rapport: Rapport) -> str:
 def _section(d: Donnees, section: SectionAxe) -> list[str]:
     ligne = section.ligne
     lignes = [
-        f"## Axe {_en_ligne(section.axe.numero)} — {_en_ligne(section.axe.titre)}",
+        f"## Axe {echapper_md(section.axe.numero)} — {echapper_md(section.axe.titre)}",
         "",
         f"{pluriel(ligne.total, 'engagement')}, {pluriel(ligne.realises, 'réalisé')}, "
         f"{nombre(ligne.en_retard)} en retard.",
         "",
     ]
     for groupe in section.parties:
-        lignes += [f"### {_en_ligne(groupe.partie.nom)}", ""]
+        lignes += [f"### {echapper_md(groupe.partie.nom)}", ""]
         for fiche in groupe.fiches:
             lignes += _fiche(fiche, d.today)
     return lignes
@@ -125,20 +107,20 @@ def _fiche(fiche: Fiche, today: dt.date) -> list[str]:
     e = fiche.engagement
     retard = " — **⚠ EN RETARD**" if e.en_retard else ""
     lignes = [
-        f"#### {e.ordre}. {_en_ligne(e.libelle)}",
+        f"#### {e.ordre}. {echapper_md(e.libelle)}",
         "",
         f"- Statut : **{libelle_statut(e.statut)}**{retard}",
-        f"- Pilote : {_en_ligne(e.pilote) if e.pilote else '—'}",
+        f"- Pilote : {echapper_md(e.pilote) if e.pilote else '—'}",
     ]
     if e.a_discuter:
         lignes.append("- À discuter à la prochaine séance")
     for x in fiche.echeances:
         etat = "**en retard**" if x.en_retard else etat_echeance(x, today)
-        libelle = f" — {_en_ligne(x.libelle)}" if x.libelle else ""
+        libelle = f" — {echapper_md(x.libelle)}" if x.libelle else ""
         lignes.append(f"- Échéance {quand(x)}{libelle} ({etat})")
     for n in fiche.notes:
         lignes.append(
-            f"- Note ({TYPES_NOTE.get(n.type, n.type).lower()}, {_en_ligne(n.comite)}, "
-            f"{format_date(n.seance_date)}) :  \n  " + echapper(n.texte).replace("  \n", "  \n  ")
+            f"- Note ({TYPES_NOTE.get(n.type, n.type).lower()}, {echapper_md(n.comite)}, "
+            f"{format_date(n.seance_date)}) :  \n  " + echapper_md_lignes(n.texte).replace("  \n", "  \n  ")
         )
     return [*lignes, ""]

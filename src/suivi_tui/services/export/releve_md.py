@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from suivi_tui.atomic import write_atomically
 from suivi_tui.dates import format_date
+from suivi_tui.services.export.markdown import echapper_md
 from suivi_tui.services.seances.releve import (
     AUCUN_CHANGEMENT,
     AUCUNE_ECHEANCE,
@@ -16,18 +16,8 @@ from suivi_tui.services.seances.releve import (
     Releve,
 )
 
+
 # Every character that could turn user text into markup; CommonMark lets any of them be backslash-escaped.
-_SPECIAUX = re.compile(r"([\\`*_\[\]<>#|~&])")
-# At the start of a list item's text these would open a nested list.
-_DEBUT_DE_LISTE = re.compile(r"^([-+]|\d+(?=[.)]))")
-
-
-def echapper_md(texte: str) -> str:
-    """User text as literal Markdown on one line: markup characters escaped, whitespace collapsed."""
-    ligne = _SPECIAUX.sub(r"\\\1", " ".join(texte.split()))
-    return _DEBUT_DE_LISTE.sub(lambda m: f"{m.group(1)}\\" if m.group(1)[0].isdigit() else f"\\{m.group(1)}", ligne)
-
-
 def _engagement(reference: str | None, engagement: str | None) -> str:
     return f"{echapper_md(engagement or '')} ({echapper_md(reference or '')})"
 

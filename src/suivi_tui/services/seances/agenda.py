@@ -16,7 +16,8 @@ from typing import Any
 
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import DELAI
+from suivi_tui.services.engagements import EngagementVu
+from suivi_tui.services.fragments_sql import DELAI
 from suivi_tui.services.vocabulaire import STATUTS_CLOS
 from suivi_tui.texte import court
 
@@ -26,15 +27,9 @@ MOTIFS = ("suite", "a_discuter", "en_retard", "echeance")
 
 
 @dataclass(frozen=True)
-class PointAgenda:
+class PointAgenda(EngagementVu):
     """One engagement to look at; motifs are codes (MOTIFS order), raisons the same in French."""
 
-    engagement_id: int
-    axe_numero: str
-    partie: str
-    libelle: str
-    statut: str
-    pilote: str | None
     motifs: tuple[str, ...]
     raisons: tuple[str, ...]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import JOUR_NOTE, NOTES_DU_JOURNAL
+from suivi_tui.services.fragments_sql import JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.services.seances.journal import SeanceInfo
 from suivi_tui.services.seances.registre import seance_precedente
 from suivi_tui.services.vocabulaire import TYPES_NOTE, echeance_en_clair, libelle_champ, libelle_statut

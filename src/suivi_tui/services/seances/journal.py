@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import NOTE_COLONNES, NoteLigne, note_ligne
-from suivi_tui.services.retard import JOUR_ECRIT, JOUR_NOTE, NOTES_DU_JOURNAL
+from suivi_tui.services.fragments_sql import JOUR_ECRIT, JOUR_NOTE, NOTES_DU_JOURNAL
 
 
 @dataclass(frozen=True)

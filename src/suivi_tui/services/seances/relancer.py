@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import DELAI, EN_RETARD
+from suivi_tui.services.engagements import EngagementVu
+from suivi_tui.services.fragments_sql import DELAI, EN_RETARD
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.texte import pluriel
 
@@ -21,13 +22,9 @@ SEMAINES_MAX = 520
 
 
 @dataclass(frozen=True)
-class Relance:
-    engagement_id: int
-    axe_numero: str
-    partie: str
-    libelle: str
-    statut: str
-    pilote: str | None
+class Relance(EngagementVu):
+    """An engagement to chase: late, or unchanged for weeks; raisons says why in French."""
+
     en_retard: bool
     jours_de_retard: int  # 0 when not late
     delai: dt.date | None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from suivi_tui.db.database import Database
 from suivi_tui.db.models import Comite, Engagement, Historique, Note, PointTraite, Reglage, Seance
 from suivi_tui.services.changement import Changement
-from suivi_tui.services.commandes import historiser
+from suivi_tui.services.edition import historiser
 from suivi_tui.services.reglages import dernier_comite_cle
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.services.seances.journal import SEANCE_SQL, SeanceInfo, seance_info

@@ -12,7 +12,7 @@ from textual.containers import Grid, Horizontal
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Label, Select
 
-from suivi_tui.services.tableau import Filtre, PartieResume
+from suivi_tui.services.engagements import Filtre, PartieResume
 from suivi_tui.services.vocabulaire import STATUTS
 from suivi_tui.ui.champs import CaseVisible
 from suivi_tui.ui.dialogs.base import Dialogue

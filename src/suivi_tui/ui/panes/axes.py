@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from suivi_tui.services.tableau import AxeResume
+from suivi_tui.services.engagements import AxeResume
 from suivi_tui.ui.affichage import tronquer
 from suivi_tui.ui.messages import AxeChoisi
 from suivi_tui.ui.touches import liaisons

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.binding import BindingType
 from textual.widgets import DataTable
 
-from suivi_tui.services.tableau import EngagementLigne
+from suivi_tui.services.engagements import EngagementLigne
 from suivi_tui.ui.affichage import echeance_courte, hex_sans_alpha, pilote, statut_text, tronquer
 from suivi_tui.ui.messages import EngagementSurligne, FinDeTableAtteinte
 from suivi_tui.ui.touches import liaisons

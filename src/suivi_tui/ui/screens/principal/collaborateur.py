@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from suivi_tui.services.ecran import Ecran
+    from suivi_tui.services.engagements import EngagementLigne, Filtre
+    from suivi_tui.services.panorama import Panorama
     from suivi_tui.services.seances.journal import SeanceInfo
-    from suivi_tui.services.tableau import EngagementLigne, Filtre
     from suivi_tui.ui.protocoles import AppSuivi
 
 
@@ -26,7 +26,7 @@ class Principal(Protocol):
     contrat_id: int
     filtre: Filtre
     comite_id: int | None
-    ecran: Ecran | None
+    ecran: Panorama | None
     seance: SeanceInfo | None
 
     @property

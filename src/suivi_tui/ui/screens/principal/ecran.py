@@ -17,10 +17,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
-from suivi_tui.services.ecran import Ecran, charger_ecran, charger_table, detail_a_montrer, page_suivante
+from suivi_tui.services.engagements import PAGE, EngagementLigne, Filtre
+from suivi_tui.services.panorama import Panorama, detail_a_montrer, lire_panorama, lire_table, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
 from suivi_tui.services.seances.journal import SeanceInfo
-from suivi_tui.services.tableau import PAGE, EngagementLigne, Filtre
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_statut
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.messages import (
@@ -67,14 +67,14 @@ PANES = {
 class PremiereLecture:
     """What the screen shows first, read before it is built: its first frame is already complete."""
 
-    ecran: Ecran
+    ecran: Panorama
     detail: EngagementDetail | None
 
 
 @lit
 def premiere_lecture(lecture: Lecture, contrat_id: int, today: dt.date) -> PremiereLecture:
     """The contrat on opening (every axis, no filter, the remembered comité) and its first engagement: one snapshot."""
-    ecran = charger_ecran(lecture, contrat_id, Filtre(), today, limit=EcranPrincipal.TAILLE_PAGE)
+    ecran = lire_panorama(lecture, contrat_id, Filtre(), today, limit=EcranPrincipal.TAILLE_PAGE)
     lignes = ecran.engagements.lignes
     return PremiereLecture(ecran, detail_engagement(lecture, lignes[0].id, today) if lignes else None)
 
@@ -103,7 +103,7 @@ class EcranPrincipal(Screen[None]):
         self._premiere = premiere
         self.filtre = Filtre()
         self.comite_id: int | None = None
-        self.ecran: Ecran | None = None
+        self.ecran: Panorama | None = None
         self.detail: EngagementDetail | None = None
         self._generation = 0
         self._complet: int | None = None  # the generation of a full read not shown yet
@@ -202,7 +202,7 @@ class EcranPrincipal(Screen[None]):
     def _charger(self, generation: int, filtre: Filtre, comite_id: int | None, voulu: int | None) -> None:
         # One snapshot: the header's counts, the table and the detail agree, whatever commits meanwhile.
         with self.suivi.db.lire() as lecture:
-            ecran = charger_ecran(
+            ecran = lire_panorama(
                 lecture, self.contrat_id, filtre, self.suivi.today, comite_id=comite_id, limit=self.TAILLE_PAGE
             )
             # The detail too, in the same worker: table and detail are then drawn in one frame.
@@ -224,7 +224,7 @@ class EcranPrincipal(Screen[None]):
 
     @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
     def _charger_table(self, generation: int, filtre: Filtre, garder: int | None) -> None:
-        table = charger_table(
+        table = lire_table(
             self.suivi.db, self.contrat_id, filtre, self.suivi.today, garder=garder, limit=self.TAILLE_PAGE
         )
         avant = self.ecran

@@ -6,8 +6,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from suivi_tui.services.detail import echeances_ouvertes
-from suivi_tui.services.ecran import pilotes_connus
-from suivi_tui.services.tableau import EngagementLigne
+from suivi_tui.services.engagements import EngagementLigne
+from suivi_tui.services.panorama import pilotes_connus
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.ui.ecritures import commandes
 from suivi_tui.ui.screens.principal.collaborateur import Collaborateur

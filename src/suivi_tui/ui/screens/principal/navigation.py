@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from suivi_tui.services.ecran import axe_engagement
+from suivi_tui.services.engagements import Filtre
+from suivi_tui.services.panorama import axe_engagement
 from suivi_tui.services.recherche import Resultat, rechercher
-from suivi_tui.services.tableau import Filtre
 from suivi_tui.ui.screens.principal.collaborateur import Collaborateur
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from suivi_tui.annexe import AnnexeLue
 from suivi_tui.dates import fin_de_periode, format_echeance
-from suivi_tui.services import demo_textes as t
-from suivi_tui.services.demo_textes import Ville
+from suivi_tui.services.demo import textes as t
+from suivi_tui.services.demo.textes import Ville
 
 DEBUT, FIN = dt.date(2020, 1, 1), dt.date(2022, 12, 31)
 # The data stop here (séances, changes); échéances still run to the end of 2023.

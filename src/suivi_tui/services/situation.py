@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.echeances import EcheanceLigne, lister_echeances
-from suivi_tui.services.retard import EN_RETARD
+from suivi_tui.services.fragments_sql import EN_RETARD
 
 
 @dataclass(frozen=True)

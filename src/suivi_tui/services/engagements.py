@@ -1,4 +1,4 @@
-"""The main screen's lists: axes with their counts, engagements of an axis with filters."""
+"""Engagements as lists show them: axes with their counts, an axis's engagements with filters, one page at a time."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.retard import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
+from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
 
 PAGE = 200
 
@@ -38,18 +38,30 @@ class Filtre:
 
 
 @dataclass(frozen=True)
-class EngagementLigne:
-    id: int
+class EngagementVu:
+    """An engagement as every list shows it: the table, the agenda, what to chase, what to carry over."""
+
+    engagement_id: int
     axe_numero: str
     partie: str
-    ordre: int
     libelle: str
     statut: str
     pilote: str | None
+
+
+@dataclass(frozen=True)
+class EngagementLigne(EngagementVu):
+    """A row of the engagements table."""
+
+    ordre: int
     a_discuter: bool
     prochaine_echeance: dt.date | None
     delai: dt.date | None
     en_retard: bool
+
+    @property
+    def id(self) -> int:
+        return self.engagement_id
 
 
 @dataclass(frozen=True)
@@ -124,7 +136,7 @@ def lister_engagements(
 
 def _ligne(r: tuple) -> EngagementLigne:  # type: ignore[type-arg]
     return EngagementLigne(
-        id=r[0],
+        engagement_id=r[0],
         axe_numero=r[1],
         partie=r[2],
         ordre=r[3],

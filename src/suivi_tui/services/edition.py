@@ -1,4 +1,4 @@
-"""Commands: each change is one transaction that also writes its historique row."""
+"""Changes to engagements, échéances, notes and comités: each one transaction that also writes its historique row."""
 
 from __future__ import annotations
 

@@ -6,20 +6,20 @@ import datetime as dt
 
 from tests.conftest import TODAY
 
-from suivi_tui.services.commandes import ajouter_echeance, changer_pilote, changer_statut
-from suivi_tui.services.ecran import (
+from suivi_tui.services.edition import ajouter_echeance, changer_pilote, changer_statut
+from suivi_tui.services.engagements import Filtre
+from suivi_tui.services.panorama import (
     axe_engagement,
-    charger_ecran,
-    charger_table,
     comite_a_afficher,
     detail_a_montrer,
+    lire_panorama,
+    lire_table,
     page_suivante,
     pilotes_connus,
     precisions_prochaines,
 )
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
 from suivi_tui.services.seances.journal import lister_comites
-from suivi_tui.services.tableau import Filtre
 
 
 def _id(db, debut: str) -> int:  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ def test_charger_ecran_gathers_every_pane(seeded) -> None:  # type: ignore[no-un
     eid = _id(db, "Créer un espace de coworking")
     changer_statut(db, eid, "en_cours")
     ajouter_echeance(db, eid, dt.date(2021, 9, 30), "trimestre")
-    ecran = charger_ecran(db, contrat, Filtre(), TODAY)
+    ecran = lire_panorama(db, contrat, Filtre(), TODAY)
     assert ecran.synthese.total == 52 and ecran.synthese.par_statut["en_cours"] == 1
     assert [a.numero for a in ecran.axes] == ["I", "II", "III", "IV", "V", "VI"]
     assert ecran.engagements.total == 52 and len(ecran.engagements.lignes) == 52
@@ -44,7 +44,7 @@ def test_charger_ecran_gathers_every_pane(seeded) -> None:  # type: ignore[no-un
 
 def test_table_is_paged_and_the_next_page_follows(seeded) -> None:  # type: ignore[no-untyped-def]
     db, contrat = seeded
-    ecran = charger_ecran(db, contrat, Filtre(), TODAY, limit=20)
+    ecran = lire_panorama(db, contrat, Filtre(), TODAY, limit=20)
     assert (len(ecran.engagements.lignes), ecran.engagements.total) == (20, 52)
     suite, _ = page_suivante(db, contrat, Filtre(), TODAY, 20, limit=20)
     assert suite.lignes[0].id not in {ligne.id for ligne in ecran.engagements.lignes}
@@ -92,13 +92,13 @@ def test_charger_table_reads_one_axis_and_the_detail_of_the_row_it_will_select(s
         axe_iv = session.execute("SELECT id FROM axe WHERE numero = 'IV'").scalar_one()
     eid = _id(db, "Recentrer les actions")
     ajouter_echeance(db, eid, dt.date(2021, 9, 30), "trimestre")
-    table = charger_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=eid)
+    table = lire_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=eid)
     assert {ligne.axe_numero for ligne in table.engagements.lignes} == {"IV"} and table.engagements.total == 12
     assert table.precisions == {eid: "trimestre"}
     assert table.detail is not None and table.detail.id == eid  # kept: it is listed
     ailleurs = _id(db, "Créer un espace de coworking")  # axis I: not in this page
-    premier = charger_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=ailleurs)
+    premier = lire_table(db, contrat, Filtre(axe_id=axe_iv), TODAY, garder=ailleurs)
     assert premier.detail is not None and premier.detail.id == premier.engagements.lignes[0].id
-    vide = charger_table(db, contrat, Filtre(axe_id=axe_iv, statuts=frozenset({"bloque"})), TODAY, garder=None)
+    vide = lire_table(db, contrat, Filtre(axe_id=axe_iv, statuts=frozenset({"bloque"})), TODAY, garder=None)
     assert vide.engagements.lignes == () and vide.detail is None
     assert detail_a_montrer(db, vide.engagements, eid, TODAY) is None

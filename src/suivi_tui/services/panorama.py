@@ -1,4 +1,4 @@
-"""Everything the main screen shows at once, read in one snapshot: header, axes, table, échéances, log."""
+"""A contrat at a glance, read in one snapshot: header totals, axes, engagements, échéances, a comité's log."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.contrats import Synthese, synthese
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
 from suivi_tui.services.echeances import PageEcheances, lister_echeances
-from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
-from suivi_tui.services.seances.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
-from suivi_tui.services.tableau import (
+from suivi_tui.services.engagements import (
     PAGE,
     AxeResume,
     Filtre,
@@ -22,13 +20,15 @@ from suivi_tui.services.tableau import (
     lister_engagements,
     lister_parties,
 )
+from suivi_tui.services.reglages import dernier_comite_cle, lire_reglage
+from suivi_tui.services.seances.journal import ComiteResume, SeanceJournal, journal_comite, lister_comites
 
 # The log pane shows this many séances of the comité, newest first.
 SEANCES_AFFICHEES = 20
 
 
 @dataclass(frozen=True)
-class Ecran:
+class Panorama:
     """One consistent picture of a contrat for the main screen."""
 
     synthese: Synthese
@@ -70,7 +70,7 @@ def comite_a_afficher(
 
 
 @lit
-def charger_ecran(
+def lire_panorama(
     lecture: Lecture,
     contrat_id: int,
     filtre: Filtre,
@@ -78,12 +78,12 @@ def charger_ecran(
     *,
     comite_id: int | None = None,
     limit: int = PAGE,
-) -> Ecran:
+) -> Panorama:
     """The header totals, the axes, one page of engagements, the open échéances and one comité's log."""
     page = lister_engagements(lecture, contrat_id, filtre, today, limit=limit)
     comites = tuple(lister_comites(lecture, contrat_id))
     choisi = comite_a_afficher(lecture, contrat_id, comites, comite_id)
-    return Ecran(
+    return Panorama(
         synthese=synthese(lecture, contrat_id, today),
         axes=tuple(lister_axes(lecture, contrat_id, today)),
         engagements=page,
@@ -116,7 +116,7 @@ def detail_a_montrer(
 
 
 @lit
-def charger_table(
+def lire_table(
     lecture: Lecture, contrat_id: int, filtre: Filtre, today: dt.date, *, garder: int | None, limit: int = PAGE
 ) -> Table:
     """The engagements table alone (the header, axes, échéances and log do not depend on the axis)."""

@@ -12,8 +12,8 @@ from pathlib import Path
 from suivi_tui.annexe import lire_fichier_annexe
 from suivi_tui.db.database import Database
 from suivi_tui.erreurs import ErreurSuivi
-from suivi_tui.services.demo_contrat import TABLES, Lignes, generer_contrat
-from suivi_tui.services.demo_textes import VILLES, Ville
+from suivi_tui.services.demo.contrat import TABLES, Lignes, generer_contrat
+from suivi_tui.services.demo.textes import VILLES, Ville
 from suivi_tui.services.seed import bundled_annexe
 
 Progression = Callable[[int, int], None]

@@ -1,4 +1,4 @@
-"""« En retard » is computed, never stored: the SQL fragments every query shares."""
+"""The SQL fragments every query shares: « en retard » (computed, never stored), a note's journal and day."""
 
 from __future__ import annotations
 
