@@ -48,6 +48,10 @@ def annuler(db: Database, changement: Changement) -> str:
         elif changement.genre == "note":
             session.execute(delete(Note).where(Note.id == changement.cible_id))
             _supprimer_seance_vide(session, changement.seance_creee)
+        elif changement.genre == "retour":
+            from suivi_tui.services.retour.application import annuler_retour
+
+            annuler_retour(session, changement)
         elif changement.genre == "comite":
             if session.scalar(select(func.count()).select_from(Seance).where(Seance.comite_id == changement.cible_id)):
                 raise SaisieInvalide("Le comité a déjà des séances : annulation impossible.")

@@ -67,6 +67,7 @@ def historiser(
     *,
     seance_id: int | None = None,
     echeance_id: int | None = None,
+    retour_id: int | None = None,
 ) -> int:
     row = Historique(
         engagement_id=engagement_id,
@@ -76,6 +77,7 @@ def historiser(
         le=now_utc(),
         seance_id=seance_id,
         echeance_id=echeance_id,
+        retour_id=retour_id,
     )
     session.add(row)
     session.flush()

@@ -94,6 +94,11 @@ def titre_de_colonne(texte: str) -> str | None:
     return None
 
 
+def retour_de(nom: str) -> str:
+    """« Retour de DDETS », « Retour d'État (…) »: where an imported note or échéance came from (French elision)."""
+    return f"Retour d'{nom}" if sans_accents(nom[:1]) in tuple("aeiouyh") else f"Retour de {nom}"
+
+
 @dataclass(frozen=True)
 class Meta:
     """Where a fiche comes from: the base, the contrat, the export (identity and instant), its destinataire."""
