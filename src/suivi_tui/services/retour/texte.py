@@ -118,4 +118,5 @@ def resume(apercu: Apercu, gardees: Collection[int]) -> str:
 def source(apercu: Apercu) -> str:
     """« retour d'État (…), fiche du 15/03/2021 à 10:00, fiche-etat.xlsx »: what the historique says of an import."""
     f = apercu.fiche
-    return f"{retour_de(f.meta.pour).lower()}, fiche du {instant(exporte_le(apercu))}, {f.fichier}"
+    quoi = retour_de(f.meta.pour)
+    return f"{quoi[0].lower()}{quoi[1:]}, fiche du {instant(exporte_le(apercu))}, {f.fichier}"
