@@ -40,6 +40,7 @@ def sections_aide(app: App[Any]) -> Sections:
     from suivi_tui.ui.panes.engagements import EngagementsPane
     from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
     from suivi_tui.ui.screens.principal import EcranPrincipal
+    from suivi_tui.ui.screens.retour import ListeRetour, RetourScreen
     from suivi_tui.ui.screens.vue import ListeVue, Vue
 
     contextes: list[tuple[str, list[Binding]]] = [
@@ -51,5 +52,6 @@ def sections_aide(app: App[Any]) -> Sections:
         ("Volet Échéances (3)", _propres(EcheancesPane)),
         ("Volet Journal (4)", _propres(JournalPane) + _propres(NotesJournal)),
         ("Ordre du jour (A), Depuis la dernière séance (D), À relancer (R)", _propres(ListeVue) + _propres(Vue)),
+        ("Aperçu d'un retour de fiche (I)", _propres(ListeRetour) + _propres(RetourScreen)),
     ]
     return [(titre, lignes(app, bindings)) for titre, bindings in contextes if bindings]

@@ -74,7 +74,12 @@ COMMANDES: tuple[Commande, ...] = (
         "Masquer pilotes et notes confidentielles, ou les réafficher (touche P)",
         "app.presentation",
     ),
-    Commande("Exporter", "Base, classeur, CSV, rapport ou calendrier (touche x)", "app.exporter"),
+    Commande("Exporter", "Base, classeur, CSV, rapport, calendrier, fiche de suivi (touche x)", "app.exporter"),
+    Commande(
+        "Importer une fiche de suivi remplie",
+        "Le retour d'un partenaire : aperçu, garder ou écarter, puis écrire (touche I)",
+        "app.importer",
+    ),
     Commande("Aide : toutes les touches", "touche ?", "app.aide"),
     Commande("Quitter", "Tout est déjà enregistré (touche q)", "app.quit"),
 )
