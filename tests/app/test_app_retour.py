@@ -9,7 +9,7 @@ import pytest
 from tests.app.conftest import GRAND, PETIT, appuyer, calme, messages, ouvrir, sql, taper
 from tests.conftest import TODAY
 from tests.unit.partenaire import exporter_fiche, fuseau_utc, identifiants, remplir
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from suivi_tui.db.engine import Database
 from suivi_tui.services import commandes
@@ -110,6 +110,15 @@ async def test_i_montre_l_apercu_espace_garde_ou_ecarte_entree_applique_ctrl_z_a
         assert messages(app)[-1] == (
             "Retour de DDETS (fiche du 15/03/2021) importé : 3 changements retenus sur 4 : 2 statuts, 1 échéance."
         )
+        app.screen.aller_a_engagement(fiche.ids[1])  # type: ignore[attr-defined]
+        await calme(pilot)
+        detail = " ".join(str(app.screen.query_one("#detail-texte", Static).render()).split())
+        assert "Statut : À venir → En cours" in detail
+        assert "retour de DDETS (fiche du 15/03/2021, retour.xlsx)" in detail  # the historique says where it came from
+        await appuyer(pilot, "P")  # presentation mode: the pilote who answered is masked like every pilote
+        detail = " ".join(str(app.screen.query_one("#detail-texte", Static).render()).split())
+        assert "retour de ••• (fiche du 15/03/2021, retour.xlsx)" in detail and "DDETS" not in detail
+        await appuyer(pilot, "P")
         await appuyer(pilot, "ctrl+z")  # the whole import, in one step
         assert fiche.statuts() == statuts and fiche.comptes() == avant
         assert messages(app)[-1].startswith("Annulé : Retour de DDETS (fiche du 15/03/2021) importé")

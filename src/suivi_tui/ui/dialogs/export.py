@@ -197,11 +197,12 @@ class ExportDialog(Dialogue[DemandeExport]):
             return "Ce fichier existe déjà : cochez « Remplacer le fichier s'il existe » ou changez le nom."
         fmt = self.query_one("#format", Select).value
         confidentiel = self.query_one("#confidentiel", Checkbox).value
-        pour = None
+        pour: str | None = None
         if fmt in FICHES:
-            pour = self.query_one("#pour", Select).value
-            if not isinstance(pour, str):
+            choisi = self.query_one("#pour", Select).value
+            if not isinstance(choisi, str):
                 return "Choisissez pour qui est la fiche de suivi (une partie ou un pilote)."
+            pour = choisi
             if confidentiel:
                 return "Une fiche de suivi ne contient jamais de note confidentielle : décochez la case."
             fmt = str(fmt).partition(":")[2]

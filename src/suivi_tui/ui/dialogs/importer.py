@@ -62,7 +62,7 @@ class ImportDialog(Dialogue[DemandeImport]):
         self.dossier = dossier
         self.comites = list(comites)
         ids = [c.id for c in self.comites]
-        self.comite_defaut = comite_defaut if comite_defaut in ids else (ids[0] if ids else None)
+        self.comite_defaut: int = comite_defaut if comite_defaut in ids else (ids[0] if ids else 0)
 
     def contenu(self) -> ComposeResult:
         yield ligne_libelle("Le fichier renvoyé par le partenaire (.xlsx ou .csv) : il est lu, jamais modifié.")
