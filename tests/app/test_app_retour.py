@@ -212,9 +212,9 @@ async def test_x_propose_la_fiche_de_suivi_pour_une_partie_ou_un_pilote(app: Sui
         pour = app.screen.query_one("#pour", Select)
         assert pour.display
         assert [str(o[0]) for o in pour._options[1:]] == [  # the blank one first
-            "partie « Ville d'Antony » (37 engagements)",
-            "partie « État (services dans les Hauts-de-Seine) » (15 engagements)",
-            "pilote « DDETS » (3 engagements)",
+            "partie « Ville d'Antony » · 37 engagements",
+            "partie « État (services dans les Hauts-de-Seine… · 15 engagements",
+            "pilote « DDETS » · 3 engagements",
         ]
         pour.value = "pilote:DDETS"
         await calme(pilot)

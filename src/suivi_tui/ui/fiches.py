@@ -99,6 +99,10 @@ def appliquer_retour(db: Database, apercu: Apercu, gardees: Collection[int], tod
 def destinataires_de_fiche(db: Database, contrat_id: int) -> list[tuple[str, str]]:
     """The export dialog's « Pour » list: (« pilote « DDETS » (3 engagements) », « pilote:DDETS »)."""
     from suivi_tui.services.export.destinataires import lister_destinataires
-    from suivi_tui.texte import pluriel
+    from suivi_tui.texte import court, pluriel
 
-    return [(f"{d} ({pluriel(d.engagements, 'engagement')})", d.valeur) for d in lister_destinataires(db, contrat_id)]
+    # Short enough for one line of the dialog's list: « partie « État (services dans les… » · 15 engagements ».
+    return [
+        (f"{court(str(d), 48)} · {pluriel(d.engagements, 'engagement')}", d.valeur)
+        for d in lister_destinataires(db, contrat_id)
+    ]

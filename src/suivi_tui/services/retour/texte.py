@@ -58,14 +58,14 @@ def destination_des_notes(apercu: Apercu) -> str:
     return f"Commentaires au journal du comité « {apercu.comite} », séance du jour."
 
 
-def ligne(p: Proposition) -> str:
-    """One change in words (without its kept/dropped mark)."""
+def ligne(p: Proposition, note_max: int = 110) -> str:
+    """One change in words (without its kept/dropped mark); a comment cut to note_max characters."""
     if p.genre == "statut":
         if p.conflit is not None:
             return conflit(p, p.conflit)
         return f"Statut : {libelle_statut(p.avant or '')} → {libelle_statut(p.apres)}"
     if p.genre == "note":
-        return f"Note (info) : {court(p.apres, 110)}"
+        return f"Note (info) : {court(p.apres, note_max)}"
     jour = dt.date.fromisoformat(p.apres)
     quand = format_echeance(jour, p.precision or "jour")
     detail = "" if (p.precision or "jour") == "jour" else f" (au plus tard le {format_date(jour)})"

@@ -65,7 +65,7 @@ class ImportDialog(Dialogue[DemandeImport]):
         self.comite_defaut: int = comite_defaut if comite_defaut in ids else (ids[0] if ids else 0)
 
     def contenu(self) -> ComposeResult:
-        yield ligne_libelle("Le fichier renvoyé par le partenaire (.xlsx ou .csv) : il est lu, jamais modifié.")
+        yield ligne_libelle("La fiche renvoyée (.xlsx ou .csv) : lue, jamais modifiée.")
         yield Label("Fichier", classes="import-etiquette")
         yield ChampTexte(f"{self.dossier}/", id="chemin", select_on_focus=False)
         with Horizontal(classes="ligne"):

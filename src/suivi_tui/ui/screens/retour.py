@@ -25,6 +25,7 @@ from suivi_tui.ui.panes.detail import envelopper
 from suivi_tui.ui.panes.pied import PiedDePage
 
 PREFIXE = "proposition-"
+NOTE_MAX = 600  # a comment is read here in full, or nearly: the screen wraps it
 
 
 class ListeRetour(OptionList, inherit_bindings=False):
@@ -144,7 +145,7 @@ class RetourScreen(Screen[frozenset[int] | None]):
         garde = p.numero in self.gardees
         marque = GARDE if garde else ECARTE
         style = ("bold $text-warning" if p.conflit else "") if garde else "$text-muted"
-        texte = envelopper(ligne(p), self._largeur - 6, 6)
+        texte = envelopper(ligne(p, NOTE_MAX), self._largeur - 6, 6)
         return Content.assemble("  ", (marque, "bold $text-success" if garde else "$text-muted"), " ", (texte, style))
 
     def _resumer(self) -> None:
