@@ -135,6 +135,15 @@ def test_la_fiche_en_csv_porte_son_origine_sur_la_premiere_ligne(peuple: Peuple,
     assert len([ligne for ligne in lignes if ligne.startswith("E-")]) == 15
 
 
+def test_dans_la_fiche_csv_un_texte_qui_commence_comme_une_formule_reste_du_texte(
+    peuple: Peuple, tmp_path: Path
+) -> None:
+    cible = tmp_path / "ville.csv"
+    exporter(peuple.db, DemandeExport(cible, pour="Ville"), TODAY)
+    contenu = cible.read_bytes().decode("utf-8-sig")
+    assert f";'{FORMULE};" in contenu and f";{FORMULE};" not in contenu
+
+
 # --- who the fiche is for ------------------------------------------------------------------------------
 
 
