@@ -225,3 +225,18 @@ async def test_x_propose_la_fiche_de_suivi_pour_une_partie_ou_un_pilote(app: Sui
     assert identifiants(chemin) == fiche.e
     assert openpyxl.load_workbook(chemin)["_suivi"].sheet_state == "veryHidden"
     assert any(str(chemin) in m for m in messages(app))
+
+
+async def test_dans_l_apercu_la_palette_garde_ecarte_et_applique(app: SuiviApp, fiche: Fiche) -> None:
+    retour = fiche.remplie()
+    async with ouvrir(app) as pilot:
+        await _ouvrir_le_retour(pilot, retour)
+        for recherche in ("garder ou écarter", "appliquer les changements"):
+            await appuyer(pilot, "ctrl+p")
+            await taper(pilot, recherche)
+            await pilot.pause(0.3)
+            await appuyer(pilot, "enter")
+            await pilot.pause(0.2)
+            await calme(pilot)
+        assert isinstance(app.screen, EcranPrincipal)
+    assert fiche.statuts() == ["realise", "en_cours", "a_venir"]  # the conflict, kept from the palette, applied

@@ -80,6 +80,21 @@ COMMANDES: tuple[Commande, ...] = (
         "Le retour d'un partenaire : aperçu, garder ou écarter, puis écrire (touche I)",
         "app.importer",
     ),
+    Commande(
+        "Garder ou écarter ce changement",
+        "Dans l'aperçu d'un retour de fiche : le changement sous le curseur (espace)",
+        "screen.basculer_retour",
+    ),
+    Commande(
+        "Appliquer les changements gardés",
+        "Dans l'aperçu d'un retour de fiche : tout écrire en une fois, annulable (entrée)",
+        "screen.appliquer_retour",
+    ),
+    Commande(
+        "Abandonner l'import",
+        "Dans l'aperçu d'un retour de fiche : rien n'est écrit (échap)",
+        "screen.abandonner_retour",
+    ),
     Commande("Aide : toutes les touches", "touche ?", "app.aide"),
     Commande("Quitter", "Tout est déjà enregistré (touche q)", "app.quit"),
 )

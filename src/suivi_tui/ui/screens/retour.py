@@ -41,7 +41,7 @@ class ListeRetour(OptionList, inherit_bindings=False):
         ),
         Binding(
             "enter",
-            "screen.appliquer",
+            "screen.appliquer_retour",
             "Appliquer",
             tooltip="Écrire les changements gardés, en une fois (ctrl+z les annule tous)",
             id="retour.appliquer",
@@ -84,7 +84,9 @@ class RetourScreen(Screen[frozenset[int] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "abandonner", "Abandonner", tooltip="Revenir sans rien écrire", id="retour.abandonner"),
+        Binding(
+            "escape", "abandonner_retour", "Abandonner", tooltip="Revenir sans rien écrire", id="retour.abandonner"
+        ),
     ]
 
     def __init__(self, apercu: Apercu) -> None:
@@ -164,10 +166,14 @@ class RetourScreen(Screen[frozenset[int] | None]):
         self.query_one(ListeRetour).replace_option_prompt(f"{PREFIXE}{message.numero}", self._contenu(proposition))
         self._resumer()
 
-    def action_appliquer(self) -> None:
+    # Named for this screen alone: the palette runs « screen.<action> » on whatever screen it was opened over.
+    def action_basculer_retour(self) -> None:
+        self.query_one(ListeRetour).action_basculer()
+
+    def action_appliquer_retour(self) -> None:
         self.dismiss(frozenset(self.gardees))
 
-    def action_abandonner(self) -> None:
+    def action_abandonner_retour(self) -> None:
         self.dismiss(None)
 
     def lignes(self) -> list[str]:
