@@ -100,7 +100,7 @@ class SuiviApp(App[None]):
             "exporter",
             "Exporter",
             show=False,
-            tooltip="Exporter : base, classeur, CSV, rapport, calendrier",
+            tooltip="Exporter : base, classeur, CSV, rapport, calendrier, fiche de suivi",
             id="app.exporter",
         ),
         Binding(
