@@ -16,7 +16,7 @@ from typing import Any
 from suivi_tui.dates import format_date
 from suivi_tui.services.export.cellules import texte_xlsx
 from suivi_tui.services.export.classeur import OPTIONS, Styles, ecrire_texte, hauteur
-from suivi_tui.services.export.fiche import FicheDonnees
+from suivi_tui.services.export.fiche import FicheDonnees, LigneFiche
 from suivi_tui.services.fiche import (
     A_REMPLIR,
     COLONNES,
@@ -28,6 +28,7 @@ from suivi_tui.services.fiche import (
     IDENTIFIANT,
     MARQUEUR,
     PROPRIETE,
+    STATUT_ACTUEL,
     STATUT_PROPOSE,
     identifiant,
 )
@@ -146,43 +147,56 @@ def _mode_emploi(wb: Any, styles: StylesFiche, fiche: FicheDonnees) -> None:
 def _fiche(wb: Any, styles: StylesFiche, fiche: FicheDonnees) -> None:
     ws = wb.add_worksheet(FEUILLE_FICHE)
     ecrire_texte(ws, styles, 0, 0, f"Fiche de suivi — {fiche.meta.contrat_titre}", styles.titre)
-    ecrire_texte(
-        ws,
-        styles,
-        1,
-        0,
+    consigne = (
         f"Pour : {fiche.destinataire} · préparée {_quand(fiche)} · remplissez les colonnes en jaune "
-        f"(voir l'onglet « {FEUILLE_MODE_EMPLOI} »), puis renvoyez le fichier.",
-        styles.texte,
+        f"(voir l'onglet « {FEUILLE_MODE_EMPLOI} »), puis renvoyez le fichier."
     )
+    ecrire_texte(ws, styles, 1, 0, consigne, styles.texte)
     for col, titre in enumerate(COLONNES):
         ws.set_column(col, col, LARGEURS[titre], styles.long if titre in LONGUES else None)
         ws.write_string(LIGNE_ENTETE, col, titre, styles.entete_a_remplir if titre in A_REMPLIR else styles.entete)
     ws.set_row(LIGNE_ENTETE, hauteur((t, LARGEURS[t]) for t in COLONNES))
     for n, ligne in enumerate(fiche.lignes, start=LIGNE_ENTETE + 1):
-        valeurs = [
-            identifiant(ligne.uuid),
-            ligne.axe,
-            ligne.partie,
-            ligne.libelle,
-            ligne.pilote,
-            None,
-            ligne.echeances,
-            ligne.decision,
-        ]
-        for col, valeur in enumerate(valeurs):
-            if col == COLONNES.index("Statut actuel"):
-                ws.write_string(n, col, libelle_statut(ligne.statut), styles.statuts.get(ligne.statut, styles.texte))
-            elif valeur:
-                ecrire_texte(ws, styles, n, col, str(valeur), styles.long if COLONNES[col] in LONGUES else styles.texte)
-            else:
-                ws.write_blank(n, col, None, styles.texte)
-        for titre in A_REMPLIR:
-            fmt = styles.a_remplir_texte if titre == ECHEANCE_PROPOSEE else styles.a_remplir
-            ws.write_blank(n, COLONNES.index(titre), None, fmt)
-        longs = [(str(v), LARGEURS[COLONNES[c]]) for c, v in enumerate(valeurs) if v and COLONNES[c] in LONGUES]
-        ws.set_row(n, hauteur(longs))
+        _ligne(ws, styles, n, ligne)
     derniere = LIGNE_ENTETE + max(len(fiche.lignes), 1)
+    _liste_des_statuts(ws, derniere)
+    ws.freeze_panes(LIGNE_ENTETE + 1, 1)
+    ws.autofilter(LIGNE_ENTETE, 0, derniere, len(COLONNES) - 1)
+    ws.protect("", PROTECTION)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(LIGNE_ENTETE)
+
+
+def _ligne(ws: Any, styles: StylesFiche, n: int, ligne: LigneFiche) -> None:
+    """One engagement: read-only cells (locked by default), then the four to fill in (unlocked, yellow)."""
+    valeurs = {
+        IDENTIFIANT: identifiant(ligne.uuid),
+        "Axe": ligne.axe,
+        "Partie": ligne.partie,
+        "Engagement": ligne.libelle,
+        "Pilote": ligne.pilote,
+        "Échéances ouvertes": ligne.echeances,
+        "Dernière décision": ligne.decision,
+    }
+    for titre, valeur in valeurs.items():
+        col = COLONNES.index(titre)
+        if valeur:
+            ecrire_texte(ws, styles, n, col, valeur, styles.long if titre in LONGUES else styles.texte)
+        else:
+            ws.write_blank(n, col, None, styles.texte)
+    fmt = styles.statuts.get(ligne.statut, styles.texte)
+    ws.write_string(n, COLONNES.index(STATUT_ACTUEL), libelle_statut(ligne.statut), fmt)
+    for titre in A_REMPLIR:
+        ws.write_blank(
+            n, COLONNES.index(titre), None, styles.a_remplir_texte if titre == ECHEANCE_PROPOSEE else styles.a_remplir
+        )
+    ws.set_row(n, hauteur((v, LARGEURS[t]) for t, v in valeurs.items() if v and t in LONGUES))
+
+
+def _liste_des_statuts(ws: Any, derniere: int) -> None:
+    """The drop-down of the six statuts on « Statut proposé »; anything else typed is refused by Excel and Calc."""
     colonne = COLONNES.index(STATUT_PROPOSE)
     ws.data_validation(
         LIGNE_ENTETE + 1,
@@ -198,13 +212,6 @@ def _fiche(wb: Any, styles: StylesFiche, fiche: FicheDonnees) -> None:
             "error_message": "Choisissez un des six statuts de la liste (ou laissez la case vide).",
         },
     )
-    ws.freeze_panes(LIGNE_ENTETE + 1, 1)
-    ws.autofilter(LIGNE_ENTETE, 0, derniere, len(COLONNES) - 1)
-    ws.protect("", PROTECTION)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(LIGNE_ENTETE)
 
 
 def _meta(wb: Any, styles: StylesFiche, fiche: FicheDonnees) -> None:
