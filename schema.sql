@@ -12,7 +12,7 @@
 -- one, and never changed: calendars, returned workbooks and a colleague's copy match rows by it,
 -- not by id or text. The base has one too (table base), kept by its copies.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- The base's own identity: one row, written when the base is created (or migrated to version 2).
 CREATE TABLE base (
@@ -132,7 +132,9 @@ CREATE TABLE note (
     uuid           TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
                   (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
                   || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
-                  || '-' || lower(hex(randomblob(6))))
+                  || '-' || lower(hex(randomblob(6)))),
+    -- the answer to a fiche de suivi this note came from (NULL: written in suivi)
+    retour_id      INTEGER REFERENCES retour(id) ON DELETE SET NULL
 );
 
 -- The points of a séance's agenda marked as treated during it (« point suivant »).
@@ -143,7 +145,23 @@ CREATE TABLE point_traite (
     PRIMARY KEY (seance_id, engagement_id)
 );
 
+-- A partner's answer to a fiche de suivi, imported (suivi import, touche I): where the changes it made
+-- came from. The fiche's own identity (export_uuid) and instant are those written in the file; the
+-- historique rows and the notes the import wrote name it (retour_id), and so does its undo.
+CREATE TABLE retour (
+    id                 INTEGER PRIMARY KEY,
+    contrat_id         INTEGER NOT NULL REFERENCES contrat(id) ON DELETE CASCADE,
+    export_uuid        TEXT NOT NULL CHECK (length(export_uuid) = 36),
+    exporte_le         TEXT NOT NULL CHECK (exporte_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    destinataire_genre TEXT NOT NULL CHECK (destinataire_genre IN ('partie', 'pilote')),
+    destinataire       TEXT NOT NULL CHECK (length(trim(destinataire)) > 0),
+    fichier            TEXT NOT NULL CHECK (length(trim(fichier)) > 0),
+    fichier_sha256     TEXT NOT NULL CHECK (length(fichier_sha256) = 64),
+    importe_le         TEXT NOT NULL CHECK (importe_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+);
+
 -- champ: statut, pilote, a_discuter, libelle, ordre, echeance (ajoutée/modifiée/faite/supprimée)
+-- retour_id: the change came from a partner's answer (NULL: typed in suivi, or imported from an annexe)
 CREATE TABLE historique (
     id            INTEGER PRIMARY KEY,
     engagement_id INTEGER NOT NULL REFERENCES engagement(id) ON DELETE CASCADE,
@@ -152,7 +170,8 @@ CREATE TABLE historique (
     ancien        TEXT,
     nouveau       TEXT,
     le            TEXT NOT NULL CHECK (le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
-    seance_id     INTEGER REFERENCES seance(id) ON DELETE SET NULL
+    seance_id     INTEGER REFERENCES seance(id) ON DELETE SET NULL,
+    retour_id     INTEGER REFERENCES retour(id) ON DELETE SET NULL
 );
 
 -- the app's own remembered choices (last contrat, last comité), kept with the data they name
@@ -177,6 +196,9 @@ CREATE INDEX historique_par_engagement ON historique (engagement_id, le);
 CREATE INDEX historique_par_date ON historique (le);
 CREATE INDEX historique_par_seance ON historique (seance_id);
 CREATE INDEX historique_par_echeance ON historique (echeance_id);
+CREATE INDEX historique_par_retour ON historique (retour_id) WHERE retour_id IS NOT NULL;
+CREATE INDEX note_par_retour ON note (retour_id) WHERE retour_id IS NOT NULL;
+CREATE INDEX retour_par_export ON retour (export_uuid);
 
 -- Search: accent- and case-insensitive (« educ » finds « Éducation »), by prefix from the first
 -- letter typed, and per contrat. Each row also indexes its contrat as a token (« c12 », column

@@ -206,6 +206,36 @@ def test_migration_to_2_gives_identities_and_keeps_each_note_in_its_comite(tmp_p
     conn.close()
 
 
+def test_migration_to_3_adds_the_source_of_imported_answers_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, dict(_released())[2])
+    backup = migrate(path, 2, list_migrations(), target=3)
+    assert _counts(path) == counts and integrity(path) == ["ok"]
+    assert integrity_ok(backup) and scalar(backup, "PRAGMA user_version") == 2 and _counts(backup) == counts
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Every row written before keeps its meaning: typed in suivi, no answer behind it.
+    assert conn.execute("SELECT count(*) FROM historique WHERE retour_id IS NULL").fetchone()[0] == 40
+    assert conn.execute("SELECT count(*) FROM note WHERE retour_id IS NULL").fetchone()[0] == 40
+    conn.execute(
+        "INSERT INTO retour (id, contrat_id, export_uuid, exporte_le, destinataire_genre, destinataire, fichier, "
+        "fichier_sha256, importe_le) VALUES (1, 1, ?, '2021-03-15T10:00:00Z', 'pilote', 'DDETS', 'r.xlsx', ?, "
+        "'2021-03-20T10:00:00Z')",
+        (str(uuid.uuid4()), "0" * 64),
+    )
+    conn.execute("UPDATE historique SET retour_id = 1 WHERE engagement_id = 1")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE note SET retour_id = 99 WHERE engagement_id = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute(
+            "INSERT INTO retour (contrat_id, export_uuid, exporte_le, destinataire_genre, destinataire, fichier, "
+            "fichier_sha256, importe_le) VALUES (1, 'court', '2021-03-15T10:00:00Z', 'pilote', 'X', 'r.xlsx', ?, "
+            "'2021-03-20T10:00:00Z')",
+            ("0" * 64,),
+        )
+    conn.close()
+
+
 def test_every_older_version_has_its_released_schema() -> None:
     """A migration shipped without the schema it migrates from would never be tested (see schemas/README.md)."""
     assert [v for v, _ in _released()] == list(range(1, schema_version() + 1))

@@ -116,12 +116,17 @@ def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> 
         )
         conn.execute("UPDATE engagement SET a_discuter = 1, a_discuter_comite_id = 1 WHERE id = 1")
         conn.execute(
-            "INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
-            "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)"
+            "INSERT INTO retour (contrat_id, export_uuid, exporte_le, destinataire_genre, destinataire, fichier, "
+            "fichier_sha256, importe_le) VALUES (1, '00000000-0000-4000-8000-000000000000', '2021-03-15T09:00:00Z', "
+            "'pilote', 'DDETS', 'retour.xlsx', printf('%064d', 0), '2021-03-16T10:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id, retour_id) VALUES "
+            "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1, 1)"
         )
     conn.close()
     keys = _foreign_keys(seeded_file)
-    assert len(keys) >= 12, keys
+    assert len(keys) >= 15, keys  # 12, then retour.contrat_id, historique.retour_id, note.retour_id
     db = open_database(seeded_file)
     try:
         for table, column, _parent in keys:

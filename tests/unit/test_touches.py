@@ -13,6 +13,10 @@ from suivi_tui.ui.touches import PORTEURS, TOUCHES, tableau_markdown
 REPO = Path(__file__).resolve().parents[2]
 
 
+# The screen a widget's « screen.x » keys act on, when it is not the main screen.
+ECRAN_DE = {"liste_retour": "retour"}
+
+
 def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.app import SuiviApp
     from suivi_tui.ui.dialogs.aide import AideScreen
@@ -33,6 +37,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
     from suivi_tui.ui.screens.principal import EcranPrincipal
     from suivi_tui.ui.screens.restauration import EcranRestauration
+    from suivi_tui.ui.screens.retour import ListeRetour, RetourScreen
     from suivi_tui.ui.screens.vue import ListeVue, Vue
 
     return {
@@ -62,6 +67,8 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "question": QuestionDialog,
         "aide": AideScreen,
         "restauration": EcranRestauration,
+        "retour": RetourScreen,
+        "liste_retour": ListeRetour,
     }
 
 
@@ -79,7 +86,7 @@ def test_every_action_is_where_its_key_is() -> None:
         if cible == "app":
             classe = classes["app"]
         elif cible == "screen" and not issubclass(classe, Screen):
-            classe = classes["ecran"]  # a pane's key for its screen's action
+            classe = classes[ECRAN_DE.get(touche.porteur, "ecran")]  # a widget's key for its screen's action
         assert hasattr(classe, f"action_{nom}"), touche.id
 
 

@@ -120,6 +120,7 @@ class Note(Base):
     confidentielle: Mapped[int] = mapped_column(Integer, server_default="0")
     cree_le: Mapped[str] = mapped_column(Text)
     uuid: Mapped[str] = _uuid()
+    retour_id: Mapped[int | None] = mapped_column(ForeignKey("retour.id", ondelete="SET NULL"))
 
 
 class PointTraite(Base):
@@ -141,6 +142,22 @@ class Historique(Base):
     nouveau: Mapped[str | None] = mapped_column(Text)
     le: Mapped[str] = mapped_column(Text)
     seance_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
+    retour_id: Mapped[int | None] = mapped_column(ForeignKey("retour.id", ondelete="SET NULL"))
+
+
+class Retour(Base):
+    """A partner's answer to a fiche de suivi, imported: the source of the changes it made."""
+
+    __tablename__ = "retour"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contrat_id: Mapped[int] = mapped_column(ForeignKey("contrat.id", ondelete="CASCADE"))
+    export_uuid: Mapped[str] = mapped_column(Text)
+    exporte_le: Mapped[str] = mapped_column(Text)
+    destinataire_genre: Mapped[str] = mapped_column(Text)
+    destinataire: Mapped[str] = mapped_column(Text)
+    fichier: Mapped[str] = mapped_column(Text)
+    fichier_sha256: Mapped[str] = mapped_column(Text)
+    importe_le: Mapped[str] = mapped_column(Text)
 
 
 class Reglage(Base):

@@ -61,6 +61,10 @@ def _annuler(session: Session, changement: Changement) -> None:
         )
     elif changement.genre == "note":
         session.execute(delete(Note).where(Note.id == changement.cible_id))
+    elif changement.genre == "retour":
+        from suivi_tui.services.retour.application import annuler_retour
+
+        annuler_retour(session, changement)
     elif changement.genre == "comite":
         if session.scalar(select(func.count()).select_from(Seance).where(Seance.comite_id == changement.cible_id)):
             raise SaisieInvalide("Le comité a déjà des séances : annulation impossible.")

@@ -19,6 +19,16 @@ class EcheanceInfo:
 
 
 @dataclass(frozen=True)
+class SourceRetour:
+    """The partner's answer a change came from (suivi import): who answered, which fiche, which file."""
+
+    genre: str  # partie | pilote
+    nom: str
+    exporte_le: str  # ISO UTC instant of the fiche
+    fichier: str
+
+
+@dataclass(frozen=True)
 class HistoriqueLigne:
     id: int
     champ: str
@@ -26,6 +36,7 @@ class HistoriqueLigne:
     nouveau: str | None
     le: str
     seance: str | None  # « CT Insertion · 15/03/2021 » when stamped by a séance
+    retour: SourceRetour | None = None  # when it came from a returned fiche
 
 
 @dataclass(frozen=True)
@@ -71,8 +82,10 @@ _HEAD = f"""
 _ECHEANCES = """SELECT id, libelle, date, precision, faite_le FROM echeance
                      WHERE engagement_id = :id ORDER BY faite_le IS NULL DESC, date, id"""
 _HISTORIQUE = """
-    SELECT h.id, h.champ, h.ancien, h.nouveau, h.le, co.nom, s.date
+    SELECT h.id, h.champ, h.ancien, h.nouveau, h.le, co.nom, s.date,
+           r.destinataire_genre, r.destinataire, r.exporte_le, r.fichier
     FROM historique h LEFT JOIN seance s ON s.id = h.seance_id LEFT JOIN comite co ON co.id = s.comite_id
+    LEFT JOIN retour r ON r.id = h.retour_id
     WHERE h.engagement_id = :id ORDER BY h.le DESC, h.id DESC LIMIT :limit"""
 # What note_ligne reads, in this order (aliases of NOTES_DU_JOURNAL).
 NOTE_COLONNES = (
@@ -124,7 +137,18 @@ def detail_engagement(
             EcheanceInfo(r[0], r[1], dt.date.fromisoformat(r[2]), r[3], dt.date.fromisoformat(r[4]) if r[4] else None)
             for r in echeances
         ),
-        historique=tuple(HistoriqueLigne(r[0], r[1], r[2], r[3], r[4], _seance(r[5], r[6])) for r in historique),
+        historique=tuple(
+            HistoriqueLigne(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                _seance(r[5], r[6]),
+                SourceRetour(r[7], r[8], r[9], r[10]) if r[7] else None,
+            )
+            for r in historique
+        ),
         notes=tuple(note_ligne(tuple(r)) for r in notes),
     )
 

@@ -26,6 +26,7 @@ def historiser(
     *,
     seance_id: int | None = None,
     echeance_id: int | None = None,
+    retour_id: int | None = None,
 ) -> int:
     row = Historique(
         engagement_id=engagement_id,
@@ -35,6 +36,7 @@ def historiser(
         le=now_utc(),
         seance_id=seance_id,
         echeance_id=echeance_id,
+        retour_id=retour_id,
     )
     session.add(row)
     session.flush()

@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -283,6 +284,7 @@ class SuiviApp(App[None]):
 
     def action_exporter(self) -> None:
         from suivi_tui.ui.dialogs.export import ExportDialog, dossier_documents
+        from suivi_tui.ui.fiches import destinataires_de_fiche
 
         if self.principal is None or self.principal.ecran is None:
             return
@@ -293,12 +295,20 @@ class SuiviApp(App[None]):
             if d is not None:
                 self._lancer_export(replace(d, contrat_id=d.contrat_id or principal.contrat_id))
 
-        self.push_screen(
-            ExportDialog(dossier_documents(), self.today, titre, contrat_id=principal.contrat_id).brouillon_sous(
-                ("export", principal.contrat_id)
-            ),
-            demande,
+        dialogue = ExportDialog(
+            dossier_documents(),
+            self.today,
+            titre,
+            contrat_id=principal.contrat_id,
+            destinataires=partial(destinataires_de_fiche, self.db, principal.contrat_id),
         )
+        self.push_screen(dialogue.brouillon_sous(("export", principal.contrat_id)), demande)
+
+    def action_importer(self) -> None:
+        """I: the answer of a partner to a fiche de suivi (see ui/fiches.py)."""
+        from suivi_tui.ui.fiches import importer
+
+        importer(self)
 
     def _lancer_export(self, demande: DemandeExport) -> None:
         self._minuteur_export = self.set_timer(0.3, self._montrer_progression)

@@ -58,15 +58,29 @@ PORTEURS: dict[str, str] = {
     "question": "Questions après un changement",
     "aide": "Aide (?)",
     "restauration": "Restauration d'une base endommagée (au lancement)",
+    "retour": "Aperçu d'un retour de fiche (I)",
+    "liste_retour": "Aperçu d'un retour de fiche (I)",
 }
 
 # The sections the `?` screen shows: the main screen and the lists it opens (dialogs say their keys).
-SECTIONS_AIDE = ("app", "ecran", "axes", "engagements", "detail", "echeances", "journal", "notes", "vue", "liste")
+SECTIONS_AIDE = (
+    "app",
+    "ecran",
+    "axes",
+    "engagements",
+    "detail",
+    "echeances",
+    "journal",
+    "notes",
+    "vue",
+    "liste",
+    "liste_retour",
+    "retour",
+)
 
-_ = Touche  # short constructor name below
 TOUCHES: tuple[Touche, ...] = (
     # --- everywhere -----------------------------------------------------------------------------------
-    _(
+    Touche(
         "app.aide",
         "question_mark",
         "aide",
@@ -76,9 +90,9 @@ TOUCHES: tuple[Touche, ...] = (
         "Aide : toutes les touches",
         montree=True,
     ),
-    _("app.quitter", "q", "quit", "Quitter", "Quitter (tout est déjà enregistré)", "app", "Quitter", montree=True),
-    _("app.quitter_ctrl", "ctrl+q", "quit", "Quitter", "Quitter (tout est déjà enregistré)", "app", priorite=True),
-    _(
+    Touche("app.quitter", "q", "quit", "Quitter", "Quitter (tout est déjà enregistré)", "app", "Quitter", montree=True),
+    Touche("app.quitter_ctrl", "ctrl+q", "quit", "Quitter", "Quitter (tout est déjà enregistré)", "app", priorite=True),
+    Touche(
         "app.annuler",
         "ctrl+z",
         "annuler",
@@ -88,7 +102,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Annuler la dernière modification",
         montree=True,
     ),
-    _(
+    Touche(
         "app.contrat",
         "c",
         "contrat",
@@ -97,7 +111,7 @@ TOUCHES: tuple[Touche, ...] = (
         "app",
         "Changer de contrat",
     ),
-    _(
+    Touche(
         "app.presentation",
         "P",
         "presentation",
@@ -106,16 +120,25 @@ TOUCHES: tuple[Touche, ...] = (
         "app",
         "Mode présentation",
     ),
-    _(
+    Touche(
         "app.exporter",
         "x",
         "exporter",
         "Exporter",
-        "Exporter : base, classeur, CSV, rapport, calendrier",
+        "Exporter : base, classeur, CSV, rapport, calendrier, fiche de suivi",
         "app",
         "Exporter",
     ),
-    _(
+    Touche(
+        "app.importer",
+        "I",
+        "importer",
+        "Importer",
+        "Importer le retour d'une fiche de suivi : aperçu, puis écriture (annulable)",
+        "app",
+        "Importer une fiche de suivi remplie",
+    ),
+    Touche(
         "app.palette",
         "ctrl+p",
         "command_palette",
@@ -134,8 +157,8 @@ TOUCHES: tuple[Touche, ...] = (
         systeme=True,
     ),
     # --- the main screen -------------------------------------------------------------------------------
-    _("ecran.axes", "1", "focus_pane('axes')", "Axes", "Aller au volet Axes", "ecran", "Aller au volet Axes"),
-    _(
+    Touche("ecran.axes", "1", "focus_pane('axes')", "Axes", "Aller au volet Axes", "ecran", "Aller au volet Axes"),
+    Touche(
         "ecran.engagements",
         "2",
         "focus_pane('engagements')",
@@ -144,7 +167,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Aller au volet Engagements",
     ),
-    _(
+    Touche(
         "ecran.echeances",
         "3",
         "focus_pane('echeances')",
@@ -153,7 +176,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Aller au volet Échéances",
     ),
-    _(
+    Touche(
         "ecran.journal",
         "4",
         "focus_pane('journal')",
@@ -162,9 +185,11 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Aller au volet Journal",
     ),
-    _("ecran.suivant", "tab", "app.focus_next", "Volet suivant", "Passer au volet suivant", "ecran"),
-    _("ecran.precedent", "shift+tab", "app.focus_previous", "Volet précédent", "Revenir au volet précédent", "ecran"),
-    _(
+    Touche("ecran.suivant", "tab", "app.focus_next", "Volet suivant", "Passer au volet suivant", "ecran"),
+    Touche(
+        "ecran.precedent", "shift+tab", "app.focus_previous", "Volet précédent", "Revenir au volet précédent", "ecran"
+    ),
+    Touche(
         "ecran.statut",
         "s",
         "statut",
@@ -174,7 +199,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Changer le statut",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.note",
         "n",
         "note",
@@ -184,7 +209,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Écrire une note au journal",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.echeance",
         "d",
         "echeance",
@@ -194,8 +219,8 @@ TOUCHES: tuple[Touche, ...] = (
         "Ajouter une échéance",
         montree=True,
     ),
-    _("ecran.pilote", "p", "pilote", "Pilote", "Nommer le pilote de l'engagement", "ecran", "Nommer le pilote"),
-    _(
+    Touche("ecran.pilote", "p", "pilote", "Pilote", "Nommer le pilote de l'engagement", "ecran", "Nommer le pilote"),
+    Touche(
         "ecran.a_discuter",
         "a",
         "a_discuter",
@@ -204,7 +229,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Basculer « à discuter »",
     ),
-    _(
+    Touche(
         "ecran.filtre",
         "f",
         "filtre",
@@ -214,7 +239,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Filtrer les engagements",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.en_retard",
         "exclamation_mark",
         "en_retard",
@@ -223,7 +248,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "En retard seulement",
     ),
-    _(
+    Touche(
         "ecran.recherche",
         "slash",
         "recherche",
@@ -233,7 +258,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Chercher",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.seance",
         "m",
         "seance",
@@ -243,7 +268,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Ouvrir ou fermer une séance",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.ordre_du_jour",
         "A",
         "ordre_du_jour",
@@ -252,7 +277,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Ordre du jour de la séance",
     ),
-    _(
+    Touche(
         "ecran.point_suivant",
         "N",
         "point_suivant",
@@ -262,7 +287,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Point suivant de l'ordre du jour",
         montree=True,
     ),
-    _(
+    Touche(
         "ecran.depuis",
         "D",
         "depuis",
@@ -271,7 +296,7 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Depuis la dernière séance",
     ),
-    _(
+    Touche(
         "ecran.relancer",
         "R",
         "relancer",
@@ -290,11 +315,11 @@ TOUCHES: tuple[Touche, ...] = (
         "Bilan du contrat",
     ),
     # --- the panes -------------------------------------------------------------------------------------
-    _("axes.suivant", "j", "cursor_down", "Axe suivant", "Descendre d'un axe", "axes"),
-    _("axes.precedent", "k", "cursor_up", "Axe précédent", "Monter d'un axe", "axes"),
-    _("axes.premier", "g", "first", "Premier", "Aller à « Tous les axes »", "axes"),
-    _("axes.dernier", "G", "last", "Dernier", "Aller au dernier axe", "axes"),
-    _(
+    Touche("axes.suivant", "j", "cursor_down", "Axe suivant", "Descendre d'un axe", "axes"),
+    Touche("axes.precedent", "k", "cursor_up", "Axe précédent", "Monter d'un axe", "axes"),
+    Touche("axes.premier", "g", "first", "Premier", "Aller à « Tous les axes »", "axes"),
+    Touche("axes.dernier", "G", "last", "Dernier", "Aller au dernier axe", "axes"),
+    Touche(
         "axes.ouvrir",
         "enter",
         "screen.focus_pane('engagements')",
@@ -302,7 +327,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Passer au tableau des engagements de cet axe",
         "axes",
     ),
-    _(
+    Touche(
         "engagements.detail",
         "enter",
         "screen.detail",
@@ -311,15 +336,15 @@ TOUCHES: tuple[Touche, ...] = (
         "engagements",
         "Ouvrir le détail de l'engagement",
     ),
-    _("engagements.suivant", "j", "cursor_down", "Suivant", "Engagement suivant", "engagements"),
-    _("engagements.precedent", "k", "cursor_up", "Précédent", "Engagement précédent", "engagements"),
-    _("engagements.premier", "g", "scroll_top", "Premier", "Premier engagement", "engagements"),
-    _("engagements.dernier", "G", "scroll_bottom", "Dernier", "Dernier engagement chargé", "engagements"),
-    _("detail.bas", "j", "scroll_down", "Descendre", "Descendre dans le détail", "detail"),
-    _("detail.haut", "k", "scroll_up", "Monter", "Remonter dans le détail", "detail"),
-    _("detail.debut", "g", "scroll_home", "Début", "Début du détail", "detail"),
-    _("detail.fin", "G", "scroll_end", "Fin", "Fin du détail", "detail"),
-    _(
+    Touche("engagements.suivant", "j", "cursor_down", "Suivant", "Engagement suivant", "engagements"),
+    Touche("engagements.precedent", "k", "cursor_up", "Précédent", "Engagement précédent", "engagements"),
+    Touche("engagements.premier", "g", "scroll_top", "Premier", "Premier engagement", "engagements"),
+    Touche("engagements.dernier", "G", "scroll_bottom", "Dernier", "Dernier engagement chargé", "engagements"),
+    Touche("detail.bas", "j", "scroll_down", "Descendre", "Descendre dans le détail", "detail"),
+    Touche("detail.haut", "k", "scroll_up", "Monter", "Remonter dans le détail", "detail"),
+    Touche("detail.debut", "g", "scroll_home", "Début", "Début du détail", "detail"),
+    Touche("detail.fin", "G", "scroll_end", "Fin", "Fin du détail", "detail"),
+    Touche(
         "detail.fermer",
         "escape",
         "screen.fermer_detail",
@@ -328,7 +353,7 @@ TOUCHES: tuple[Touche, ...] = (
         "detail",
         montree=True,
     ),
-    _(
+    Touche(
         "echeances.faite",
         "space",
         "cocher",
@@ -337,7 +362,7 @@ TOUCHES: tuple[Touche, ...] = (
         "echeances",
         montree=True,
     ),
-    _(
+    Touche(
         "echeances.engagement",
         "enter",
         "montrer",
@@ -345,11 +370,11 @@ TOUCHES: tuple[Touche, ...] = (
         "Montrer l'engagement de l'échéance dans le tableau",
         "echeances",
     ),
-    _("echeances.suivante", "j", "cursor_down", "Suivante", "Échéance suivante", "echeances"),
-    _("echeances.precedente", "k", "cursor_up", "Précédente", "Échéance précédente", "echeances"),
-    _("echeances.premiere", "g", "scroll_top", "Première", "Première échéance", "echeances"),
-    _("echeances.derniere", "G", "scroll_bottom", "Dernière", "Dernière échéance", "echeances"),
-    _(
+    Touche("echeances.suivante", "j", "cursor_down", "Suivante", "Échéance suivante", "echeances"),
+    Touche("echeances.precedente", "k", "cursor_up", "Précédente", "Échéance précédente", "echeances"),
+    Touche("echeances.premiere", "g", "scroll_top", "Première", "Première échéance", "echeances"),
+    Touche("echeances.derniere", "G", "scroll_bottom", "Dernière", "Dernière échéance", "echeances"),
+    Touche(
         "journal.comite_precedent",
         "less_than_sign",
         "changer(-1)",
@@ -358,7 +383,7 @@ TOUCHES: tuple[Touche, ...] = (
         "journal",
         montree=True,
     ),
-    _(
+    Touche(
         "journal.comite_suivant",
         "greater_than_sign",
         "changer(1)",
@@ -367,7 +392,7 @@ TOUCHES: tuple[Touche, ...] = (
         "journal",
         montree=True,
     ),
-    _(
+    Touche(
         "journal.nouveau_comite",
         "plus",
         "screen.nouveau_comite",
@@ -377,7 +402,7 @@ TOUCHES: tuple[Touche, ...] = (
         "Créer un comité",
         montree=True,
     ),
-    _(
+    Touche(
         "journal.releve",
         "r",
         "screen.releve",
@@ -387,14 +412,14 @@ TOUCHES: tuple[Touche, ...] = (
         "Écrire le relevé de décisions",
         montree=True,
     ),
-    _("notes.suivante", "j", "cursor_down", "Note suivante", "Note suivante", "notes"),
-    _("notes.precedente", "k", "cursor_up", "Note précédente", "Note précédente", "notes"),
-    _("notes.premiere", "g", "first", "Première", "Première note (séance la plus récente)", "notes"),
-    _("notes.derniere", "G", "last", "Dernière", "Dernière note (séance la plus ancienne affichée)", "notes"),
-    _("notes.engagement", "enter", "select", "Engagement lié", "Montrer l'engagement lié à la note", "notes"),
+    Touche("notes.suivante", "j", "cursor_down", "Note suivante", "Note suivante", "notes"),
+    Touche("notes.precedente", "k", "cursor_up", "Note précédente", "Note précédente", "notes"),
+    Touche("notes.premiere", "g", "first", "Première", "Première note (séance la plus récente)", "notes"),
+    Touche("notes.derniere", "G", "last", "Dernière", "Dernière note (séance la plus ancienne affichée)", "notes"),
+    Touche("notes.engagement", "enter", "select", "Engagement lié", "Montrer l'engagement lié à la note", "notes"),
     # --- the lists opened from the main screen ------------------------------------------------------------
-    _("vue.retour", "escape", "retour", "Retour", "Revenir à l'écran principal", "vue", montree=True),
-    _(
+    Touche("vue.retour", "escape", "retour", "Retour", "Revenir à l'écran principal", "vue", montree=True),
+    Touche(
         "liste.ouvrir",
         "enter",
         "select",
@@ -403,12 +428,49 @@ TOUCHES: tuple[Touche, ...] = (
         "liste",
         montree=True,
     ),
-    _("liste.suivant", "j", "cursor_down", "Suivant", "Engagement suivant", "liste"),
-    _("liste.precedent", "k", "cursor_up", "Précédent", "Engagement précédent", "liste"),
-    _("liste.premier", "g", "first", "Premier", "Premier engagement de la liste", "liste"),
-    _("liste.dernier", "G", "last", "Dernier", "Dernier engagement de la liste", "liste"),
+    Touche("liste.suivant", "j", "cursor_down", "Suivant", "Engagement suivant", "liste"),
+    Touche("liste.precedent", "k", "cursor_up", "Précédent", "Engagement précédent", "liste"),
+    Touche("liste.premier", "g", "first", "Premier", "Premier engagement de la liste", "liste"),
+    Touche("liste.dernier", "G", "last", "Dernier", "Dernier engagement de la liste", "liste"),
+    # --- the preview of a returned fiche de suivi --------------------------------------------------------
+    Touche(
+        "retour.basculer",
+        "space",
+        "screen.basculer_retour",
+        "Garder / écarter",
+        "Garder ou écarter le changement sous le curseur",
+        "liste_retour",
+        "Garder ou écarter ce changement",
+        montree=True,
+    ),
+    Touche(
+        "retour.appliquer",
+        "enter",
+        "screen.appliquer_retour",
+        "Appliquer",
+        "Écrire les changements gardés, en une fois (ctrl+z les annule tous)",
+        "liste_retour",
+        "Appliquer les changements gardés",
+        montree=True,
+    ),
+    Touche("retour.suivant", "j,down", "cursor_down", "Suivant", "Changement suivant", "liste_retour"),
+    Touche("retour.precedent", "k,up", "cursor_up", "Précédent", "Changement précédent", "liste_retour"),
+    Touche("retour.premier", "g,home", "first", "Premier", "Premier changement", "liste_retour"),
+    Touche("retour.dernier", "G,end", "last", "Dernier", "Dernier changement", "liste_retour"),
+    Touche("retour.page_bas", "pagedown", "page_down", "Page suivante", "Page suivante", "liste_retour"),
+    Touche("retour.page_haut", "pageup", "page_up", "Page précédente", "Page précédente", "liste_retour"),
+    Touche(
+        "retour.abandonner",
+        "escape",
+        "abandonner_retour",
+        "Abandonner",
+        "Revenir sans rien écrire",
+        "retour",
+        "Abandonner l'import",
+        montree=True,
+    ),
     # --- the dialogs -------------------------------------------------------------------------------------
-    _(
+    Touche(
         "dialogue.annuler",
         "escape",
         "annuler",
@@ -417,19 +479,21 @@ TOUCHES: tuple[Touche, ...] = (
         "dialogue",
         montree=True,
     ),
-    _("dialogue.cocher", "space", "toggle_button", "Cocher", "Cocher ou décocher", "case"),
-    _("statut.a_venir", "1", "choisir('a_venir')", "À venir", "Passer l'engagement à « À venir »", "statut"),
-    _("statut.en_cours", "2", "choisir('en_cours')", "En cours", "Passer l'engagement à « En cours »", "statut"),
-    _("statut.realise", "3", "choisir('realise')", "Réalisé", "Passer l'engagement à « Réalisé »", "statut"),
-    _("statut.en_pause", "4", "choisir('en_pause')", "En pause", "Passer l'engagement à « En pause »", "statut"),
-    _("statut.bloque", "5", "choisir('bloque')", "Bloqué", "Passer l'engagement à « Bloqué »", "statut"),
-    _("statut.abandonne", "6", "choisir('abandonne')", "Abandonné", "Passer l'engagement à « Abandonné »", "statut"),
-    _("statut.suivant", "j", "deplacer(1)", "Suivant", "Statut suivant", "statut"),
-    _("statut.precedent", "k", "deplacer(-1)", "Précédent", "Statut précédent", "statut"),
-    _("note.enregistrer", "ctrl+s", "enregistrer", "Enregistrer", "Enregistrer la note", "note", montree=True),
+    Touche("dialogue.cocher", "space", "toggle_button", "Cocher", "Cocher ou décocher", "case"),
+    Touche("statut.a_venir", "1", "choisir('a_venir')", "À venir", "Passer l'engagement à « À venir »", "statut"),
+    Touche("statut.en_cours", "2", "choisir('en_cours')", "En cours", "Passer l'engagement à « En cours »", "statut"),
+    Touche("statut.realise", "3", "choisir('realise')", "Réalisé", "Passer l'engagement à « Réalisé »", "statut"),
+    Touche("statut.en_pause", "4", "choisir('en_pause')", "En pause", "Passer l'engagement à « En pause »", "statut"),
+    Touche("statut.bloque", "5", "choisir('bloque')", "Bloqué", "Passer l'engagement à « Bloqué »", "statut"),
+    Touche(
+        "statut.abandonne", "6", "choisir('abandonne')", "Abandonné", "Passer l'engagement à « Abandonné »", "statut"
+    ),
+    Touche("statut.suivant", "j", "deplacer(1)", "Suivant", "Statut suivant", "statut"),
+    Touche("statut.precedent", "k", "deplacer(-1)", "Précédent", "Statut précédent", "statut"),
+    Touche("note.enregistrer", "ctrl+s", "enregistrer", "Enregistrer", "Enregistrer la note", "note", montree=True),
     # priority: a terminal sends alt+d with its character, which the text area would insert.
-    _("note.type.info", "alt+i", "type('info')", "Info", "Note de type « Info »", "note", priorite=True),
-    _(
+    Touche("note.type.info", "alt+i", "type('info')", "Info", "Note de type « Info »", "note", priorite=True),
+    Touche(
         "note.type.decision",
         "alt+d",
         "type('decision')",
@@ -438,8 +502,8 @@ TOUCHES: tuple[Touche, ...] = (
         "note",
         priorite=True,
     ),
-    _("note.type.action", "alt+a", "type('action')", "Action", "Note de type « Action »", "note", priorite=True),
-    _(
+    Touche("note.type.action", "alt+a", "type('action')", "Action", "Note de type « Action »", "note", priorite=True),
+    Touche(
         "note.confidentielle",
         "alt+c",
         "confidentielle",
@@ -448,7 +512,7 @@ TOUCHES: tuple[Touche, ...] = (
         "note",
         priorite=True,
     ),
-    _(
+    Touche(
         "filtre.appliquer",
         "enter",
         "appliquer",
@@ -458,9 +522,9 @@ TOUCHES: tuple[Touche, ...] = (
         montree=True,
         priorite=True,
     ),
-    _("filtre.effacer", "r", "effacer", "Tout effacer", "Retirer tous les filtres", "filtre", montree=True),
-    _("seance.ouvrir", "enter", "ouvrir", "Ouvrir", "Ouvrir la séance", "seance", montree=True),
-    _(
+    Touche("filtre.effacer", "r", "effacer", "Tout effacer", "Retirer tous les filtres", "filtre", montree=True),
+    Touche("seance.ouvrir", "enter", "ouvrir", "Ouvrir", "Ouvrir la séance", "seance", montree=True),
+    Touche(
         "seance.nouveau_comite",
         "plus",
         "nouveau_comite",
@@ -469,14 +533,16 @@ TOUCHES: tuple[Touche, ...] = (
         "seance",
         montree=True,
     ),
-    _("seance.comite", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des comités", "choix_comite"),
-    _("export.exporter", "enter", "exporter", "Exporter", "Écrire le fichier d'export", "export", montree=True),
-    _("export.format", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des formats", "choix_format"),
-    _("releve.ecrire", "enter", "ecrire", "Écrire", "Écrire le relevé en Markdown et en HTML", "releve", montree=True),
-    _("releve.seance", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des séances", "choix_seance"),
-    _("contrat.suivant", "down", "deplacer(1)", "Suivant", "Contrat suivant", "contrat"),
-    _("contrat.precedent", "up", "deplacer(-1)", "Précédent", "Contrat précédent", "contrat"),
-    _(
+    Touche("seance.comite", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des comités", "choix_comite"),
+    Touche("export.exporter", "enter", "exporter", "Exporter", "Écrire le fichier d'export", "export", montree=True),
+    Touche("export.format", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des formats", "choix_format"),
+    Touche(
+        "releve.ecrire", "enter", "ecrire", "Écrire", "Écrire le relevé en Markdown et en HTML", "releve", montree=True
+    ),
+    Touche("releve.seance", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des séances", "choix_seance"),
+    Touche("contrat.suivant", "down", "deplacer(1)", "Suivant", "Contrat suivant", "contrat"),
+    Touche("contrat.precedent", "up", "deplacer(-1)", "Précédent", "Contrat précédent", "contrat"),
+    Touche(
         "recherche.descendre",
         "down",
         "descendre",
@@ -485,7 +551,7 @@ TOUCHES: tuple[Touche, ...] = (
         "recherche",
         priorite=True,
     ),
-    _(
+    Touche(
         "recherche.monter",
         "up",
         "monter",
@@ -494,12 +560,12 @@ TOUCHES: tuple[Touche, ...] = (
         "recherche",
         priorite=True,
     ),
-    _("question.oui", "o,enter", "oui", "Oui", "Répondre oui", "question"),
-    _("question.non", "n", "annuler", "Non", "Répondre non : rien n'est fait", "question"),
-    _("aide.echap", "escape", "annuler", "Fermer", "Fermer l'aide", "aide", montree=True),
-    _("aide.fermer", "question_mark", "annuler", "Fermer", "Fermer l'aide", "aide", montree=True),
-    _("aide.quitter", "q", "annuler", "Fermer", "Fermer l'aide", "aide"),
-    _(
+    Touche("question.oui", "o,enter", "oui", "Oui", "Répondre oui", "question"),
+    Touche("question.non", "n", "annuler", "Non", "Répondre non : rien n'est fait", "question"),
+    Touche("aide.echap", "escape", "annuler", "Fermer", "Fermer l'aide", "aide", montree=True),
+    Touche("aide.fermer", "question_mark", "annuler", "Fermer", "Fermer l'aide", "aide", montree=True),
+    Touche("aide.quitter", "q", "annuler", "Fermer", "Fermer l'aide", "aide"),
+    Touche(
         "restauration.restaurer",
         "r",
         "restaurer",
@@ -508,7 +574,7 @@ TOUCHES: tuple[Touche, ...] = (
         "restauration",
         montree=True,
     ),
-    _(
+    Touche(
         "restauration.quitter",
         "q",
         "quitter",
@@ -518,7 +584,6 @@ TOUCHES: tuple[Touche, ...] = (
         montree=True,
     ),
 )
-del _
 
 # How a key is written for a French user (the Footer, the help, the docs): Textual's names otherwise.
 AFFICHAGE: dict[str, str] = {

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from suivi_tui.cli.commands import backups, bilan, changes, check, demo, export, restore, seance, seed, status
+from suivi_tui.cli.commands import (
+    backups,
+    bilan,
+    changes,
+    check,
+    demo,
+    export,
+    importer,
+    restore,
+    seance,
+    seed,
+    status,
+)
 
 REGISTRY = [
     seed.register,
     status.register,
     check.register,
     export.register,
+    importer.register,
     demo.register,
     seance.register,
     changes.register,

@@ -58,6 +58,13 @@ def register(commands: Any) -> None:
         metavar="TABLE",
         help=f"pour le CSV : la table à exporter ({', '.join(TABLES_CSV)} ; défaut : engagements)",
     )
+    parser.add_argument(
+        "--pour",
+        metavar="PARTIE|PILOTE",
+        help="une fiche de suivi à remplir (.xlsx ou .csv) pour une partie ou un pilote, sans souci d'accents "
+        "ni de majuscules (« partie:NOM » ou « pilote:NOM » si le nom désigne les deux) ; "
+        "exemple : suivi export fiche-ddets.xlsx --pour DDETS",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -71,6 +78,7 @@ def run_export(args: argparse.Namespace) -> int:
         force=args.force,
         inclure_confidentiel=args.include_confidential,
         table=args.table,
+        pour=args.pour,
     )
     try:
         # Refuse a bad name before even opening the base.
@@ -115,6 +123,8 @@ def _message(exc: Exception) -> str:
 
 def _afficher(resultat: Any) -> None:
     print(f"Export écrit : {resultat.chemin}")
+    if resultat.pour:
+        print(f"Fiche de suivi pour {resultat.pour} : à remplir puis à importer avec « suivi import FICHIER ».")
     if len(resultat.contrats) == 1:
         print(f"Contrat : {resultat.contrats[0]}")
     else:
@@ -123,7 +133,9 @@ def _afficher(resultat: Any) -> None:
         f"Format : {NOMS_FORMATS[resultat.format]} · {taille(resultat.octets)} · "
         f"{nombre(resultat.lignes)} {UNITES[resultat.format]}"
     )
-    if resultat.format == "ics":
+    if resultat.pour:
+        print("Aucune note confidentielle : une fiche de suivi n'en contient jamais.")
+    elif resultat.format == "ics":
         print("Le calendrier ne contient aucune note : échéances et séances seulement.")
     elif resultat.confidentiel_inclus:
         print("Notes confidentielles incluses : ce fichier ne doit pas quitter le poste sans précaution.")

@@ -62,6 +62,8 @@ def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
         raise ExportInvalide(f"Table « {demande.table} » inconnue ; tables possibles : {', '.join(TABLES_CSV)}.")
     if demande.table != "engagements" and fmt != "csv":
         raise ExportInvalide("Le choix d'une table (--table) ne vaut que pour l'export CSV.")
+    if demande.pour is not None:
+        _verifier_fiche(demande, fmt)
     try:
         chemin = Path(demande.chemin).expanduser().absolute()
         _verifier_cible(db, chemin, demande.force)
@@ -72,6 +74,21 @@ def verifier_demande(db: Database, demande: DemandeExport) -> tuple[str, Path]:
             f"Le chemin « {apercu(str(demande.chemin))} » est inutilisable ({_raison(exc)}) : choisissez un autre nom."
         ) from None
     return fmt, chemin
+
+
+def _verifier_fiche(demande: DemandeExport, fmt: str) -> None:
+    if fmt not in ("xlsx", "csv"):
+        raise ExportInvalide(
+            f"Une fiche de suivi (--pour) s'écrit en classeur .xlsx ou en .csv, pas en {fmt} : "
+            "changez l'extension du fichier."
+        )
+    if demande.inclure_confidentiel:
+        raise ExportInvalide(
+            "Une fiche de suivi part chez un partenaire : elle ne contient jamais de note confidentielle "
+            "(retirez --include-confidential)."
+        )
+    if demande.table != "engagements":
+        raise ExportInvalide("Une fiche de suivi (--pour) a ses propres colonnes : --table ne s'y applique pas.")
 
 
 def _raison(exc: BaseException) -> str:
@@ -123,6 +140,8 @@ def exporter(
     fmt, chemin = verifier_demande(db, demande)
     avancer(0.0)
     try:
+        if demande.pour is not None:
+            return _exporter_fiche(db, demande, fmt, chemin, today, avancer)
         if fmt == "sqlite":
             lignes, exclues, contrats = _exporter_sqlite(db, demande, chemin, avancer)
         else:
@@ -170,6 +189,25 @@ def _exporter_donnees(
         os.chmod(tmp, 0o600)
         avancer(0.9)
     return lignes, donnees.notes_exclues, (donnees.contrat.titre,)
+
+
+def _exporter_fiche(
+    db: Database, demande: DemandeExport, fmt: str, chemin: Path, today: date, avancer: Progression
+) -> ResultatExport:
+    from suivi_tui.services.export import fiche
+
+    assert demande.pour is not None
+    donnees = fiche.preparer(db, demande.contrat_id, demande.pour, today)
+    if not donnees.lignes:
+        raise ExportInvalide(f"Aucun engagement pour {donnees.destinataire} : la fiche serait vide.")
+    avancer(0.3)
+    with staged_file(chemin, force=demande.force) as tmp:
+        lignes = fiche.ecrire(donnees, fmt, tmp)
+        os.chmod(tmp, 0o600)
+    avancer(1.0)
+    return ResultatExport(
+        chemin, fmt, chemin.stat().st_size, lignes, False, 0, (donnees.meta.contrat_titre,), str(donnees.destinataire)
+    )
 
 
 def decrire_echec(exc: BaseException, chemin: Path) -> str:

@@ -63,6 +63,7 @@ class DemandeExport:
     inclure_confidentiel: bool = False
     contrat_id: int | None = None
     table: str = "engagements"  # CSV only: engagements | echeances | notes | historique
+    pour: str | None = None  # a fiche de suivi for this partie or pilote (.xlsx or .csv), see export/fiche.py
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ResultatExport:
     confidentiel_inclus: bool
     notes_exclues: int = 0  # confidential notes left out (0 when they were included)
     contrats: tuple[str, ...] = ()  # the titles of the contrats the file holds
+    pour: str | None = None  # a fiche de suivi: who it is for (« pilote « DDETS » »)
 
 
 Progression = Callable[[float], None]

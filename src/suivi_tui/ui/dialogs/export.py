@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -20,6 +21,9 @@ from suivi_tui.ui.dialogs.base import CaseEspace, Dialogue, afficher_erreur
 from suivi_tui.ui.touches import liaisons
 
 FORMAT_DEFAUT = "xlsx"  # what most colleagues open: Excel or LibreOffice
+# A fiche de suivi for one partie or pilote, to fill in and send back (suivi import): a format of its own here.
+FICHES = {"fiche:xlsx": "Fiche de suivi à remplir (.xlsx)", "fiche:csv": "Fiche de suivi à remplir (.csv)"}
+Destinataires = Callable[[], Sequence[tuple[str, str]]]  # (label, value « pilote:DDETS »), read in a worker
 
 
 def dossier_documents() -> Path:
@@ -69,24 +73,43 @@ class ExportDialog(Dialogue[DemandeExport]):
     ExportDialog Checkbox { width: 1fr; }
     ExportDialog #prudence { width: 1fr; color: $warning; }
     ExportDialog #prudence.-vide { display: none; }
+    ExportDialog #pour { margin-bottom: 1; }
+    ExportDialog .fiche { display: none; }
+    ExportDialog.-fiche .fiche { display: block; }
     """
 
     def __init__(
-        self, dossier_defaut: Path, today: datetime.date, contrat_titre: str, *, contrat_id: int | None = None
+        self,
+        dossier_defaut: Path,
+        today: datetime.date,
+        contrat_titre: str,
+        *,
+        contrat_id: int | None = None,
+        destinataires: Destinataires | None = None,
     ) -> None:
         super().__init__()
         self.dossier_defaut = dossier_defaut
         self.today = today
         self.contrat_titre = contrat_titre
         self.contrat_id = contrat_id
+        self.destinataires = destinataires
+        self._charges = False
         self._chemin_auto = str(self.chemin_propose(FORMAT_DEFAUT))
 
-    def chemin_propose(self, fmt: str) -> Path:
+    def chemin_propose(self, fmt: str, pour: str | None = None) -> Path:
+        if fmt in FICHES:
+            nom = slug(pour.partition(":")[2]) if pour else "partenaire"
+            return self.dossier_defaut / f"fiche-de-suivi-{nom}-{self.today:%Y-%m-%d}.{fmt.partition(':')[2]}"
         return self.dossier_defaut / f"suivi-{slug(self.contrat_titre)}-{self.today:%Y-%m-%d}.{EXTENSIONS[fmt]}"
 
     def contenu(self) -> ComposeResult:
         yield Label("Format", classes="export-etiquette")
-        yield _Choix([(NOMS_FORMATS[f], f) for f in FORMATS], value=FORMAT_DEFAUT, allow_blank=False, id="format")
+        choix = [(NOMS_FORMATS[f], f) for f in FORMATS]
+        if self.destinataires is not None:
+            choix += [(nom, valeur) for valeur, nom in FICHES.items()]
+        yield _Choix(choix, value=FORMAT_DEFAUT, allow_blank=False, id="format")
+        yield Label("Pour (la partie ou le pilote qui la remplira)", classes="export-etiquette fiche")
+        yield _Choix([], prompt="Chargement…", id="pour", classes="fiche")
         yield Label("Fichier", classes="export-etiquette")
         yield ChampTexte(self._chemin_auto, id="chemin", select_on_focus=False)
         yield CaseEspace("Inclure les notes confidentielles", False, id="confidentiel", compact=True)
@@ -108,12 +131,36 @@ class ExportDialog(Dialogue[DemandeExport]):
         event.stop()
         if not isinstance(event.value, str):
             return
-        champ = self.query_one("#chemin", Input)
-        # A name the user typed is theirs: only the proposed one follows the format.
-        if champ.value == self._chemin_auto:
-            self._chemin_auto = str(self.chemin_propose(event.value))
-            champ.value = self._chemin_auto
+        self.set_class(event.value in FICHES, "-fiche")
+        if event.value in FICHES and not self._charges:
+            self._charges = True
+            self._charger_destinataires()
+        self._proposer()
         afficher_erreur(self.query_one("#erreur", Static), "")
+
+    @on(Select.Changed, "#pour")
+    def _pour_change(self, event: Select.Changed) -> None:
+        event.stop()
+        self._proposer()
+
+    def _proposer(self) -> None:
+        """The proposed name follows the format and the destinataire; a name the user typed is theirs."""
+        champ = self.query_one("#chemin", Input)
+        fmt, pour = self.query_one("#format", Select).value, self.query_one("#pour", Select).value
+        if champ.value == self._chemin_auto and isinstance(fmt, str):
+            self._chemin_auto = str(self.chemin_propose(fmt, pour if isinstance(pour, str) else None))
+            champ.value = self._chemin_auto
+
+    @work(thread=True, group="destinataires", exit_on_error=False)
+    def _charger_destinataires(self) -> None:
+        assert self.destinataires is not None
+        options = list(self.destinataires())
+        self.app.call_from_thread(self._destinataires_lus, options)
+
+    def _destinataires_lus(self, options: list[tuple[str, str]]) -> None:
+        pour = self.query_one("#pour", Select)
+        pour.set_options(options)
+        pour.prompt = "Choisissez la partie ou le pilote" if options else "Aucune partie ni aucun pilote"
 
     @on(Checkbox.Changed, "#confidentiel")
     def _confidentiel_change(self, event: Checkbox.Changed) -> None:
@@ -139,12 +186,23 @@ class ExportDialog(Dialogue[DemandeExport]):
         if chemin.exists() and not force:
             return "Ce fichier existe déjà : cochez « Remplacer le fichier s'il existe » ou changez le nom."
         fmt = self.query_one("#format", Select).value
+        confidentiel = self.query_one("#confidentiel", Checkbox).value
+        pour: str | None = None
+        if fmt in FICHES:
+            choisi = self.query_one("#pour", Select).value
+            if not isinstance(choisi, str):
+                return "Choisissez pour qui est la fiche de suivi (une partie ou un pilote)."
+            pour = choisi
+            if confidentiel:
+                return "Une fiche de suivi ne contient jamais de note confidentielle : décochez la case."
+            fmt = str(fmt).partition(":")[2]
         return DemandeExport(
             chemin=chemin,
             format=fmt if isinstance(fmt, str) else None,
             force=force,
-            inclure_confidentiel=self.query_one("#confidentiel", Checkbox).value,
+            inclure_confidentiel=confidentiel,
             contrat_id=self.contrat_id,
+            pour=pour,
         )
 
     def action_exporter(self) -> None:

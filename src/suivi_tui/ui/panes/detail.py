@@ -62,6 +62,9 @@ def _historique(h: HistoriqueLigne, presentation: bool, largeur: int) -> PiecesT
             f"{valeur_historique(h.champ, h.nouveau, presentation)}"
         )
     seance = f" · séance {h.seance}" if h.seance else ""
+    if h.retour is not None:  # where a partner's answer came from; a pilote's name is masked in presentation mode
+        nom = pilote(h.retour.nom, presentation) if h.retour.genre == "pilote" else h.retour.nom
+        seance += f" · retour de {nom} (fiche du {instant(h.retour.exporte_le)[:10]}, {h.retour.fichier})"
     return [
         (envelopper(f"{instant(h.le)}{seance}", largeur, 2), "$text-muted"),
         "\n",
