@@ -11,6 +11,7 @@ endommagé.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from typing import Any
 
@@ -25,6 +26,11 @@ from .pdf_paragraphes import assembler
 # Noms de polices grasses : « Arial-BoldMT », « LiberationSerif-Bold », « Calibri,Bold », « …-Black ».
 _RE_GRAS = re.compile(r"bold|black|heavy|semibold|demi|[-,]bd\b", re.IGNORECASE)
 PAGES_MAX = 500  # une annexe en compte une vingtaine ; au-delà ce n'est pas une annexe
+
+
+# pdfminer signale en anglais, sur la sortie d'erreur, chaque détail d'un PDF imparfait ; ce qui compte
+# pour l'utilisateur est dit par le refus ou par les lignes mises de côté.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def _refus(message: str, nom: str) -> AnnexeIllisible:

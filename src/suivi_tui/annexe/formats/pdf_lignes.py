@@ -8,7 +8,7 @@ ligne qui enjambe la gouttière (titre sur toute la largeur) sépare deux blocs.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ def _gouttiere(lignes: list[list[Mot]], largeur: float) -> float | None:
         traversent = sum(1 for e in etendues if _traverse(e, x))
         if meilleure is None or traversent < meilleure[0]:
             meilleure = (traversent, x)
-    if meilleure is None or meilleure[0] > len(lignes) * 0.25:
+    # Titres, en-têtes et paragraphes sur toute la largeur peuvent occuper la moitié de la page.
+    if meilleure is None or meilleure[0] > len(lignes) * 0.5:
         return None
     x = meilleure[1]
     libres = [ligne for ligne, e in zip(lignes, etendues, strict=True) if not _traverse(e, x)]
@@ -134,14 +135,18 @@ def _gouttiere(lignes: list[list[Mot]], largeur: float) -> float | None:
     droites = [ligne for ligne in libres if any(m.x0 > x for m in ligne)]
     if len(gauches) < 3 or len(droites) < 3:
         return None
-    # La colonne de droite commence au même bord pour la plupart de ses lignes, et côtoie celle de gauche.
-    departs = Counter(round(min(m.x0 for m in ligne if m.x0 > x)) for ligne in droites)
-    bord, _ = departs.most_common(1)[0]
-    proches = sum(n for d, n in departs.items() if abs(d - bord) <= 3)
-    haut_g, bas_g = min(g[0].top for g in gauches), max(g[0].bottom for g in gauches)
-    haut_d, bas_d = min(d[0].top for d in droites), max(d[0].bottom for d in droites)
-    recouvrement = min(bas_g, bas_d) - max(haut_g, haut_d)
-    if proches < len(droites) * 0.6 or recouvrement < 0.5 * min(bas_g - haut_g, bas_d - haut_d):
+    # La colonne de droite a un bord gauche (ses lignes commencent à ce bord, ou en retrait de puce),
+    # et elle côtoie celle de gauche.
+    departs = [min(m.x0 for m in ligne if m.x0 > x) for ligne in droites]
+    bord = min(departs)
+    proches = sum(1 for d in departs if d - bord <= 40)
+    # Côte à côte : chaque ligne de droite a une ligne de gauche à moins de trois interlignes.
+    hauts_g = [min(m.top for m in ligne if m.x1 < x) for ligne in gauches]
+    voisines = 0
+    for ligne in droites:
+        mot = next(m for m in ligne if m.x0 > x)
+        voisines += any(abs(h - mot.top) <= 3 * (mot.bottom - mot.top) for h in hauts_g)
+    if proches < len(droites) * 0.6 or voisines < len(droites) * 0.6:
         return None
     return x
 
@@ -162,7 +167,10 @@ def lignes_de_page(numero: int, mots: list[Mot], largeur: float) -> list[LignePd
 
 
 def _par_colonnes(numero: int, mots: list[Mot], x: float) -> list[LignePdf]:
-    """Bloc par bloc (séparés par les lignes qui enjambent la gouttière) : la colonne de gauche, puis la droite."""
+    """Bloc par bloc (séparés par les lignes qui enjambent la gouttière) : la colonne de gauche, puis la droite.
+
+    Les lignes sur toute la largeur ont la colonne -1 de leur bloc.
+    """
     lignes: list[LignePdf] = []
     bloc = 0
     gauche: list[Mot] = []
@@ -176,32 +184,29 @@ def _par_colonnes(numero: int, mots: list[Mot], x: float) -> list[LignePdf]:
 
     for contenu in _en_lignes(mots):
         if _traverse(_etendues(contenu), x):
-            vider()
-            bloc += 1
-            lignes.append(LignePdf(numero, contenu, (bloc, 0)))
-            bloc += 1
+            if gauche or droite:
+                vider()
+                bloc += 1
+            lignes.append(LignePdf(numero, contenu, (bloc, -1)))
             continue
+        if lignes and lignes[-1].colonne[1] == -1 and not (gauche or droite):
+            bloc += 1
         gauche.extend(m for m in contenu if m.x1 <= x)
         droite.extend(m for m in contenu if m.x0 > x)
     vider()
     return lignes
 
 
-@dataclass
-class _Bords:
-    gauche: float = 1e9
-    droite: float = 0.0
-    lignes: list[LignePdf] = field(default_factory=list)
-
-
 def _bords(lignes: list[LignePdf]) -> None:
-    """Le bord gauche et le bord droit du texte de chaque colonne : ce qui dit qu'une ligne est pleine."""
-    par_colonne: dict[int, _Bords] = {}
+    """Le bord gauche et le bord droit du texte de chaque colonne : ce qui dit qu'une ligne est pleine.
+
+    Les lignes sur toute la largeur d'une page en colonnes partagent les bords de la page.
+    """
+    groupes: dict[tuple[int, int], list[LignePdf]] = {}
     for ligne in lignes:
-        bords = par_colonne.setdefault(ligne.colonne[1], _Bords())
-        bords.gauche = min(bords.gauche, ligne.x0)
-        bords.droite = max(bords.droite, ligne.x1)
-        bords.lignes.append(ligne)
-    for bords in par_colonne.values():
-        for ligne in bords.lignes:
-            ligne.gauche, ligne.droite = bords.gauche, bords.droite
+        cle = (-1, -1) if ligne.colonne[1] == -1 else ligne.colonne
+        groupes.setdefault(cle, []).append(ligne)
+    for groupe in groupes.values():
+        gauche, droite = min(ligne.x0 for ligne in groupe), max(ligne.x1 for ligne in groupe)
+        for ligne in groupe:
+            ligne.gauche, ligne.droite = gauche, droite

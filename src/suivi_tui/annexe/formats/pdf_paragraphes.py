@@ -72,7 +72,7 @@ def reperer_mobilier(pages: list[list[LignePdf]], hauteurs: list[float]) -> Mobi
     pages_du_motif: dict[str, set[int]] = {}
     for page, hauteur in zip(pages, hauteurs, strict=True):
         for ligne in page:
-            texte = ligne.texte
+            texte = retirer_codes_de_champ(ligne.texte)
             if ligne.top < hauteur * MARGE or ligne.bottom > hauteur * (1 - MARGE):
                 motif = _motif(texte)
                 en_marge[(ligne.page, ligne.numero)] = motif
@@ -155,7 +155,7 @@ def assembler(pages: list[list[LignePdf]], hauteurs: list[float], redaction: Red
         for ligne in page:
             raison = mobilier.raisons.get((ligne.page, ligne.numero))
             if raison:
-                redaction.ecarter(ligne.texte.strip(), raison, Origine(ligne.numero, page=ligne.page))
+                redaction.ecarter(retirer_codes_de_champ(ligne.texte).strip(), raison, Origine(ligne.numero, page=ligne.page))
             elif ligne.texte.strip():
                 lignes.append(_preparer(ligne))
     if not lignes:

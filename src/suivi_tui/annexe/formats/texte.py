@@ -106,13 +106,15 @@ def coupure_de_ligne(avant: str, apres: str, mots: set[str]) -> str:
     debut = droite[0] if droite else ""
     if not fin or not debut or not fin[-1].isalpha() or not debut[0].isalpha():
         return "-"  # « 2020- / 2022 », « R+6- » : pas une césure de mot
-    if debut[0].isupper() or "-" in fin or "-" in debut.strip("-"):
-        return "-"  # « Saint-Aubin- / sur-Lise », « Hauts- / de-Seine », « Val- / d'Oise »
     lie, colle = f"{fin}-{debut}".lower(), f"{fin}{debut}".lower()
+    # Le document lui-même d'abord : le mot écrit ailleurs en entier sur une ligne.
+    if colle in mots and lie not in mots:
+        return ""
     if lie in _TOUJOURS_LIEES or lie in mots:
         return "-"
-    if colle in mots:
-        return ""
+    # « Saint-Aubin- / sur-Lise », « Hauts- / de-Seine », « Val-de- / Marne » : noms composés.
+    if debut[0].isupper() or fin.split("-")[-1][:1].isupper() or "-" in debut.strip("-"):
+        return "-"
     # Les motifs de césure français ne coupent jamais entre deux voyelles : « primo- / accédants ».
     if fin[-1] in _VOYELLES and debut[0] in _VOYELLES:
         return "-"
