@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from tests.app.conftest import aller_axe, appuyer, calme, choisir, engagement_id, messages, ouvrir, sql, taper
 from textual.widgets import Static
 

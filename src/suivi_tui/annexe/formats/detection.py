@@ -79,9 +79,13 @@ def _format_archive(donnees: bytes, nom: str) -> Format:
     if mimetype == MIME_ODT:
         return Format.ODT
     if mimetype in _AUTRES_ODF:
-        raise AnnexeIllisible(f"ce fichier est {_AUTRES_ODF[mimetype]}, pas un document texte : {_QUOI_FAIRE}", None, nom)
+        raise AnnexeIllisible(
+            f"ce fichier est {_AUTRES_ODF[mimetype]}, pas un document texte : {_QUOI_FAIRE}", None, nom
+        )
     if any(n.startswith("xl/") for n in noms):
-        raise AnnexeIllisible(f"ce fichier est un classeur Excel (.xlsx), pas un document texte : {_QUOI_FAIRE}", None, nom)
+        raise AnnexeIllisible(
+            f"ce fichier est un classeur Excel (.xlsx), pas un document texte : {_QUOI_FAIRE}", None, nom
+        )
     if any(n.startswith("ppt/") for n in noms):
         raise AnnexeIllisible(f"ce fichier est une présentation PowerPoint (.pptx) : {_QUOI_FAIRE}", None, nom)
     raise AnnexeIllisible(

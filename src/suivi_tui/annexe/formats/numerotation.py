@@ -1,4 +1,4 @@
-"""Les numéros des listes d'un traitement de texte (« I. », « 1. », « a) »), recalculés : le texte ne les contient pas."""
+"""Les numéros des listes d'un traitement de texte (« I. », « 1. », « a) ») : le texte ne les contient pas."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ class NiveauDeListe:
 
 
 def _romain(n: int) -> str:
-    valeurs = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
-    valeurs += ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    valeurs: tuple[tuple[int, str], ...] = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"))
+    valeurs += ((90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     resultat = ""
     for valeur, lettres in valeurs:
         while n >= valeur:

@@ -118,7 +118,9 @@ def lire_pdf(donnees: bytes, nom: str) -> DocumentLu:
                 "enregistrez-en une copie sans mot de passe (ou donnez le .docx / .odt)",
                 nom,
             ) from None
-        raise _refus(f"PDF endommagé ou illisible ({type(erreur).__name__}) : reprenez le fichier d'origine", nom) from None
+        raise _refus(
+            f"PDF endommagé ou illisible ({type(erreur).__name__}) : reprenez le fichier d'origine", nom
+        ) from None
     if len(sans_texte) == len(pages):
         raise _refus(
             "ce PDF ne contient aucun texte, seulement des images : c'est sans doute un document numérisé "
@@ -127,6 +129,8 @@ def lire_pdf(donnees: bytes, nom: str) -> DocumentLu:
             nom,
         )
     for numero in sans_texte:
-        redaction.ecarter("(image)", "page sans texte (numérisée ?) : son contenu n'est pas lu", Origine(1, page=numero))
+        redaction.ecarter(
+            "(image)", "page sans texte (numérisée ?) : son contenu n'est pas lu", Origine(1, page=numero)
+        )
     assembler(pages, hauteurs, redaction)
     return redaction.document("PDF", len(pages))

@@ -155,11 +155,7 @@ def lignes_de_page(numero: int, mots: list[Mot], largeur: float) -> list[LignePd
     """Les lignes d'une page dans l'ordre de lecture, numérotées depuis le haut."""
     brutes = _en_lignes(mots)
     x = _gouttiere(brutes, largeur)
-    lignes: list[LignePdf] = []
-    if x is None:
-        lignes = [LignePdf(numero, contenu) for contenu in brutes]
-    else:
-        lignes = _par_colonnes(numero, mots, x)
+    lignes = [LignePdf(numero, contenu) for contenu in brutes] if x is None else _par_colonnes(numero, mots, x)
     for rang, ligne in enumerate(lignes, start=1):
         ligne.numero = rang
     _bords(lignes)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..balisage import plier
 from ..modele import Origine
@@ -110,7 +111,7 @@ def _preparer(ligne: LignePdf) -> _Ligne:
 def _ecart_normal(lignes: list[_Ligne], taille_corps: float) -> float:
     """L'écart habituel entre deux lignes d'un même paragraphe (le mode), au-delà duquel un paragraphe commence."""
     ecarts: Counter[float] = Counter()
-    for a, b in zip(lignes, lignes[1:], strict=False):
+    for a, b in pairwise(lignes):
         if a.source.page == b.source.page and a.source.colonne == b.source.colonne and a.taille == b.taille:
             ecart = b.source.top - a.source.bottom
             if 0 <= ecart < 3 * taille_corps:
@@ -152,12 +153,13 @@ def assembler(pages: list[list[LignePdf]], hauteurs: list[float], redaction: Red
     mobilier = reperer_mobilier(pages, hauteurs)
     lignes: list[_Ligne] = []
     for page in pages:
-        for ligne in page:
-            raison = mobilier.raisons.get((ligne.page, ligne.numero))
+        for physique in page:
+            raison = mobilier.raisons.get((physique.page, physique.numero))
             if raison:
-                redaction.ecarter(retirer_codes_de_champ(ligne.texte).strip(), raison, Origine(ligne.numero, page=ligne.page))
-            elif ligne.texte.strip():
-                lignes.append(_preparer(ligne))
+                origine = Origine(physique.numero, page=physique.page)
+                redaction.ecarter(retirer_codes_de_champ(physique.texte).strip(), raison, origine)
+            elif physique.texte.strip():
+                lignes.append(_preparer(physique))
     if not lignes:
         return
     _bord_droit_commun(lignes)
