@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from suivi_tui.annexe import AnnexeLue
-from suivi_tui.services.seed import SourceLue
-from suivi_tui.texte import court, pluriel
+from suivi_tui.db.engine import Database
+from suivi_tui.services.seed import RapportSeed, SourceLue, lire_annexe_source, seed
+from suivi_tui.texte import court, nombre, pluriel
 
 LIBELLE_MIN = 30  # a libellé is cut to the width, but never below its first words
 
@@ -60,3 +64,52 @@ def arbre(source: SourceLue, largeur: int = 100) -> list[str]:
         debut = f"  {ligne.lieu} ({ligne.raison}) : "
         lignes.append(debut + court(ligne.texte, max(LIBELLE_MIN, largeur - len(debut))))
     return lignes
+
+
+def lignes_du_rapport(rapport: RapportSeed, *, dry_run: bool, source_nom: str, ignorees: bool = True) -> list[str]:
+    """What a seed did, or would do: created, or each change (texts updated, engagements added, kept)."""
+    verbe = "changerait" if dry_run else "a changé"
+    lignes = [f"{rapport.contrat_titre} — {rapport.engagements} engagements lus dans {source_nom}"]
+    if rapport.vide:
+        lignes.append("Aucun changement : la base est déjà à jour.")
+    elif rapport.contrat_cree:
+        cree = "serait créé" if dry_run else "créé"
+        lignes.append(
+            f"Contrat {cree} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
+            f"{pluriel(rapport.engagements, 'engagement')}, "
+            f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}."
+        )
+    else:
+        lignes.append(f"L'import {verbe} {pluriel(len(rapport.changements), 'élément')} :")
+        lignes += [f"  + {ligne}" for ligne in rapport.changements[:200]]
+    lignes += [f"  = {ligne}" for ligne in rapport.conserves]
+    if rapport.lignes_ignorees and ignorees:
+        lignes.append(f"Lignes ignorées ({nombre(len(rapport.lignes_ignorees))}) :")
+        lignes += [f"  - {ligne}" for ligne in rapport.lignes_ignorees]
+    return lignes
+
+
+@dataclass(frozen=True)
+class Apercu:
+    """What the import dialog shows before anything is written: the tree, then what would change in the base."""
+
+    source: SourceLue
+    arbre: tuple[str, ...]
+    changements: tuple[str, ...]
+
+    @property
+    def lignes(self) -> list[str]:
+        return [*self.arbre, "", "Dans la base :", *self.changements]
+
+
+def apercevoir(db: Database, chemin: Path, largeur: int = 100) -> Apercu:
+    """Read the file (any format) and simulate its import (rolled back); AnnexeIllisible if it cannot be read."""
+    source = lire_annexe_source(chemin)
+    rapport = seed(db, source.annexe, source.nom, source.sha256, dry_run=True)
+    changements = lignes_du_rapport(rapport, dry_run=True, source_nom=source.nom, ignorees=False)
+    return Apercu(source, tuple(arbre(source, largeur)), tuple(changements))
+
+
+def importer(db: Database, source: SourceLue) -> RapportSeed:
+    """Import an annexe already read and previewed: one transaction, nothing lost of what was entered."""
+    return seed(db, source.annexe, source.nom, source.sha256)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from suivi_tui.services.export import DemandeExport, ResultatExport
+    from suivi_tui.services.seed import RapportSeed
+    from suivi_tui.services.seed import SourceLue as SeedSource
 
 PILE_MAX = 200  # undo steps kept
 TOUCHES_FR = {"space": "espace", "escape": "échap", "enter": "entrée", "shift+tab": "maj+tab", "ctrl+q": "^q"}
@@ -306,6 +308,36 @@ class SuiviApp(App[None]):
         self.notify(message)
         if self.principal is not None:
             self.principal.post_message(ChangementEnregistre(changement, annule=True))
+
+    # --- importing an annexe -------------------------------------------------------------------
+
+    def importer(self, source: SeedSource) -> None:
+        """Import an annexe read and previewed by the import dialog, then show its contrat."""
+        self.notify(f"Import de {source.nom}…", timeout=3)
+        self._importer(source)
+
+    @work(thread=True, group="ecriture", exit_on_error=False)
+    def _importer(self, source: SeedSource) -> None:
+        from suivi_tui.services.apercu import importer
+
+        try:
+            with self._verrou:
+                rapport = importer(self.db, source)
+        except (ErreurSuivi, SQLAlchemyError) as exc:
+            self.call_from_thread(self._erreur, exc)
+            return
+        self.call_from_thread(self._importe, rapport)
+
+    def _importe(self, rapport: RapportSeed) -> None:
+        if rapport.vide:
+            self.notify("Aucun changement : la base est déjà à jour.", title="Annexe importée")
+        elif rapport.contrat_cree:
+            self.notify(f"{rapport.contrat_titre} : {rapport.engagements} engagements.", title="Contrat importé")
+        else:
+            self.notify(f"{len(rapport.changements)} changements.", title=f"{rapport.contrat_titre} mis à jour")
+        if rapport.contrat_id is not None:
+            self._retenir_contrat(rapport.contrat_id)
+            self._ouvrir(rapport.contrat_id)
 
     # --- presentation, help, export ------------------------------------------------------------
 

@@ -75,6 +75,11 @@ COMMANDES: tuple[Commande, ...] = (
         "app.presentation",
     ),
     Commande("Exporter", "Base, classeur, CSV, rapport ou calendrier (touche x)", "app.exporter"),
+    Commande(
+        "Importer une annexe",
+        "PDF, Word, OpenDocument ou Markdown : aperçu de ce qui serait importé, puis import (touche i)",
+        "screen.importer",
+    ),
     Commande("Aide : toutes les touches", "touche ?", "app.aide"),
     Commande("Quitter", "Tout est déjà enregistré (touche q)", "app.quit"),
 )

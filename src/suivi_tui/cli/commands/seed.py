@@ -11,7 +11,6 @@ from suivi_tui.cli.commands.common import add_command
 from suivi_tui.cli.options import chemin_option
 from suivi_tui.cli.ouverture import open_db
 from suivi_tui.cli.sortie import Sortie
-from suivi_tui.texte import nombre, pluriel
 
 
 def register(commands: Any) -> None:
@@ -71,28 +70,11 @@ def _print_tree(lue: Any) -> None:
 
 
 def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
-    verbe = "changerait" if dry_run else "a changé"
+    from suivi_tui.services.apercu import lignes_du_rapport
+
     if dry_run:
         print("Dans la base :")
-    print(f"{rapport.contrat_titre} — {rapport.engagements} engagements lus dans {source.name}")
-    if rapport.vide:
-        print("Aucun changement : la base est déjà à jour.")
-    elif rapport.contrat_cree:
-        verbe = "serait créé" if dry_run else "créé"
-        print(
-            f"Contrat {verbe} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
-            f"{pluriel(rapport.engagements, 'engagement')}, "
-            f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}."
-        )
-    else:
-        print(f"L'import {verbe} {pluriel(len(rapport.changements), 'élément')} :")
-        for ligne in rapport.changements[:200]:
-            print(f"  + {ligne}")
-    for ligne in rapport.conserves:
-        print(f"  = {ligne}")
-    if rapport.lignes_ignorees and not dry_run:  # the preview's tree already listed them
-        print(f"Lignes ignorées ({nombre(len(rapport.lignes_ignorees))}) :")
-        for ligne in rapport.lignes_ignorees:
-            print(f"  - {ligne}")
+    # The preview's tree already listed the lines set aside.
+    print("\n".join(lignes_du_rapport(rapport, dry_run=dry_run, source_nom=source.name, ignorees=not dry_run)))
     if dry_run:
         print("(simulation : rien n'a été écrit)")

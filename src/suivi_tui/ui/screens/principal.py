@@ -158,6 +158,14 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
             id="ecran.relancer",
         ),
+        Binding(
+            "i",
+            "importer",
+            "Importer",
+            show=False,
+            tooltip="Importer une annexe (PDF, Word, OpenDocument, Markdown) : aperçu, puis import",
+            id="ecran.importer",
+        ),
     ]
 
     engagement_id: reactive[int | None] = reactive(None)
@@ -416,6 +424,11 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
         if self.has_class("-etroit"):
             self.add_class("-detail-ouvert")
         self.set_focus(self.query_one(DetailPane))
+
+    def action_importer(self) -> None:
+        from suivi_tui.ui.dialogs.importer import ouvrir_import
+
+        ouvrir_import(self.suivi, self.app.push_screen)
 
     def action_fermer_detail(self) -> None:
         self.remove_class("-detail-ouvert")
