@@ -334,7 +334,11 @@ class SuiviApp(App[None]):
         elif rapport.contrat_cree:
             self.notify(f"{rapport.contrat_titre} : {rapport.engagements} engagements.", title="Contrat importé")
         else:
-            self.notify(f"{len(rapport.changements)} changements.", title=f"{rapport.contrat_titre} mis à jour")
+            from suivi_tui.texte import pluriel
+
+            self.notify(
+                f"{pluriel(len(rapport.changements), 'changement')}.", title=f"{rapport.contrat_titre} mis à jour"
+            )
         if rapport.contrat_id is not None:
             self._retenir_contrat(rapport.contrat_id)
             self._ouvrir(rapport.contrat_id)

@@ -101,13 +101,18 @@ class ImportDialog(Dialogue[SourceLue]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "valider", "Importer", tooltip="Lire le fichier, puis importer l'annexe", id="import.valider"),
+        # From the path field too: the field has no use for these keys.
+        Binding("down", "defiler(1)", show=False, tooltip="Faire défiler l'aperçu", id="import.bas"),
+        Binding("up", "defiler(-1)", show=False, tooltip="Faire défiler l'aperçu", id="import.haut"),
+        Binding("pagedown", "defiler(10)", show=False, tooltip="Faire défiler l'aperçu", id="import.page_suivante"),
+        Binding("pageup", "defiler(-10)", show=False, tooltip="Faire défiler l'aperçu", id="import.page_precedente"),
     ]
 
     DEFAULT_CSS = """
     ImportDialog #dialogue { max-width: 110; height: 90%; }
     ImportDialog .import-etiquette { color: $text-muted; }
-    ImportDialog #etat { width: 1fr; color: $accent; margin-top: 1; }
-    ImportDialog #apercu-defilant { height: 1fr; border: round $panel; margin-top: 1; }
+    ImportDialog #etat { width: 1fr; color: $accent; }
+    ImportDialog #apercu-defilant { height: 1fr; min-height: 5; border: round $panel; }
     ImportDialog #apercu { width: 1fr; }
     """
 
@@ -130,6 +135,10 @@ class ImportDialog(Dialogue[SourceLue]):
         champ = self.query_one("#chemin", Input)
         champ.focus()
         champ.cursor_position = len(champ.value)
+
+    def action_defiler(self, lignes: int) -> None:
+        defilant = self.query_one("#apercu-defilant", VerticalScroll)
+        defilant.scroll_to(y=defilant.scroll_y + lignes, animate=False)
 
     def _chemin(self) -> Path | None:
         texte = self.query_one("#chemin", Input).value.strip()
