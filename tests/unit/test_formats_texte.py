@@ -74,7 +74,7 @@ def test_glyphes_de_puce() -> None:
 
 
 def test_les_lecteurs_sont_des_modules_purs() -> None:
-    # Bibliothèque standard seulement, sauf le lecteur PDF (pdfplumber, pdfminer) ; jamais de base ni d'interface.
+    # Bibliothèque standard seulement, sauf le lecteur PDF (pypdfium2) ; jamais de base ni d'interface.
     permis = set(sys.stdlib_module_names) | {"__future__"}
     for fichier in sorted(Path(formats.__file__).parent.glob("*.py")):
         arbre = ast.parse(fichier.read_text(encoding="utf-8"))
@@ -84,12 +84,12 @@ def test_les_lecteurs_sont_des_modules_purs() -> None:
             if isinstance(n, ast.Import) or (isinstance(n, ast.ImportFrom) and n.level == 0)
             for alias in n.names
         }
-        attendus = permis | ({"pdfplumber", "pdfminer"} if fichier.name == "pdf.py" else set())
+        attendus = permis | ({"pypdfium2"} if fichier.name == "pdf.py" else set())
         assert importes <= attendus, (fichier.name, importes - attendus)
         assert ast.get_docstring(arbre), fichier.name
 
 
-LECTEURS = ("pdfplumber", "pdfminer", "suivi_tui.annexe.formats.pdf", "suivi_tui.annexe.formats.docx")
+LECTEURS = ("pypdfium2", "suivi_tui.annexe.formats.pdf", "suivi_tui.annexe.formats.docx", "suivi_tui.annexe.formats.odt")
 
 
 def _modules_apres(code: str) -> set[str]:
@@ -108,7 +108,7 @@ def test_status_et_seed_markdown_ne_chargent_aucun_lecteur(tmp_path: Path) -> No
     status = f"from suivi_tui.cli import main; assert main(['--db', {base!r}, 'status']) == 0"
     assert _modules_apres(status) == set()
     pdf = str(FORMATS / "antony-libreoffice.pdf")
-    assert "pdfplumber" in _modules_apres(f"from suivi_tui.cli import main; main(['--db', {base!r}, 'seed', {pdf!r}])")
+    assert "pypdfium2" in _modules_apres(f"from suivi_tui.cli import main; main(['--db', {base!r}, 'seed', {pdf!r}])")
 
 
 def test_l_ouverture_de_l_application_ne_charge_aucun_lecteur(tmp_path: Path) -> None:

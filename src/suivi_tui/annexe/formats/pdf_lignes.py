@@ -7,8 +7,10 @@ ligne qui enjambe la gouttière (titre sur toute la largeur) sépare deux blocs.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class LignePdf:
     gauche: float = 0.0  # bord gauche du texte de la colonne
     droite: float = 0.0  # bord droit du texte de la colonne
 
-    @property
+    @cached_property
     def taille(self) -> float:
         """La taille de caractère dominante (les exposants ne comptent pas)."""
         compte: Counter[float] = Counter()
@@ -43,7 +45,7 @@ class LignePdf:
             compte[round(mot.taille * 2) / 2] += len(mot.texte)
         return compte.most_common(1)[0][0]
 
-    @property
+    @cached_property
     def corps(self) -> list[Mot]:
         """Les mots à la taille de la ligne : sa hauteur vraie, sans les exposants."""
         taille = self.taille
@@ -87,7 +89,10 @@ def _en_lignes(mots: list[Mot]) -> list[list[Mot]]:
     lignes: list[tuple[float, float, list[Mot]]] = []
     for mot in sorted(mots, key=lambda m: (m.bottom, m.x0)):
         milieu = (mot.top + mot.bottom) / 2
-        for i, (haut, bas, contenu) in enumerate(lignes):
+        # Les mots viennent par bas croissant : leur ligne est l'une des dernières ouvertes (deux colonnes,
+        # exposants), pas une ligne du haut de la page.
+        for i in range(len(lignes) - 1, max(-1, len(lignes) - 9), -1):
+            haut, bas, contenu = lignes[i]
             if haut - 0.5 <= milieu <= bas + 0.5:
                 if mot.taille >= max(m.taille for m in contenu) * 0.85:
                     haut, bas = min(haut, mot.top), max(bas, mot.bottom)
@@ -120,12 +125,21 @@ def _gouttiere(lignes: list[list[Mot]], largeur: float) -> float | None:
     if len(lignes) < 6:
         return None
     etendues = [_etendues(ligne) for ligne in lignes]
+    # Combien de lignes passent sur chaque abscisse entière du tiers central : un tableau de différences.
+    debut, fin = int(largeur * 0.3), int(largeur * 0.7)
+    passages = [0] * (fin - debut + 2)
+    for ligne in etendues:
+        for gauche, droite in ligne:
+            de, a = max(debut, math.ceil(gauche - 1)), min(fin, math.floor(droite + 1))
+            if de <= a:
+                passages[de - debut] += 1
+                passages[a - debut + 1] -= 1
     meilleure: tuple[int, float] | None = None
-    for pas in range(int(largeur * 0.3), int(largeur * 0.7), 2):
-        x = float(pas)
-        traversent = sum(1 for e in etendues if _traverse(e, x))
-        if meilleure is None or traversent < meilleure[0]:
-            meilleure = (traversent, x)
+    cumul = 0
+    for rang in range(fin - debut):
+        cumul += passages[rang]
+        if meilleure is None or cumul < meilleure[0]:
+            meilleure = (cumul, float(debut + rang))
     # Titres, en-têtes et paragraphes sur toute la largeur peuvent occuper la moitié de la page.
     if meilleure is None or meilleure[0] > len(lignes) * 0.5:
         return None

@@ -26,6 +26,7 @@ from .pdf_lignes import LignePdf, texte_des_mots
 from .texte import est_glyphe_de_puce, joindre, lexique, normaliser, retirer_codes_de_champ
 
 MARGE = 0.12  # haut et bas de page où vivent en-têtes et pieds de page (part de la hauteur)
+BLANC_DE_MARGE = 12.0  # points entre un en-tête (ou un pied de page) et le corps du texte, au moins
 _RE_NUMERO_DE_PAGE = re.compile(
     r"(?:[-–—]?\s*\d{1,3}\s*[-–—]?|(?:page|p\.)\s*\d{1,3}(?:\s*(?:sur|/)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})",
     re.IGNORECASE,
@@ -66,25 +67,51 @@ def _motif(texte: str) -> str:
     return re.sub(r"\d+", "#", plier(texte))
 
 
+def _bandeaux(page: list[LignePdf], hauteur: float) -> list[LignePdf]:
+    """Les lignes d'en-tête et de pied de page : en marge, et séparées du corps du texte par un grand blanc.
+
+    Une ligne de contenu qui tombe en haut de page suit la précédente d'un interligne ; l'en-tête,
+    lui, est à l'écart (la marge d'en-tête de Word ou de LibreOffice fait plus d'un centimètre).
+    """
+    lignes = sorted(page, key=lambda ligne: ligne.top)
+    bandeaux: list[LignePdf] = []
+    for ordre in (lignes, lignes[::-1]):
+        bloc: list[LignePdf] = []
+        for ligne, suivante in zip(ordre, [*ordre[1:], None], strict=True):
+            en_marge = ligne.top < hauteur * MARGE if ordre is lignes else ligne.bottom > hauteur * (1 - MARGE)
+            if not en_marge:
+                break
+            bloc.append(ligne)
+            ecart = (
+                (abs(suivante.top - ligne.bottom) if ordre is lignes else abs(ligne.top - suivante.bottom))
+                if suivante is not None
+                else 1e9
+            )
+            if ecart >= max(BLANC_DE_MARGE, 1.2 * ligne.taille):
+                bandeaux += bloc
+                break
+    return bandeaux
+
+
 def reperer_mobilier(pages: list[list[LignePdf]], hauteurs: list[float]) -> Mobilier:
     """En-têtes et pieds de page répétés, numéros de page, tables des matières, lignes illisibles."""
     mobilier = Mobilier()
     en_marge: dict[tuple[int, int], str] = {}
     pages_du_motif: dict[str, set[int]] = {}
     for page, hauteur in zip(pages, hauteurs, strict=True):
-        for ligne in page:
+        for ligne in _bandeaux(page, hauteur):
             texte = retirer_codes_de_champ(ligne.texte)
-            if ligne.top < hauteur * MARGE or ligne.bottom > hauteur * (1 - MARGE):
-                motif = _motif(texte)
-                en_marge[(ligne.page, ligne.numero)] = motif
-                pages_du_motif.setdefault(motif, set()).add(ligne.page)
-                if _RE_NUMERO_DE_PAGE.fullmatch(texte.strip()):
-                    mobilier.raisons[(ligne.page, ligne.numero)] = "numéro de page"
+            motif = _motif(texte)
+            en_marge[(ligne.page, ligne.numero)] = motif
+            pages_du_motif.setdefault(motif, set()).add(ligne.page)
+            if _RE_NUMERO_DE_PAGE.fullmatch(texte.strip()):
+                mobilier.raisons[(ligne.page, ligne.numero)] = "numéro de page"
+        for ligne in page:
             # Un glyphe sans correspondance en tête de ligne est une puce (police Symbol) ; ailleurs, du texte perdu.
             suite = ligne.mots[1:] if len(ligne.mots) > 1 else ligne.mots
             if any("(cid:" in m.texte or "\ufffd" in m.texte for m in suite):
                 mobilier.raisons[(ligne.page, ligne.numero)] = "caractères illisibles (police sans table Unicode)"
-            elif _RE_SOMMAIRE.search(texte):
+            elif _RE_SOMMAIRE.search(ligne.texte):
                 mobilier.raisons[(ligne.page, ligne.numero)] = "table des matières"
     # Sur au moins deux pages, et sur la plupart quand il y en a beaucoup : un titre courant.
     seuil = max(2, len(pages) * 0.4) if len(pages) > 4 else 2

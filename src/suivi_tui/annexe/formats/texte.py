@@ -26,7 +26,8 @@ def est_glyphe_de_puce(texte: str) -> bool:
     """Un « mot » qui n'est qu'un glyphe de puce : « • », « – », « o » de Word, glyphe U+F0B7 de Symbol."""
     if len(texte) != 1:
         return texte.startswith("(cid:") and texte.endswith(")")  # glyphe sans correspondance Unicode
-    return texte in PUCES or 0xF000 <= ord(texte) <= 0xF0FF
+    # U+FFFD : un glyphe de police de symboles sans correspondance Unicode, seul en tête de ligne.
+    return texte in PUCES or 0xF000 <= ord(texte) <= 0xF0FF or texte == "\ufffd"
 
 
 def normaliser(texte: str) -> str:
