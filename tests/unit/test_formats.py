@@ -169,3 +169,146 @@ def test_le_format_se_reconnait_au_contenu_pas_au_nom(nom: str, attendu: Format,
     mal_nomme.write_bytes((FORMATS / nom).read_bytes())
     assert detecter(mal_nomme.read_bytes(), mal_nomme.name) is attendu
     assert len(lire_document(mal_nomme.read_bytes(), mal_nomme).annexe.axes) == 6
+
+
+ODT_CONTENU = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0">
+<office:automatic-styles>
+ <text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/>
+  <text:list-level-style-bullet text:level="2" text:bullet-char="◦"/></text:list-style>
+ <text:list-style style:name="N1"><text:list-level-style-number text:level="1" style:num-format="1"
+  style:num-suffix="."/></text:list-style>
+ <style:style style:name="G" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+ <text:tracked-changes><text:changed-region text:id="c1"><text:deletion>
+  <text:p>Supprimer le forum</text:p></text:deletion></text:changed-region></text:tracked-changes>
+ <text:table-of-content><text:index-body><text:p>I. Emploi ........ 2</text:p></text:index-body></text:table-of-content>
+ <text:p>Le présent protocole fixe, jusqu'au 31 décembre 2022, les engagements de la ville de Stains.</text:p>
+ <text:h text:outline-level="2"><text:number>I.</text:number>Emploi</text:h>
+ <text:p><text:span text:style-name="G">La ville de Stains s'engage à :</text:span></text:p>
+ <text:list text:style-name="L1">
+  <text:list-item><text:p>Ouvrir un forum<text:change text:change-id="c1"/> de l'emploi<office:annotation>
+   <text:p>à vérifier</text:p></office:annotation><text:note><text:note-body><text:p>note</text:p></text:note-body>
+   </text:note></text:p>
+   <text:list><text:list-item><text:p>au printemps</text:p></text:list-item>
+    <text:list-item><text:p>à l'automne</text:p></text:list-item></text:list></text:list-item>
+  <text:list-item><text:p>Accompagner<text:s/>les<text:line-break/>demandeurs d'emploi</text:p></text:list-item>
+ </text:list>
+ <text:h text:outline-level="2">II. Habitat</text:h>
+ <table:table><table:table-row><table:table-cell><text:p>Ville de Stains</text:p></table:table-cell>
+  <table:table-cell><text:p>État</text:p></table:table-cell></table:table-row>
+  <table:table-row><table:table-cell><text:p>Réhabiliter le Clos</text:p></table:table-cell>
+  <table:table-cell><text:list text:style-name="N1"><text:list-item><text:p>Financer la démolition</text:p>
+  </text:list-item></text:list></table:table-cell></table:table-row></table:table>
+</office:text></office:body></office:document-content>
+"""
+
+
+def test_odt_fait_main_listes_imbriquees_modifications_notes_tableau() -> None:
+    import io
+    import zipfile
+
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", ODT_CONTENU)
+    annexe = lire_document(tampon.getvalue(), "stains.odt").annexe
+    assert [(a.numero, a.titre) for a in annexe.axes] == [("I", "Emploi"), ("II", "Habitat")]
+    assert _libelles(annexe) == [
+        # Sous-puces jointes à leur puce ; la suppression suivie, l'annotation et la note ne sont pas lues.
+        ("I", "Ville", 1, "Ouvrir un forum de l'emploi : au printemps ; à l'automne"),
+        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi"),
+        ("II", "Ville", 1, "Réhabiliter le Clos"),
+        ("II", "État", 2, "Financer la démolition"),
+    ]
+    assert annexe.titre == "Contrat de ville de Stains 2022"
+
+
+def test_lignes_illisibles_mises_de_cote_avec_leur_page() -> None:
+    from suivi_tui.annexe.formats.document import Redaction
+    from suivi_tui.annexe.formats.pdf_lignes import Mot, lignes_de_page
+    from suivi_tui.annexe.formats.pdf_paragraphes import assembler
+
+    def mot(texte: str, x: float, y: float) -> Mot:
+        return Mot(texte, x, x + 6 * len(texte), y, y + 11, 11.0, False)
+
+    page = lignes_de_page(
+        1,
+        [
+            mot("Texte", 72, 200),
+            mot("\ufffd\ufffd\ufffd", 72, 214),
+            mot("•", 90, 228),
+            mot("Puce", 108, 228),
+            mot("I.", 72, 242),
+            mot("Emploi", 90, 242),
+            mot("........", 140, 242),
+            mot("3", 200, 242),
+        ],
+        595,
+    )
+    redaction = Redaction()
+    assembler([page], [842.0], redaction)
+    assert [(str(x.origine), x.raison) for x in redaction.ecartees] == [
+        ("page 1, ligne 2", "caractères illisibles (police sans table Unicode)"),
+        ("page 1, ligne 4", "table des matières"),
+    ]
+    assert "- Puce" in redaction.lignes
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+NUMEROTATION = f"""<w:numbering {W_NS}>
+ <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+  <w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+ <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl></w:abstractNum>
+ <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+ <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+
+def _paragraphe(texte: str, *, num: tuple[int, int] | None = None, gras: bool = False, style: str = "") -> str:
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num:
+        ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
+    rpr = "<w:rPr><w:b/></w:rPr>" if gras else ""
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:r>{rpr}<w:t xml:space="preserve">{texte}</w:t></w:r></w:p>'
+
+
+def test_docx_numerotation_de_word_recalculee() -> None:
+    import io
+    import zipfile
+
+    corps = "".join(
+        [
+            _paragraphe("Le présent protocole fixe les engagements 2020-2022 de la ville de Stains."),
+            _paragraphe("Emploi", num=(1, 0), gras=True),  # « I. » vient de la numérotation : un titre d'axe
+            _paragraphe("La ville de Stains s'engage à :"),
+            _paragraphe("Ouvrir un forum", num=(2, 0)),
+            _paragraphe("au printemps", num=(2, 1)),
+            _paragraphe("Accompagner les demandeurs d'emploi", num=(2, 0)),
+            _paragraphe("Habitat", num=(1, 0), gras=True),
+            _paragraphe("La ville de Stains s'engage à :"),
+            _paragraphe("Réhabiliter le Clos", num=(2, 0)),
+            _paragraphe("I. Emploi ........ 2", style="TOC1"),
+        ]
+    )
+    styles = (
+        f'<w:styles {W_NS}><w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style></w:styles>'
+    )
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {W_NS}><w:body>{corps}</w:body></w:document>")
+        archive.writestr("word/numbering.xml", NUMEROTATION)
+        archive.writestr("word/styles.xml", styles)
+    annexe = lire_document(tampon.getvalue(), "stains.docx").annexe
+    assert [(a.numero, a.titre) for a in annexe.axes] == [("I", "Emploi"), ("II", "Habitat")]
+    assert _libelles(annexe) == [
+        ("I", "Ville", 1, "Ouvrir un forum : au printemps"),
+        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi"),
+        ("II", "Ville", 1, "Réhabiliter le Clos"),
+    ]

@@ -89,7 +89,12 @@ def test_les_lecteurs_sont_des_modules_purs() -> None:
         assert ast.get_docstring(arbre), fichier.name
 
 
-LECTEURS = ("pypdfium2", "suivi_tui.annexe.formats.pdf", "suivi_tui.annexe.formats.docx", "suivi_tui.annexe.formats.odt")
+LECTEURS = (
+    "pypdfium2",
+    "suivi_tui.annexe.formats.pdf",
+    "suivi_tui.annexe.formats.docx",
+    "suivi_tui.annexe.formats.odt",
+)
 
 
 def _modules_apres(code: str) -> set[str]:
