@@ -96,16 +96,24 @@ def pdf_long() -> tuple[Path, str]:
     return cible, "écrit à la main, sans LibreOffice"
 
 
-def _seed(fichier: Path, dossier: Path, runs: int = RUNS) -> list[Processus]:
-    """`suivi --db NEW seed FILE`, a new base each run (after one warm-up)."""
-    resultats = []
-    for i in range(runs + 1):
-        result = lancer([*suivi_cmd(), "--db", str(dossier / f"{fichier.stem}-{i}.db"), "seed", str(fichier)])
-        if result.code != 0:
-            raise RuntimeError(result.stderr)
-        if i:
-            resultats.append(result)
-    return resultats
+def _seed(fichier: Path, dossier: Path, tour: int) -> Processus:
+    """`suivi --db NEW seed FILE` into a new base."""
+    result = lancer([*suivi_cmd(), "--db", str(dossier / f"{fichier.stem}-{tour}.db"), "seed", str(fichier)])
+    if result.code != 0:
+        raise RuntimeError(result.stderr)
+    return result
+
+
+def _seeds(fichiers: dict[str, Path], dossier: Path, runs: int) -> dict[str, float]:
+    """Median of runs per document, the documents interleaved run by run (after a warm-up round):
+    the machine's load at a given moment weighs on every format alike."""
+    temps: dict[str, list[float]] = {nom: [] for nom in fichiers}
+    for tour in range(runs + 1):
+        for nom, chemin in fichiers.items():
+            ms = _seed(chemin, dossier, tour).ms
+            if tour:
+                temps[nom].append(ms)
+    return {nom: median(valeurs) for nom, valeurs in temps.items()}
 
 
 def _lecture_en_processus(fichier: Path, runs: int = 3) -> float:
@@ -126,17 +134,19 @@ def run() -> list[Resultat]:
     resultats: list[Resultat] = []
     base = "suivi seed, Markdown"
     with tempfile.TemporaryDirectory() as dossier:
-        temps = {nom: median([r.ms for r in _seed(chemin, Path(dossier))]) for nom, chemin in DOCUMENTS.items()}
-        md = temps["Markdown (.md)"]
-        for nom, ms in temps.items():
-            resultats.append(Resultat("seed_formats", f"suivi seed (base neuve), Antony en {nom}", ms, base, md))
         long, comment = pdf_long()
+        temps = _seeds({**DOCUMENTS, "long": long}, Path(dossier), RUNS)
+        md = temps["Markdown (.md)"]
+        for nom in DOCUMENTS:
+            resultats.append(
+                Resultat("seed_formats", f"suivi seed (base neuve), Antony en {nom}", temps[nom], base, md)
+            )
         from suivi_tui.annexe.formats import lire_document
 
         lu = lire_document(long.read_bytes(), long)
         engagements = sum(len(axe.engagements) for axe in lu.annexe.axes)
         quoi = f"PDF de {lu.pages} pages ({comment}, {engagements} engagements)"
-        long_ms = median([r.ms for r in _seed(long, Path(dossier), runs=3)])
+        long_ms = temps["long"]
         resultats.append(Resultat("seed_formats", f"suivi seed (base neuve), {quoi}", long_ms, base, md, cible="< 5 s"))
         lecture = _lecture_en_processus(long)
         resultats.append(

@@ -197,7 +197,8 @@ ODT_CONTENU = """<?xml version="1.0" encoding="UTF-8"?>
    </text:note></text:p>
    <text:list><text:list-item><text:p>au printemps</text:p></text:list-item>
     <text:list-item><text:p>à l'automne</text:p></text:list-item></text:list></text:list-item>
-  <text:list-item><text:p>Accompagner<text:s/>les<text:line-break/>demandeurs d'emploi</text:p></text:list-item>
+  <text:list-item><text:p>Accompagner<text:s/>les<text:line-break/>demandeurs d'emploi</text:p>
+   <text:p>Avec Pôle emploi</text:p></text:list-item>
  </text:list>
  <text:h text:outline-level="2">II. Habitat</text:h>
  <table:table><table:table-row><table:table-cell><text:p>Ville de Stains</text:p></table:table-cell>
@@ -222,7 +223,7 @@ def test_odt_fait_main_listes_imbriquees_modifications_notes_tableau() -> None:
     assert _libelles(annexe) == [
         # Sous-puces jointes à leur puce ; la suppression suivie, l'annotation et la note ne sont pas lues.
         ("I", "Ville", 1, "Ouvrir un forum de l'emploi : au printemps ; à l'automne"),
-        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi"),
+        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi Avec Pôle emploi"),
         ("II", "Ville", 1, "Réhabiliter le Clos"),
         ("II", "État", 2, "Financer la démolition"),
     ]
@@ -271,8 +272,11 @@ NUMEROTATION = f"""<w:numbering {W_NS}>
 </w:numbering>"""
 
 
-def _paragraphe(texte: str, *, num: tuple[int, int] | None = None, gras: bool = False, style: str = "") -> str:
+def _paragraphe(
+    texte: str, *, num: tuple[int, int] | None = None, gras: bool = False, style: str = "", retrait: int = 0
+) -> str:
     ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    ppr += f'<w:ind w:left="{retrait}"/>' if retrait else ""
     if num:
         ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
     rpr = "<w:rPr><w:b/></w:rPr>" if gras else ""
@@ -291,6 +295,8 @@ def test_docx_numerotation_de_word_recalculee() -> None:
             _paragraphe("Ouvrir un forum", num=(2, 0)),
             _paragraphe("au printemps", num=(2, 1)),
             _paragraphe("Accompagner les demandeurs d'emploi", num=(2, 0)),
+            # Un second paragraphe de l'élément de liste, en retrait et sans numéro : il le prolonge.
+            _paragraphe("Avec Pôle emploi et la Mission locale", retrait=720),
             _paragraphe("Habitat", num=(1, 0), gras=True),
             _paragraphe("La ville de Stains s'engage à :"),
             _paragraphe("Réhabiliter le Clos", num=(2, 0)),
@@ -309,6 +315,39 @@ def test_docx_numerotation_de_word_recalculee() -> None:
     assert [(a.numero, a.titre) for a in annexe.axes] == [("I", "Emploi"), ("II", "Habitat")]
     assert _libelles(annexe) == [
         ("I", "Ville", 1, "Ouvrir un forum : au printemps"),
-        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi"),
+        ("I", "Ville", 2, "Accompagner les demandeurs d'emploi Avec Pôle emploi et la Mission locale"),
         ("II", "Ville", 1, "Réhabiliter le Clos"),
     ]
+
+
+@pytest.mark.parametrize("nom", [nom for nom, _ in ANTONY_FORMATS])
+def test_chaque_format_seede_la_meme_base_que_le_markdown(nom: str, tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from suivi_tui.db.opening import open_database
+    from suivi_tui.services.seed import lire_annexe_source, seed
+
+    def contenu(chemin: Path, base: Path) -> list[list[tuple[object, ...]]]:
+        db = open_database(base)
+        try:
+            source = lire_annexe_source(chemin)
+            seed(db, source.annexe, source.nom, source.sha256)
+            with db.read() as session:
+                return [
+                    [tuple(r) for r in session.execute(text(sql)).all()]
+                    for sql in (
+                        "SELECT titre, territoire, debut, fin FROM contrat",
+                        "SELECT nom, nom_court, ordre FROM partie ORDER BY ordre",
+                        "SELECT numero, ordre, titre FROM axe ORDER BY ordre",
+                        "SELECT a.numero, p.nom_court, e.ordre, e.libelle FROM engagement e "
+                        "JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id ORDER BY a.ordre, e.ordre",
+                        "SELECT nom, description FROM comite ORDER BY nom",
+                    )
+                ]
+        finally:
+            db.close()
+
+    attendu = contenu(ANTONY, tmp_path / "markdown.db")
+    obtenu = contenu(FORMATS / nom, tmp_path / "document.db")
+    assert obtenu == attendu
+    assert len(obtenu[3]) == 52

@@ -153,6 +153,7 @@ class _LecteurDocx:
         self.numero_paragraphe = 0
         self.tableaux = 0
         self.ecartes: list[tuple[str, Origine]] = []
+        self.precedent: Paragraphe | None = None
 
     def blocs(self, conteneur: Element, detail: str = "") -> list[Bloc]:
         blocs: list[Bloc] = []
@@ -209,10 +210,24 @@ class _LecteurDocx:
             if niveau is not None and niveau.format != "none":
                 marque = self.compteurs.suivant(numerotation[0], numerotation[1], niveau, self.listes[numerotation[0]])
                 paragraphe.puce, paragraphe.niveau = marque, numerotation[1]
+        elif self.precedent is not None and self.precedent.puce is not None and not titre and _retrait(ppr) > 0:
+            # Un paragraphe en retrait, sans numéro, juste après un élément de liste : la suite de cet élément.
+            paragraphe.suite, paragraphe.niveau = True, self.precedent.niveau
+        if texte.strip():
+            self.precedent = paragraphe
         return paragraphe
 
     def _gras_du_style(self, chaine: list[_Style]) -> bool:
         return next((s.gras for s in chaine if s.gras is not None), False)
+
+
+def _retrait(ppr: Element | None) -> int:
+    """Le retrait gauche d'un paragraphe, en vingtièmes de point (0 sans retrait)."""
+    retrait = ppr.find(f"{W}ind") if ppr is not None else None
+    if retrait is None:
+        return 0
+    valeur = retrait.get(f"{W}left") or retrait.get(f"{W}start") or "0"
+    return int(valeur) if valeur.lstrip("-").isdigit() else 0
 
 
 def _dessins(p: Element) -> bool:

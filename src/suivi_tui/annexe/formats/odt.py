@@ -148,7 +148,13 @@ class _LecteurOdt:
         blocs: list[Bloc] = []
         for element_de_liste in element:
             if element_de_liste.tag == f"{TEXT}list-item":
-                blocs += self.blocs(element_de_liste, detail, (style, identifiant, niveau))
+                contenu = self.blocs(element_de_liste, detail, (style, identifiant, niveau))
+                # Seul le premier paragraphe d'un élément porte la puce ; les suivants le prolongent.
+                premier = next((b for b in contenu if isinstance(b, Paragraphe) and b.puce is not None), None)
+                for bloc in contenu:
+                    if isinstance(bloc, Paragraphe) and bloc is not premier and bloc.niveau == niveau and bloc.puce:
+                        bloc.puce, bloc.suite = None, True
+                blocs += contenu
             elif element_de_liste.tag == f"{TEXT}list-header":
                 blocs += self.blocs(element_de_liste, detail, None)
         return blocs

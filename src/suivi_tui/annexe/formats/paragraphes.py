@@ -37,6 +37,7 @@ class Paragraphe:
     gras: bool = False
     puce: str | None = None  # "-" pour une puce, « 1. », « a) », « I. » pour un élément numéroté
     niveau: int = 0  # profondeur dans la liste, 0 au premier niveau
+    suite: bool = False  # un paragraphe de plus d'un élément de liste (sans puce, en retrait) : il le prolonge
 
 
 @dataclass
@@ -98,6 +99,8 @@ def _forme(paragraphe: Paragraphe) -> str:
         # les autres (« i. », « A. », « 1.1 ») deviennent des puces.
         marque = paragraphe.puce if _RE_NUMERO_LU.fullmatch(paragraphe.puce) else "-"
         return f"{'  ' * paragraphe.niveau}{marque} {texte}"
+    if paragraphe.suite:
+        return f"{'  ' * (paragraphe.niveau + 1)}{texte}"
     if paragraphe.gras and "**" not in texte:
         return f"**{texte}**"
     return texte

@@ -21,8 +21,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as brut
+import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no type information shipped
+import pypdfium2.raw as brut  # type: ignore[import-untyped]
 
 from ..modele import AnnexeIllisible, Origine
 from .document import DocumentLu, Redaction

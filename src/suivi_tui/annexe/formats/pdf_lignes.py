@@ -128,8 +128,8 @@ def _gouttiere(lignes: list[list[Mot]], largeur: float) -> float | None:
     # Combien de lignes passent sur chaque abscisse entière du tiers central : un tableau de différences.
     debut, fin = int(largeur * 0.3), int(largeur * 0.7)
     passages = [0] * (fin - debut + 2)
-    for ligne in etendues:
-        for gauche, droite in ligne:
+    for etendue in etendues:
+        for gauche, droite in etendue:
             de, a = max(debut, math.ceil(gauche - 1)), min(fin, math.floor(droite + 1))
             if de <= a:
                 passages[de - debut] += 1
