@@ -102,10 +102,24 @@ class ImportDialog(Dialogue[SourceLue]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "valider", "Importer", tooltip="Lire le fichier, puis importer l'annexe", id="import.valider"),
         # From the path field too: the field has no use for these keys.
-        Binding("down", "defiler(1)", show=False, tooltip="Faire défiler l'aperçu", id="import.bas"),
-        Binding("up", "defiler(-1)", show=False, tooltip="Faire défiler l'aperçu", id="import.haut"),
-        Binding("pagedown", "defiler(10)", show=False, tooltip="Faire défiler l'aperçu", id="import.page_suivante"),
-        Binding("pageup", "defiler(-10)", show=False, tooltip="Faire défiler l'aperçu", id="import.page_precedente"),
+        Binding("down", "defiler(1)", "Défiler", show=False, tooltip="Faire défiler l'aperçu", id="import.bas"),
+        Binding("up", "defiler(-1)", "Défiler", show=False, tooltip="Faire défiler l'aperçu", id="import.haut"),
+        Binding(
+            "pagedown",
+            "defiler(10)",
+            "Page suivante",
+            show=False,
+            tooltip="Faire défiler l'aperçu",
+            id="import.page_suivante",
+        ),
+        Binding(
+            "pageup",
+            "defiler(-10)",
+            "Page précédente",
+            show=False,
+            tooltip="Faire défiler l'aperçu",
+            id="import.page_precedente",
+        ),
     ]
 
     DEFAULT_CSS = """
