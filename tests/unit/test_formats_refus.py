@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import io
@@ -193,3 +194,63 @@ def test_la_commande_refuse_sans_toucher_la_base(
     neuve = tmp_path / "dossier" / "neuve.db"
     assert suivi("--db", str(neuve), "seed", str(fichier)).returncode == 2
     assert not neuve.parent.exists()
+
+
+def test_une_page_sans_texte_est_mise_de_cote_un_pdf_sans_texte_refuse() -> None:
+    annexe_courte = [
+        (72, 780, "Contrat de ville de Stains 2020-2022"),
+        (72, 740, "I. Emploi"),
+        (72, 720, "La ville de Stains s'engage à :"),
+        (90, 700, "- Ouvrir un forum"),
+    ]
+    fabrique = _fabrique()
+    lu = lire_document(fabrique.pdf_simple([annexe_courte, []]), "signee.pdf")
+    assert [(x.lieu, x.raison) for x in lu.annexe.lignes_ignorees] == [
+        ("page 2, ligne 1", "page sans texte (numérisée ?) : son contenu n'est pas lu")
+    ]
+    with pytest.raises(AnnexeIllisible) as erreur:
+        lire_document(fabrique.pdf_simple([[], []]), "blanc.pdf")
+    assert str(erreur.value) == "blanc.pdf : ce PDF ne contient aucun texte (pages vides)"
+
+
+@pytest.mark.parametrize("entete", [b"%PDF-1.7\n", b"PK\x03\x04"])
+def test_des_octets_quelconques_ne_donnent_jamais_qu_un_refus(entete: bytes) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.binary(max_size=2000))
+    def lire(milieu: bytes) -> None:
+        with contextlib.suppress(AnnexeIllisible):
+            lire_document(entete + milieu + b"\n%%EOF\n", "hasard.pdf")
+
+    lire()
+
+
+def test_un_vrai_pdf_abime_au_hasard_ne_donne_jamais_qu_un_refus_ou_une_lecture() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    vrai = (FORMATS / "antony-word.pdf").read_bytes()
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.integers(0, len(vrai) - 64), st.binary(min_size=1, max_size=64))
+    def lire(position: int, bruit: bytes) -> None:
+        abime = vrai[:position] + bruit + vrai[position + len(bruit) :]
+        with contextlib.suppress(AnnexeIllisible):
+            lire_document(abime, "abime.pdf")
+
+    lire()
+
+
+def test_une_archive_word_aux_formes_imprevues_est_refusee_ou_lue() -> None:
+    # Un document.xml valide mais étrange (paragraphes vides, tableau sans cellule, numérotation absente).
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    corps = (
+        "<w:p/><w:tbl><w:tr/></w:tbl><w:p><w:pPr><w:numPr><w:numId w:val='9'/></w:numPr></w:pPr>"
+        "<w:r><w:t>Texte</w:t></w:r></w:p><w:sdt><w:sdtContent/></w:sdt>"
+    )
+    document = f'<w:document xmlns:w="{w}"><w:body>{corps}</w:body></w:document>'.encode()
+    with pytest.raises(AnnexeIllisible) as erreur:
+        lire_document(_zip({"word/document.xml": document}), "etrange.docx")
+    assert str(erreur.value).startswith("etrange.docx : aucun axe trouvé")

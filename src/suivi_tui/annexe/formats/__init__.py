@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import decoder_annexe, lire_annexe
-from ..modele import AnnexeLue
+from ..modele import AnnexeIllisible, AnnexeLue
 from .detection import Format, detecter
 from .document import DocumentLu
 
@@ -53,7 +53,20 @@ def lire_document(donnees: bytes, chemin: str | os.PathLike[str]) -> AnnexeDocum
     format_ = detecter(donnees, nom)
     if format_ is Format.TEXTE:
         return AnnexeDocument(decoder_annexe(donnees, chemin), "texte")
-    document = texte_du_document(donnees, nom, format_)
+    try:
+        document = texte_du_document(donnees, nom, format_)
+    except AnnexeIllisible:
+        raise
+    # The readers face documents made anywhere, by any tool: a shape they did not foresee must give
+    # a French refusal (the base untouched), not a traceback in the middle of a seed or of the app.
+    except Exception as erreur:
+        raise AnnexeIllisible(
+            f"ce document {format_.value} n'a pas pu être lu (erreur inattendue du lecteur : "
+            f"{type(erreur).__name__}) ; donnez l'annexe dans un autre format (.docx, .odt, .md) "
+            "et signalez le fichier à l'équipe de suivi",
+            None,
+            nom,
+        ) from None
     annexe = lire_annexe(document.texte, nom, document.origines)
     # Les lignes écartées par le lecteur et par le lecteur d'annexe, dans l'ordre du document.
     ecartees = sorted(

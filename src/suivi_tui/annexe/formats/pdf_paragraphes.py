@@ -75,6 +75,8 @@ def _bandeaux(page: list[LignePdf], hauteur: float) -> list[LignePdf]:
     """
     lignes = sorted(page, key=lambda ligne: ligne.top)
     bandeaux: list[LignePdf] = []
+    if not lignes:
+        return bandeaux
     for ordre in (lignes, lignes[::-1]):
         bloc: list[LignePdf] = []
         for ligne, suivante in zip(ordre, [*ordre[1:], None], strict=True):
