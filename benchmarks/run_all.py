@@ -13,7 +13,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import Resultat, aujourdhui, base_nationale, base_seedee, machine, tableau
 
-BANCS = ("bench_cli", "bench_queries", "bench_bilan", "bench_snapshot", "bench_startup", "bench_memory", "bench_app")
+BANCS = (
+    "bench_cli",
+    "bench_queries",
+    "bench_bilan",
+    "bench_snapshot",
+    "bench_startup",
+    "bench_memory",
+    "bench_app",
+    "bench_seed_formats",
+)
 
 
 def main(noms: list[str]) -> int:

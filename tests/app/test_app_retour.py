@@ -15,7 +15,7 @@ from suivi_tui.db.database import Database
 from suivi_tui.services import edition as commandes
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.export import ExportDialog
-from suivi_tui.ui.dialogs.importer import ImportDialog
+from suivi_tui.ui.dialogs.import_fiche import ImportDialog
 from suivi_tui.ui.screens.principal import EcranPrincipal
 from suivi_tui.ui.screens.retour import RetourScreen
 
@@ -153,9 +153,9 @@ async def test_les_commentaires_vont_au_comite_choisi_dans_le_dialogue(app: Suiv
         await appuyer(pilot, "enter")
     assert sql(app.db, "SELECT comite_id FROM note WHERE retour_id IS NOT NULL") == [(gusp,)]
     # No séance open: the comment is in GUSP's journal « hors séance », written that day.
-    assert sql(
-        app.db, "SELECT n.seance_id, substr(n.cree_le, 1, 10) FROM note n WHERE n.retour_id IS NOT NULL"
-    ) == [(None, TODAY.isoformat())]
+    assert sql(app.db, "SELECT n.seance_id, substr(n.cree_le, 1, 10) FROM note n WHERE n.retour_id IS NOT NULL") == [
+        (None, TODAY.isoformat())
+    ]
 
 
 async def test_un_fichier_refuse_le_dit_et_ne_change_rien(app: SuiviApp, fiche: Fiche, tmp_path: Path) -> None:

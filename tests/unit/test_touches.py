@@ -24,6 +24,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.dialogs.contrat import ContratDialog
     from suivi_tui.ui.dialogs.export import ExportDialog, _Choix
     from suivi_tui.ui.dialogs.filtre import FiltreDialog
+    from suivi_tui.ui.dialogs.import_annexe import ChampChemin, ImportDialog
     from suivi_tui.ui.dialogs.note import NoteDialog
     from suivi_tui.ui.dialogs.question import QuestionDialog
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
@@ -67,6 +68,8 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "question": QuestionDialog,
         "aide": AideScreen,
         "restauration": EcranRestauration,
+        "import_annexe": ImportDialog,
+        "champ_chemin": ChampChemin,
         "retour": RetourScreen,
         "liste_retour": ListeRetour,
     }

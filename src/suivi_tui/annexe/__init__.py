@@ -80,6 +80,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .balisage import nettoyer_balisage
@@ -87,7 +89,7 @@ from .comites import extraire_comites
 from .contrat import periode_du_contrat, territoire_du_contrat, titre_du_contrat
 from .lecteur import Lecteur
 from .lignes import classer, marquer_titres_courants
-from .modele import AnnexeIllisible, AnnexeLue, AxeLu, ComiteLu, EngagementLu, LigneIgnoree, PartieLue
+from .modele import AnnexeIllisible, AnnexeLue, AxeLu, ComiteLu, EngagementLu, LigneIgnoree, Origine, PartieLue
 from .parties import noms_courts_uniques
 
 __all__ = [
@@ -97,6 +99,7 @@ __all__ = [
     "ComiteLu",
     "EngagementLu",
     "LigneIgnoree",
+    "Origine",
     "PartieLue",
     "decoder_annexe",
     "lire_annexe",
@@ -138,17 +141,30 @@ def _assembler(lecteur: Lecteur) -> AnnexeLue:
     return AnnexeLue(titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees))
 
 
-def lire_annexe(texte: str, source: str = "annexe") -> AnnexeLue:
-    """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur."""
+def lire_annexe(texte: str, source: str = "annexe", origines: Sequence[Origine] | None = None) -> AnnexeLue:
+    """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur.
+
+    ``origines`` (une par ligne du texte), quand le texte a été tiré d'un document : refus et
+    lignes mises de côté nomment alors la page et la ligne (ou le paragraphe) du document.
+    """
     lignes = _decouper(texte)
     if not any(ligne.strip() for ligne in lignes):
         raise AnnexeIllisible("annexe vide : aucun texte à lire", None, source)
     classees = marquer_titres_courants([classer(n, brut) for n, brut in enumerate(lignes, start=1)])
     lecteur = Lecteur(source)
-    for ligne in classees:
-        lecteur.lire(ligne)
-    lecteur.terminer()
-    return _assembler(lecteur)
+    try:
+        for ligne in classees:
+            lecteur.lire(ligne)
+        lecteur.terminer()
+        annexe = _assembler(lecteur)
+    except AnnexeIllisible as erreur:
+        if origines is None:
+            raise
+        raise erreur.situee(origines) from None
+    if origines is None:
+        return annexe
+    situees = tuple(replace(x, origine=origines[x.ligne - 1]) for x in annexe.lignes_ignorees)
+    return replace(annexe, lignes_ignorees=situees)
 
 
 # A signed annexe is a few hundred kilobytes of text; far above, it is not an annexe (or not text).

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+
+@dataclass(frozen=True)
+class Origine:
+    """Où une ligne du texte lu se trouvait dans le document d'origine : page (PDF), ligne ou paragraphe."""
+
+    ligne: int
+    page: int | None = None
+    unite: str = "ligne"  # « paragraphe » pour Word et OpenDocument, qui n'ont pas de lignes
+    detail: str = ""  # « tableau 2, ligne 3, colonne 1 »
+
+    def __str__(self) -> str:
+        morceaux = [f"page {self.page}"] if self.page is not None else []
+        morceaux.append(f"{self.unite} {self.ligne}")
+        if self.detail:
+            morceaux.append(self.detail)
+        return ", ".join(morceaux)
 
 
 @dataclass(frozen=True)
@@ -47,11 +65,21 @@ class ComiteLu:
 
 @dataclass(frozen=True)
 class LigneIgnoree:
-    """Une ligne de mobilier de page sautée, avec la raison en français."""
+    """Une ligne mise de côté (mobilier de page, ligne illisible), avec la raison en français.
+
+    ``ligne`` est celle du texte lu ; ``origine``, quand le texte vient d'un document (PDF,
+    Word…), dit où elle était dans ce document.
+    """
 
     ligne: int
     texte: str
     raison: str
+    origine: Origine | None = None
+
+    @property
+    def lieu(self) -> str:
+        """« page 2, ligne 40 » ou « ligne 12 » : ce que l'utilisateur retrouve dans son fichier."""
+        return str(self.origine) if self.origine is not None else f"ligne {self.ligne}"
 
 
 @dataclass(frozen=True)
@@ -69,11 +97,25 @@ class AnnexeLue:
 
 
 class AnnexeIllisible(ValueError):
-    """L'annexe ne suit pas un modèle reconnu ; ``str(e)`` dit où : « annexe.md, ligne 42 : … »."""
+    """L'annexe ne suit pas un modèle reconnu ; ``str(e)`` dit où : « annexe.md, ligne 42 : … ».
 
-    def __init__(self, message: str, ligne: int | None = None, source: str | None = None) -> None:
+    Pour un document (PDF, Word…), ``origine`` remplace le numéro de ligne du texte lu :
+    « annexe.pdf, page 3, ligne 12 : … ».
+    """
+
+    def __init__(
+        self, message: str, ligne: int | None = None, source: str | None = None, origine: Origine | None = None
+    ) -> None:
         self.message = message
         self.ligne = ligne
         self.source = source
-        lieu = ", ".join(p for p in (source, f"ligne {ligne}" if ligne is not None else None) if p)
+        self.origine = origine
+        ou = str(origine) if origine is not None else (f"ligne {ligne}" if ligne is not None else None)
+        lieu = ", ".join(p for p in (source, ou) if p)
         super().__init__(f"{lieu} : {message}" if lieu else message)
+
+    def situee(self, origines: Sequence[Origine]) -> AnnexeIllisible:
+        """La même erreur, située dans le document d'origine (``origines[i]`` : la ligne i + 1 du texte lu)."""
+        if self.ligne is None or not 0 < self.ligne <= len(origines):
+            return self
+        return AnnexeIllisible(self.message, self.ligne, self.source, origines[self.ligne - 1])

@@ -63,6 +63,12 @@ def _nom_court(nom: str) -> str:
     return significatif if significatif.isupper() else majuscule(significatif)
 
 
+def partie_connue(nom: str) -> bool:
+    """« Ville d'Antony », « L'État », « Département des Hauts-de-Seine » : un nom de partie du modèle national."""
+    plie = plier(_RE_ARTICLE.sub("", nom.strip()))
+    return any(re.match(rf"{re.escape(cle)}\b", plie) for cles, _ in _NOMS_COURTS for cle in cles)
+
+
 def _identite_partie(sujet: str) -> tuple[str, str, str]:
     """(nom, nom court, clé de rapprochement) d'une partie, à partir du sujet de « … s'engage à : »."""
     sujet = _RE_INCISE.sub("", sujet.strip())

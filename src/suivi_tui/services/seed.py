@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, decoder_annexe, lire_octets_annexe
+from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, lire_octets_annexe
+from suivi_tui.annexe.formats import lire_document
 from suivi_tui.db.database import Database
 from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
 from suivi_tui.services.edition import historiser
@@ -47,11 +48,32 @@ class RapportSeed:
         return not self.changements
 
 
-def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
-    """Parse the annexe and hash its bytes (read once); AnnexeIllisible before anything touches a database."""
+@dataclass(frozen=True)
+class SourceLue:
+    """An annexe read from a file, whatever its format, with what the preview says about the file."""
+
+    annexe: AnnexeLue
+    sha256: str
+    nom: str
+    nature: str  # « PDF », « Word (.docx) », « OpenDocument (.odt) », « texte »
+    pages: int | None = None
+
+
+def lire_annexe_source(chemin: Path) -> SourceLue:
+    """Read an annexe in any format (PDF, .docx, .odt, Markdown, text) and hash its bytes (read once).
+
+    AnnexeIllisible, in French and located, before anything touches a database.
+    """
     donnees = lire_octets_annexe(chemin)
-    annexe: AnnexeLue = _textes_nettoyes(decoder_annexe(donnees, chemin))
-    return annexe, hashlib.sha256(donnees).hexdigest()
+    lu = lire_document(donnees, chemin)
+    annexe: AnnexeLue = _textes_nettoyes(lu.annexe)
+    return SourceLue(annexe, hashlib.sha256(donnees).hexdigest(), Path(chemin).name, lu.nature, lu.pages)
+
+
+def lire_source(chemin: Path) -> tuple[AnnexeLue, str]:
+    """The annexe and the hash of its bytes (see lire_annexe_source)."""
+    source = lire_annexe_source(chemin)
+    return source.annexe, source.sha256
 
 
 def _textes_nettoyes(valeur: Any) -> Any:
@@ -77,7 +99,7 @@ def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_r
         parties=len(annexe.parties),
         comites=len(annexe.comites),
     )
-    rapport.lignes_ignorees = [f"ligne {x.ligne} ({x.raison}) : {x.texte}" for x in annexe.lignes_ignorees]
+    rapport.lignes_ignorees = [f"{x.lieu} ({x.raison}) : {x.texte}" for x in annexe.lignes_ignorees]
     try:
         with db.write() as session:
             contrat = _contrat(session, annexe, source_nom, sha256, rapport)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from suivi_tui.services.export import DemandeExport, ResultatExport
+    from suivi_tui.services.seed import RapportSeed, SourceLue
 
 PILE_MAX = 200  # undo steps kept
 
@@ -265,6 +266,42 @@ class SuiviApp(App[None]):
         self.notify(message)
         if self.principal is not None:
             self.principal.post_message(ChangementEnregistre(changement, annule=True))
+
+    # --- importing an annexe -------------------------------------------------------------------
+
+    def importer_annexe(self, source: SourceLue) -> None:
+        """Import an annexe read and previewed by the import dialog (i), then show its contrat."""
+        self.notify(f"Import de {source.nom}…", timeout=3)
+        self._importer_annexe(source)
+
+    @work(thread=True, group="ecriture", exit_on_error=False)
+    def _importer_annexe(self, source: SourceLue) -> None:
+        from suivi_tui.services.apercu import importer
+
+        try:
+            with self._verrou:
+                rapport = importer(self.db, source)
+        except Exception as exc:
+            if not erreur_prevue(exc):
+                raise
+            self.call_from_thread(self._erreur, exc)
+            return
+        self.call_from_thread(self._importe, rapport)
+
+    def _importe(self, rapport: RapportSeed) -> None:
+        if rapport.vide:
+            self.notify("Aucun changement : la base est déjà à jour.", title="Annexe importée")
+        elif rapport.contrat_cree:
+            self.notify(f"{rapport.contrat_titre} : {rapport.engagements} engagements.", title="Contrat importé")
+        else:
+            from suivi_tui.texte import pluriel
+
+            self.notify(
+                f"{pluriel(len(rapport.changements), 'changement')}.", title=f"{rapport.contrat_titre} mis à jour"
+            )
+        if rapport.contrat_id is not None:
+            self._retenir_contrat(rapport.contrat_id)
+            self._ouvrir(rapport.contrat_id)
 
     # --- presentation, help, export ------------------------------------------------------------
 

@@ -16,13 +16,13 @@ if TYPE_CHECKING:
     from suivi_tui.db.database import Database
     from suivi_tui.services.changement import Changement
     from suivi_tui.services.retour.comparaison import Apercu
-    from suivi_tui.ui.dialogs.importer import DemandeImport
+    from suivi_tui.ui.dialogs.import_fiche import DemandeImport
 
 
 def importer(app: Any) -> None:
     """Open the import dialog on the contrat shown; the rest follows from the user's answers."""
     from suivi_tui.ui.dialogs.export import dossier_documents
-    from suivi_tui.ui.dialogs.importer import ImportDialog
+    from suivi_tui.ui.dialogs.import_fiche import ImportDialog
 
     principal = app.principal
     if principal is None or principal.ecran is None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from suivi_tui.db.database import Database
     from suivi_tui.services.changement import Changement
+    from suivi_tui.services.seed import SourceLue
 
 
 class AppSuivi(Protocol):
@@ -19,3 +20,5 @@ class AppSuivi(Protocol):
     presentation: bool
 
     def enregistrer(self, commande: Callable[[], Changement | None], *, inchange: str = ...) -> None: ...
+
+    def importer_annexe(self, source: SourceLue) -> None: ...

@@ -58,6 +58,8 @@ PORTEURS: dict[str, str] = {
     "question": "Questions après un changement",
     "aide": "Aide (?)",
     "restauration": "Restauration d'une base endommagée (au lancement)",
+    "import_annexe": "Dialogue « Importer une annexe » (i)",
+    "champ_chemin": "Dialogue « Importer une annexe » (i)",
     "retour": "Aperçu d'un retour de fiche (I)",
     "liste_retour": "Aperçu d'un retour de fiche (I)",
 }
@@ -306,6 +308,15 @@ TOUCHES: tuple[Touche, ...] = (
         "À relancer",
     ),
     Touche(
+        "ecran.importer",
+        "i",
+        "importer",
+        "Importer",
+        "Importer une annexe (PDF, Word, OpenDocument, Markdown) : aperçu, puis import",
+        "ecran",
+        "Importer une annexe",
+    ),
+    Touche(
         "ecran.bilan",
         "B",
         "bilan",
@@ -480,6 +491,24 @@ TOUCHES: tuple[Touche, ...] = (
         montree=True,
     ),
     Touche("dialogue.cocher", "space", "toggle_button", "Cocher", "Cocher ou décocher", "case"),
+    Touche(
+        "import.valider",
+        "enter",
+        "valider",
+        "Importer",
+        "Lire le fichier et montrer l'aperçu, puis importer l'annexe",
+        "import_annexe",
+        montree=True,
+    ),
+    Touche("import.bas", "down", "defiler(1)", "Défiler", "Faire défiler l'aperçu", "import_annexe"),
+    Touche("import.haut", "up", "defiler(-1)", "Défiler", "Faire défiler l'aperçu", "import_annexe"),
+    Touche(
+        "import.page_suivante", "pagedown", "defiler(10)", "Page suivante", "Faire défiler l'aperçu", "import_annexe"
+    ),
+    Touche(
+        "import.page_precedente", "pageup", "defiler(-10)", "Page précédente", "Faire défiler l'aperçu", "import_annexe"
+    ),
+    Touche("import.completer", "tab", "completer", "Compléter", "Accepter le chemin proposé", "champ_chemin"),
     Touche("statut.a_venir", "1", "choisir('a_venir')", "À venir", "Passer l'engagement à « À venir »", "statut"),
     Touche("statut.en_cours", "2", "choisir('en_cours')", "En cours", "Passer l'engagement à « En cours »", "statut"),
     Touche("statut.realise", "3", "choisir('realise')", "Réalisé", "Passer l'engagement à « Réalisé »", "statut"),

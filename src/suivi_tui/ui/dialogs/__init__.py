@@ -24,6 +24,7 @@ _MODULES: dict[str, str] = {
     "SeanceDialog": "seance",
     "SeanceSaisie": "seance",
     "ReleveDialog": "releve",
+    "ImportDialog": "importer",
     "DemandeReleve": "releve",
 }
 

@@ -419,6 +419,12 @@ class EcranPrincipal(Screen[None]):
 
         ouvrir_bilan(self)
 
+    def action_importer(self) -> None:
+        """i: an annexe (PDF, Word, OpenDocument, Markdown) read, previewed, imported (ui/dialogs/import_annexe.py)."""
+        from suivi_tui.ui.dialogs.import_annexe import ouvrir_import
+
+        ouvrir_import(self.suivi, self.app.push_screen)
+
     def action_fermer_detail(self) -> None:
         self.remove_class("-detail-ouvert")
         self.set_focus(self.query_one(EngagementsPane))
