@@ -143,3 +143,23 @@ async def test_typing_in_the_contrat_list_narrows_it(tmp_path) -> None:  # type:
             assert cible in app.screen.query_one(EnTete).texte()
     finally:
         db.close()
+
+
+async def test_keys_typed_in_one_burst_after_n_act_on_the_point_it_shows(app: SuiviApp) -> None:
+    """« N s 2 » as a terminal sends it: the statut goes to the point N shows, never to the row it leaves."""
+    ids = [engagement_id(app.db, debut) for debut in (COWORKING, RESSOURCERIE)]
+    for eid in ids:
+        basculer_a_discuter(app.db, eid)
+    async with ouvrir(app) as pilot:
+        await _ouvrir_seance_insertion(pilot)
+        depart = _table(app).engagement_id
+        assert depart not in ids
+        await terminal(pilot, "Ns2")
+        montre = _table(app).engagement_id
+        assert montre in ids
+        assert sql(app.db, "SELECT id FROM engagement WHERE statut = 'en_cours'") == [(montre,)]
+        await terminal(pilot, "Ns5")  # the next point, treated the same way
+        autre = _table(app).engagement_id
+        assert autre in ids and autre != montre
+        assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=autre) == [("bloque",)]
+        assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=depart) == [("a_venir",)]

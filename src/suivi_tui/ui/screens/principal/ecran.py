@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.detail import EngagementDetail, detail_engagement
-from suivi_tui.services.engagements import PAGE, EngagementLigne, Filtre
+from suivi_tui.services.engagements import PAGE, EngagementVu, Filtre
 from suivi_tui.services.panorama import Panorama, detail_a_montrer, lire_panorama, lire_table, page_suivante
 from suivi_tui.services.reglages import dernier_comite_cle, ecrire_reglage
 from suivi_tui.services.seances.journal import SeanceInfo
@@ -109,7 +109,9 @@ class EcranPrincipal(Screen[None]):
         self._complet: int | None = None  # the generation of a full read not shown yet
         self._affiche: dict[str, object] = {}
         self._apres_chargement: Callable[[], None] | None = None
+        self._voulu: int | None = None  # the engagement a read on its way must select once shown
         self.seance: SeanceInfo | None = None  # the open séance: every command is stamped with it
+        self.en_route: EngagementVu | None = None  # the engagement the cursor is being moved to
         self.edition = Edition(self)
         self.navigation = Navigation(self)
         self.seances = Seances(self)
@@ -130,14 +132,15 @@ class EcranPrincipal(Screen[None]):
                 return peut
         return True
 
-    def ligne_courante(self) -> EngagementLigne | None:
-        """The row under the table's cursor when the key is handled.
+    def ligne_courante(self) -> EngagementVu | None:
+        """The engagement a key acts on, when the key is handled: the row under the table's cursor,
+        or the one the cursor is on its way to (N, an échéance's entrée) while the table is read again.
 
         Not `engagement_id`: that one follows the cursor through a message (and the detail through
-        a read), and a key typed in the same burst as `j` is handled before either arrives: it
-        would act on the row just left.
+        a read), and a key typed in the same burst as `j` or `N` is handled before either arrives:
+        it would act on the row just left.
         """
-        return self.query_one(EngagementsPane).ligne
+        return self.en_route or self.query_one(EngagementsPane).ligne
 
     def watch_engagement_id(self, avant: int | None, apres: int | None) -> None:
         # Only having one or not changes which keys apply: the Footer is not rebuilt at every row.
@@ -192,11 +195,26 @@ class EcranPrincipal(Screen[None]):
     # --- loading ---------------------------------------------------------------------------------
 
     def recharger(self, engagement_voulu: int | None = None, apres: Callable[[], None] | None = None) -> None:
-        """Read everything again (after a change, a filter, a new axis) and show it."""
+        """Read everything again (after a change, a filter, a new axis) and show it.
+
+        A read still on its way is overtaken by this one: what it was asked to do once shown (select
+        an engagement, then `apres`) is carried over, not dropped.
+        """
         self._generation += 1
         self._complet = self._generation
-        self._apres_chargement = apres
-        self._charger(self._generation, self.filtre, self.comite_id, engagement_voulu)
+        precedent = self._apres_chargement
+        if precedent is not None and apres is not None:
+
+            def les_deux() -> None:
+                precedent()
+                apres()
+
+            self._apres_chargement = les_deux
+        elif apres is not None:
+            self._apres_chargement = apres
+        if engagement_voulu is not None:
+            self._voulu = engagement_voulu
+        self._charger(self._generation, self.filtre, self.comite_id, self._voulu)
 
     @work(thread=True, exclusive=True, group="ecran", exit_on_error=False)
     def _charger(self, generation: int, filtre: Filtre, comite_id: int | None, voulu: int | None) -> None:
@@ -217,7 +235,7 @@ class EcranPrincipal(Screen[None]):
         this newer one: it is asked again with the new filter instead, so nothing it brings is lost.
         """
         if self._complet is not None or self.ecran is None:
-            self.recharger(apres=self._apres_chargement)
+            self.recharger()  # what the read on its way was to do is carried over
             return
         self._generation += 1
         self._charger_table(self._generation, self.filtre, self.engagement_id)
@@ -239,6 +257,7 @@ class EcranPrincipal(Screen[None]):
             return  # an older read, overtaken by a newer filter or change
         if message.generation == self._complet:
             self._complet = None
+            self._voulu = None
         detail = detail or message.detail
         ecran, presentation, today = message.ecran, self.suivi.presentation, self.suivi.today
         self.ecran, self.comite_id = ecran, ecran.comite_id
@@ -396,6 +415,7 @@ class EcranPrincipal(Screen[None]):
             and not message.annule
         ):
             self.edition.proposer_cloture(changement.engagement_id, changement.nouveau)
+        self.seances.rafraichir_agenda()
         self.recharger()
 
     # --- focus and detail --------------------------------------------------------------------------
@@ -431,9 +451,11 @@ class EcranPrincipal(Screen[None]):
 
     # --- the keys: each declared in ui/touches.py, done by one collaborator --------------------------
 
-    def aller_a_engagement(self, engagement_id: int, apres: Callable[[], None] | None = None) -> None:
-        """Show this engagement in the table (its axis selected, a filter removed) and its detail."""
-        self.navigation.aller_a_engagement(engagement_id, apres)
+    def aller_a_engagement(
+        self, engagement_id: int, apres: Callable[[], None] | None = None, vu: EngagementVu | None = None
+    ) -> None:
+        """Show this engagement in the table and its detail (see Navigation.aller_a_engagement for vu)."""
+        self.navigation.aller_a_engagement(engagement_id, apres, vu)
 
     def montrer(self, engagement_id: int | None) -> None:
         """What a list gives back (an engagement on entrée, None on échap): shown here."""

@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from suivi_tui.services.detail import echeances_ouvertes
-from suivi_tui.services.engagements import EngagementLigne
+from suivi_tui.services.engagements import EngagementVu
 from suivi_tui.services.panorama import pilotes_connus
 from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.ui.ecritures import commandes
@@ -41,7 +41,11 @@ class Edition(Collaborateur):
             if code:
                 self.suivi.enregistrer(
                     partial(
-                        commandes.changer_statut, self.suivi.db, ligne.id, code, seance_id=self.principal.seance_id
+                        commandes.changer_statut,
+                        self.suivi.db,
+                        ligne.engagement_id,
+                        code,
+                        seance_id=self.principal.seance_id,
                     ),
                     inchange=f"Le statut était déjà « {libelle_statut(code)} ».",
                 )
@@ -59,29 +63,41 @@ class Edition(Collaborateur):
             return
         self.en_fond(self._ouvrir_pilote, ligne, groupe="dialogue")
 
-    def _ouvrir_pilote(self, ligne: EngagementLigne) -> None:
+    def _ouvrir_pilote(self, ligne: EngagementVu) -> None:
         suggestions = pilotes_connus(self.suivi.db, self.principal.contrat_id)
         self.principal.app.call_from_thread(self._dialogue_pilote, ligne, suggestions)
 
-    def _dialogue_pilote(self, ligne: EngagementLigne, suggestions: list[str]) -> None:
+    def _dialogue_pilote(self, ligne: EngagementVu, suggestions: list[str]) -> None:
         from suivi_tui.ui.dialogs.pilote import PiloteDialog
 
         def choisi(nom: str | None) -> None:
             if nom is not None:
                 self.suivi.enregistrer(
-                    partial(commandes.changer_pilote, self.suivi.db, ligne.id, nom, seance_id=self.principal.seance_id),
+                    partial(
+                        commandes.changer_pilote,
+                        self.suivi.db,
+                        ligne.engagement_id,
+                        nom,
+                        seance_id=self.principal.seance_id,
+                    ),
                     inchange="Pilote inchangé.",
                 )
 
         self.principal.app.push_screen(
-            PiloteDialog(ligne.pilote, suggestions, ligne.libelle).brouillon_sous(("pilote", ligne.id)), choisi
+            PiloteDialog(ligne.pilote, suggestions, ligne.libelle).brouillon_sous(("pilote", ligne.engagement_id)),
+            choisi,
         )
 
     def a_discuter(self) -> None:
         ligne = self.principal.ligne_courante()
         if ligne is not None:
             self.suivi.enregistrer(
-                partial(commandes.basculer_a_discuter, self.suivi.db, ligne.id, seance_id=self.principal.seance_id)
+                partial(
+                    commandes.basculer_a_discuter,
+                    self.suivi.db,
+                    ligne.engagement_id,
+                    seance_id=self.principal.seance_id,
+                )
             )
 
     def echeance(self) -> None:
@@ -97,7 +113,7 @@ class Edition(Collaborateur):
                     partial(
                         commandes.ajouter_echeance,
                         self.suivi.db,
-                        ligne.id,
+                        ligne.engagement_id,
                         s.date,
                         s.precision,
                         s.libelle,
@@ -106,7 +122,7 @@ class Edition(Collaborateur):
                 )
 
         self.principal.app.push_screen(
-            EcheanceDialog(ligne.libelle, self.suivi.today).brouillon_sous(("echeance", ligne.id)), saisie
+            EcheanceDialog(ligne.libelle, self.suivi.today).brouillon_sous(("echeance", ligne.engagement_id)), saisie
         )
 
     def note(self) -> None:
@@ -133,7 +149,7 @@ class Edition(Collaborateur):
                     s.comite_id,
                     s.texte,
                     type=s.type,
-                    engagement_id=ligne.id if ligne else None,
+                    engagement_id=ligne.engagement_id if ligne else None,
                     confidentielle=s.confidentielle,
                     seance_id=dans_seance,
                 )
@@ -143,7 +159,7 @@ class Edition(Collaborateur):
         en_seance = f"{seance.comite} · {seance.date:%d/%m/%Y} (ouverte)" if seance is not None else None
         self.principal.app.push_screen(
             NoteDialog(comites, defaut, ligne.libelle if ligne else None, en_seance).brouillon_sous(
-                ("note", ligne.id if ligne else None, defaut)
+                ("note", ligne.engagement_id if ligne else None, defaut)
             ),
             saisie,
         )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
-from suivi_tui.services.engagements import Filtre
+from suivi_tui.services.engagements import EngagementVu, Filtre
 from suivi_tui.services.panorama import axe_engagement
 from suivi_tui.services.recherche import Resultat, rechercher
 from suivi_tui.ui.screens.principal.collaborateur import Collaborateur
@@ -70,7 +70,25 @@ class Navigation(Collaborateur):
         else:
             self.principal.recharger(apres=montrer_note)
 
-    def aller_a_engagement(self, engagement_id: int, apres: Callable[[], None] | None = None) -> None:
+    def aller_a_engagement(
+        self, engagement_id: int, apres: Callable[[], None] | None = None, vu: EngagementVu | None = None
+    ) -> None:
+        """Select the engagement in its axis (a filter removed), after a read of that axis.
+
+        With `vu` (N knows the point it shows), the table keeps its axis when it already lists the
+        engagement and the cursor moves at once; otherwise `vu` is what the keys typed meanwhile
+        act on. Either way, « N s 2 » sets the statut of the point N shows.
+        """
+        from suivi_tui.ui.panes.engagements import EngagementsPane
+
+        table = self.principal.query_one(EngagementsPane)
+        if vu is not None and any(ligne.engagement_id == engagement_id for ligne in table.lignes):
+            table.surligner(engagement_id)
+            self.principal.set_focus(table)
+            if apres is not None:
+                apres()
+            return
+        self.principal.en_route = vu
         self.en_fond(self._localiser, engagement_id, apres, groupe="dialogue")
 
     def _localiser(self, engagement_id: int, apres: Callable[[], None] | None) -> None:
@@ -81,6 +99,7 @@ class Navigation(Collaborateur):
         from suivi_tui.ui.panes.engagements import EngagementsPane
 
         if axe_id is None:
+            self.principal.en_route = None
             self.principal.notify("Cet engagement n'existe plus.", severity="error")
             return
         if self.principal.filtre.actif:
@@ -89,6 +108,7 @@ class Navigation(Collaborateur):
         table = self.principal.query_one(EngagementsPane)
 
         def ensuite() -> None:
+            self.principal.en_route = None
             table.focus()
             if table.engagement_id != engagement_id:
                 self.principal.notify("L'engagement est au-delà des lignes chargées : descendez dans le tableau.")

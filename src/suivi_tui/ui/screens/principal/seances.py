@@ -4,6 +4,7 @@ and the relevé de décisions (r in the journal)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,9 @@ def recapitulatif(resume: SeanceResume) -> str:
 
 
 class Seances(Collaborateur):
-    """m, A, N, D, R, r and B: the séance of a comité from the main screen; `principal.seance` is the open one."""
+    """m, A, N, D, R and r: the séance of a comité from the main screen; `principal.seance` is the open one."""
+
+    agenda: Agenda | None = None  # the open séance's agenda, kept for N (its treated points included)
 
     def lire(self) -> None:
         """Read the séance open in the contrat (it survives a restart of the app) and show its banner."""
@@ -66,14 +69,15 @@ class Seances(Collaborateur):
     # --- the open séance ----------------------------------------------------------------------------
 
     def _lire_seance(self) -> None:
-        self.principal.app.call_from_thread(
-            self._montrer_seance, seance_ouverte(self.suivi.db, self.principal.contrat_id)
-        )
+        with self.suivi.db.lire() as lecture:
+            seance = seance_ouverte(lecture, self.principal.contrat_id)
+            agenda = agenda_seance(lecture, seance.comite_id, seance.date) if seance is not None else None
+        self.principal.app.call_from_thread(self._montrer_seance, seance, agenda)
 
-    def _montrer_seance(self, seance: SeanceInfo | None) -> None:
+    def _montrer_seance(self, seance: SeanceInfo | None, agenda: Agenda | None = None) -> None:
         from suivi_tui.ui.panes.bandeau import BandeauSeance
 
-        self.principal.seance = seance
+        self.principal.seance, self.agenda = seance, agenda
         self.principal.query_one(BandeauSeance).afficher(seance, self.suivi.today)
         self.principal.refresh_bindings()
 
@@ -127,7 +131,7 @@ class Seances(Collaborateur):
         self.principal.app.call_from_thread(self._ouverte, seance, continuee, agenda)
 
     def _ouverte(self, seance: SeanceInfo, continuee: bool, agenda: Agenda) -> None:
-        self._montrer_seance(seance)
+        self._montrer_seance(seance, agenda)
         quand = format_date(seance.date)
         self.principal.notify(
             f"Séance du {quand} rouverte ({seance.comite}) : ce qui suit s'ajoute à son relevé"
@@ -209,24 +213,46 @@ class Seances(Collaborateur):
             self.en_fond(self._agenda, self.principal.comite_id, self.suivi.today, groupe="seance")
 
     def point_suivant(self) -> None:
-        """In a séance: the point shown is treated; show the next point of the agenda on the main screen."""
-        if self.principal.seance is not None:
-            ligne = self.principal.ligne_courante()  # the row under the cursor now, not after a refresh
-            self.en_fond(self._point_suivant, self.principal.seance, ligne.id if ligne else None, groupe="seance")
+        """In a séance: the point shown is treated, and the next point of the agenda is selected at once.
 
-    def _point_suivant(self, seance: SeanceInfo, courant: int | None) -> None:
-        db = self.suivi.db
+        At once, from the agenda kept since the séance opened: the keys typed right after N (« N s 2 »)
+        act on the point it shows. Marking the point treated is written in the background.
+        """
+        seance = self.principal.seance
+        if seance is None:
+            return
+        agenda = self.agenda
+        if agenda is None or agenda.comite_id != seance.comite_id or agenda.date != seance.date:
+            agenda = agenda_seance(self.suivi.db, seance.comite_id, seance.date)  # a few milliseconds
+        courant = self.principal.ligne_courante()
+        cid = courant.engagement_id if courant is not None else None
+        if cid is not None and cid not in agenda.traites and any(p.engagement_id == cid for p in agenda.points):
+            agenda = replace(agenda, traites=agenda.traites | {cid})
+            self.en_fond(self._marquer_traite, seance.id, cid, groupe="seance")
+        self.agenda = agenda
+        self._montrer_point(agenda, agenda.point_suivant(cid))
+
+    def _marquer_traite(self, seance_id: int, engagement_id: int) -> None:
         try:
-            agenda = agenda_seance(db, seance.comite_id, seance.date)
-            if courant is not None and any(p.engagement_id == courant for p in agenda.points):
-                tenue.marquer_traite(db, seance.id, courant)
-                agenda = agenda_seance(db, seance.comite_id, seance.date)
+            tenue.marquer_traite(self.suivi.db, seance_id, engagement_id)
         except Exception as exc:
             if not erreur_prevue(exc):
                 raise
-            self.principal.app.call_from_thread(self._erreur_seance, "Point suivant", exc)
-            return
-        self.principal.app.call_from_thread(self._montrer_point, agenda, agenda.point_suivant(courant))
+            self.principal.app.call_from_thread(self._erreur_seance, "Point non marqué traité", exc)
+
+    def rafraichir_agenda(self) -> None:
+        """Read the open séance's agenda again (after a change: a point may have come or gone)."""
+        if self.principal.seance is not None:
+            self.en_fond(self._relire_agenda, self.principal.seance, groupe="seance")
+
+    def _relire_agenda(self, seance: SeanceInfo) -> None:
+        agenda = agenda_seance(self.suivi.db, seance.comite_id, seance.date)
+        self.principal.app.call_from_thread(self._garder_agenda, seance, agenda)
+
+    def _garder_agenda(self, seance: SeanceInfo, agenda: Agenda) -> None:
+        if self.principal.seance == seance:
+            traites = self.agenda.traites if self.agenda is not None else frozenset()
+            self.agenda = replace(agenda, traites=agenda.traites | traites)  # with those marked meanwhile
 
     def _montrer_point(self, agenda: Agenda, point: PointAgenda | None) -> None:
         total, faits = len(agenda.points), len(agenda.traites & {p.engagement_id for p in agenda.points})
@@ -238,7 +264,7 @@ class Seances(Collaborateur):
         self.principal.notify(
             f"{point.raison}\n{faits}/{total} traités · N : point suivant", title=f"Point {rang}/{total}", timeout=8
         )
-        self.principal.aller_a_engagement(point.engagement_id)
+        self.principal.aller_a_engagement(point.engagement_id, vu=point)
 
     def _agenda(self, comite_id: int, date: dt.date) -> None:
         agenda = agenda_seance(self.suivi.db, comite_id, date)
