@@ -119,6 +119,19 @@ def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> 
             "INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id) VALUES "
             "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1)"
         )
+        # Quartiers 2030 (schema 4): a child axe, an indicator with a mesure, an action of the programmation.
+        conn.execute("INSERT INTO axe (contrat_id, numero, ordre, titre, parent_id) VALUES (1, 'I.1', 99, 'x', 1)")
+        conn.execute("INSERT INTO indicateur (engagement_id, ordre, libelle) VALUES (1, 1, 'Personnes reçues')")
+        conn.execute(
+            "INSERT INTO mesure (indicateur_id, date, valeur, seance_id, saisie_le) "
+            "VALUES (1, '2021-03-15', 12, 1, '2021-03-15T10:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO programmation (contrat_id, annee, porteur, intitule, cree_le) "
+            "VALUES (1, 2021, 'Association', 'Action', '2021-03-15T10:00:00Z')"
+        )
+        conn.execute("INSERT INTO programmation_objectif (programmation_id, axe_id) VALUES (1, 1)")
+        conn.execute("INSERT INTO financement (programmation_id, financeur, demande_centimes) VALUES (1, 'État', 100)")
     conn.close()
     keys = _foreign_keys(seeded_file)
     assert len(keys) >= 12, keys
