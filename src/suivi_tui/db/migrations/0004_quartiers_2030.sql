@@ -48,9 +48,8 @@ CREATE TABLE mesure (
     valeur        REAL NOT NULL,
     commentaire   TEXT NOT NULL DEFAULT '',
     seance_id     INTEGER REFERENCES seance(id) ON DELETE SET NULL,
-    saisie_le     TEXT NOT NULL CHECK (saisie_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
-    -- one value per indicator and day: entering it again corrects it
-    UNIQUE (indicateur_id, date)
+    -- entering a value again for the same day corrects it (the service replaces it)
+    saisie_le     TEXT NOT NULL CHECK (saisie_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
 );
 
 CREATE TABLE programmation (
