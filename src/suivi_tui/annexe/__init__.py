@@ -82,13 +82,24 @@ import os
 import stat
 from pathlib import Path
 
+from .arbre import lire_noeud
 from .balisage import nettoyer_balisage
 from .comites import extraire_comites
 from .contrat import periode_du_contrat, territoire_du_contrat, titre_du_contrat
 from .lecteur import Lecteur
-from .lignes import classer, marquer_titres_courants
-from .modele import AnnexeIllisible, AnnexeLue, AxeLu, ComiteLu, EngagementLu, LigneIgnoree, PartieLue
+from .lignes import Genre, Ligne, classer, marquer_titres_courants
+from .modele import (
+    AnnexeIllisible,
+    AnnexeLue,
+    AxeLu,
+    ComiteLu,
+    EngagementLu,
+    IndicateurLu,
+    LigneIgnoree,
+    PartieLue,
+)
 from .parties import noms_courts_uniques
+from .quartiers import LecteurArbre
 
 __all__ = [
     "AnnexeIllisible",
@@ -96,6 +107,7 @@ __all__ = [
     "AxeLu",
     "ComiteLu",
     "EngagementLu",
+    "IndicateurLu",
     "LigneIgnoree",
     "PartieLue",
     "decoder_annexe",
@@ -138,12 +150,55 @@ def _assembler(lecteur: Lecteur) -> AnnexeLue:
     return AnnexeLue(titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees))
 
 
+def _assembler_arbre(lecteur: LecteurArbre) -> AnnexeLue:
+    courts = noms_courts_uniques(lecteur.parties)
+    parties = tuple(PartieLue(p.nom, court, p.ordre) for p, court in zip(lecteur.parties, courts, strict=True))
+    axes = tuple(
+        AxeLu(
+            n.numero,
+            ordre,
+            n.titre,
+            n.ligne,
+            lecteur.engagements(n),
+            n.parent.numero if n.parent else None,
+            n.niveau,
+            lecteur.indicateurs_du_noeud(n),
+        )
+        for ordre, n in enumerate(lecteur.noeuds, start=1)
+    )
+    territoire = territoire_du_contrat(lecteur)
+    debut, fin = periode_du_contrat(lecteur)
+    titre = titre_du_contrat(territoire, debut, fin)
+    comites = extraire_comites(axes)
+    return AnnexeLue(titre, territoire, debut, fin, parties, axes, comites, tuple(lecteur.ignorees), "quartiers-2030")
+
+
+def _est_un_arbre(lignes: list[Ligne]) -> bool:
+    """Un contrat « Quartiers 2030 » : un enjeu, une orientation ou un objectif numéroté, ou « ## 1.2 Titre »."""
+    for ligne in lignes:
+        if ligne.genre in (Genre.TITRE, Genre.TEXTE) and lire_noeud(ligne.texte, titre=ligne.genre is Genre.TITRE):
+            return True
+    return False
+
+
 def lire_annexe(texte: str, source: str = "annexe") -> AnnexeLue:
-    """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur."""
+    """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur.
+
+    Un protocole 2020-2022 (axes à plat) est lu par ``Lecteur`` ; un contrat « Engagements
+    Quartiers 2030 » (enjeux, orientations, objectifs opérationnels) par ``LecteurArbre``.
+    """
     lignes = _decouper(texte)
     if not any(ligne.strip() for ligne in lignes):
         raise AnnexeIllisible("annexe vide : aucun texte à lire", None, source)
     classees = marquer_titres_courants([classer(n, brut) for n, brut in enumerate(lignes, start=1)])
+    if _est_un_arbre(classees):
+        arbre = LecteurArbre(source)
+        for ligne in classees:
+            arbre.lire(ligne)
+        arbre.terminer()
+        if not arbre.noeuds:
+            raise AnnexeIllisible("aucun enjeu ni objectif trouvé", None, source)
+        return _assembler_arbre(arbre)
     lecteur = Lecteur(source)
     for ligne in classees:
         lecteur.lire(ligne)
