@@ -214,9 +214,7 @@ class ProgrammationObjectif(Base):
     """An objective (an axe node) an action of the programmation serves."""
 
     __tablename__ = "programmation_objectif"
-    programmation_id: Mapped[int] = mapped_column(
-        ForeignKey("programmation.id", ondelete="CASCADE"), primary_key=True
-    )
+    programmation_id: Mapped[int] = mapped_column(ForeignKey("programmation.id", ondelete="CASCADE"), primary_key=True)
     axe_id: Mapped[int] = mapped_column(ForeignKey("axe.id", ondelete="CASCADE"), primary_key=True)
 
 

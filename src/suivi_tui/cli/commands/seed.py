@@ -51,6 +51,18 @@ def run_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _niveau(nom: str, n: int) -> str:
+    """« 12 objectifs opérationnels » : the level's name in the plural, first word and adjective alike."""
+    mots = nom.lower().split(" ")
+    return pluriel(n, nom.lower(), " ".join(_au_pluriel(m) for m in mots))
+
+
+def _au_pluriel(mot: str) -> str:
+    if mot.endswith(("s", "x")):
+        return mot
+    return mot + ("x" if mot.endswith(("eu", "au")) else "s")
+
+
 def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
     verbe = "changerait" if dry_run else "a changé"
     print(f"{rapport.contrat_titre} — {rapport.engagements} engagements lus dans {source.name}")
@@ -58,9 +70,12 @@ def _print_report(rapport: Any, *, dry_run: bool, source: Path) -> None:
         print("Aucun changement : la base est déjà à jour.")
     elif rapport.contrat_cree:
         verbe = "serait créé" if dry_run else "créé"
+        # A Quartiers 2030 tree says its levels (« 3 enjeux, 6 orientations, 12 objectifs opérationnels »).
+        axes = ", ".join(_niveau(nom, n) for nom, n in rapport.niveaux.items()) or pluriel(rapport.axes, "axe")
+        indicateurs = f", {pluriel(rapport.indicateurs, 'indicateur')}" if rapport.indicateurs else ""
         print(
-            f"Contrat {verbe} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
-            f"{pluriel(rapport.engagements, 'engagement')}, "
+            f"Contrat {verbe} : {axes}, {pluriel(rapport.parties, 'partie')}, "
+            f"{pluriel(rapport.engagements, 'engagement')}{indicateurs}, "
             f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}."
         )
     else:
