@@ -262,7 +262,8 @@ def _ce_que_montre_la_base(path: Path) -> dict[str, object]:
                 "LEFT JOIN engagement e ON e.axe_id = a.id GROUP BY a.id ORDER BY a.ordre"
             ).fetchall(),
             "historique": conn.execute(
-                "SELECT id, engagement_id, echeance_id, champ, ancien, nouveau, le, seance_id FROM historique ORDER BY id"
+                "SELECT id, engagement_id, echeance_id, champ, ancien, nouveau, le, seance_id "
+                "FROM historique ORDER BY id"
             ).fetchall(),
             "notes": conn.execute("SELECT id, seance_id, engagement_id, type, texte FROM note ORDER BY id").fetchall(),
             "recherche": conn.execute(
@@ -286,7 +287,8 @@ def test_migration_to_4_makes_every_axe_a_root_of_level_axe_and_loses_nothing(tm
     conn.execute("PRAGMA foreign_keys = ON")
     # The tree holds only within one contrat, and an indicator belongs to one engagement or one axe.
     conn.execute(
-        "INSERT INTO axe (id, contrat_id, numero, ordre, titre, parent_id, niveau) VALUES (2, 1, '1.1', 2, 'x', 1, 'Orientation')"
+        "INSERT INTO axe (id, contrat_id, numero, ordre, titre, parent_id, niveau) "
+        "VALUES (2, 1, '1.1', 2, 'x', 1, 'Orientation')"
     )
     conn.execute(
         "INSERT INTO contrat (id, titre, territoire, source_nom, source_sha256, importe_le) "

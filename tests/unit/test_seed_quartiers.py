@@ -30,14 +30,16 @@ def test_the_tree_is_written_with_its_levels_parents_fiches_and_indicators(empty
             "JOIN indicateur i ON i.engagement_id = e.id WHERE e.libelle = 'Bus de l''emploi' GROUP BY e.id"
         ).one()
         du_noeud = lecture.execute(
-            "SELECT a.numero, i.libelle, i.reference, i.cible, i.cible_annee FROM indicateur i JOIN axe a ON a.id = i.axe_id"
+            "SELECT a.numero, i.libelle, i.reference, i.cible, i.cible_annee "
+            "FROM indicateur i JOIN axe a ON a.id = i.axe_id"
         ).all()
         parties = lecture.execute("SELECT count(*) FROM partie").scalar()
     assert arbre[:4] == [
         ("1", "Enjeu", None),
         ("1.1", "Orientation", "1"),
         ("1.1.1", "Objectif opérationnel", "1.1"),
-    ] + [("1.1.2", "Objectif opérationnel", "1.1")]
+        ("1.1.2", "Objectif opérationnel", "1.1"),
+    ]
     assert len(arbre) == 21 and parties == 12
     assert fiche == ("France Travail", "Mission locale, PLIE Cœur de Brie, ville de Val-Fleuri", "T1 2025", 2)
     assert du_noeud == [
