@@ -43,10 +43,7 @@ def etat_par_axe(lecture: Lecture, contrat_id: int, today: dt.date) -> list[Etat
         propres[axe_id] = (par_statut, en_retard + retard, prochaine)
     noeuds = lire_arbre(lecture, contrat_id)
     totaux = cumuler(noeuds, propres, lambda: ({}, 0, None), _additionner)
-    return [
-        EtatAxe(n.numero, n.titre, *_etat(totaux[n.id]), profondeur=n.profondeur)  # type: ignore[misc]
-        for n in noeuds
-    ]
+    return [EtatAxe(n.numero, n.titre, *_etat(totaux[n.id]), profondeur=n.profondeur) for n in noeuds]
 
 
 def _additionner(
