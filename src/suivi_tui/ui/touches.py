@@ -276,6 +276,15 @@ TOUCHES: tuple[Touche, ...] = (
     _("axes.premier", "g", "first", "Premier", "Aller à « Tous les axes »", "axes"),
     _("axes.dernier", "G", "last", "Dernier", "Aller au dernier axe", "axes"),
     _(
+        "axes.deplier",
+        "right",
+        "deplier",
+        "Déplier",
+        "Déplier le nœud (ou aller à son premier sous-niveau)",
+        "axes",
+    ),
+    _("axes.replier", "left", "replier", "Replier", "Replier le nœud (ou remonter à son parent)", "axes"),
+    _(
         "axes.ouvrir",
         "enter",
         "screen.focus_pane('engagements')",

@@ -333,7 +333,7 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
     def _titre_table(self) -> str:
         parties = ["Engagements"]
         axe = next((a for a in self.ecran.axes if a.id == self.filtre.axe_id), None) if self.ecran else None
-        parties.append(f"Axe {axe.numero}" if axe else "Tous les axes")
+        parties.append(f"{axe.niveau} {axe.numero}" if axe else "Tous les axes")
         noms = {p.id: p.nom_court for p in self.ecran.parties} if self.ecran else {}
         filtres = [noms.get(self.filtre.partie_id, "?")] if self.filtre.partie_id else []
         filtres += [libelle_statut(s) for s in sorted(self.filtre.statuts)]
