@@ -73,3 +73,50 @@ async def test_the_counts_of_a_node_include_everything_below_it(app_quartiers: S
         assert any("▸1.1" in t and "0/9" in t for t in textes), textes[:3]
         await appuyer(pilot, "2")
         assert axes.has_class("-replie")
+
+
+async def test_v_records_a_mesure_shows_its_trend_and_ctrl_z_takes_it_back(app_quartiers: SuiviApp) -> None:
+    from tests.app.conftest import choisir, messages, sql, taper
+
+    from suivi_tui.ui.dialogs.mesure import MesureDialog
+    from suivi_tui.ui.panes.detail import DetailPane
+
+    async with ouvrir(app_quartiers) as pilot:
+        await choisir(pilot, "Bus de l'emploi")
+        await appuyer(pilot, "v")
+        dialogue = app_quartiers.screen
+        assert isinstance(dialogue, MesureDialog) and len(dialogue.indicateurs) == 2
+        await appuyer(pilot, "tab")  # from the indicator (the first one) to the value
+        await taper(pilot, "deux cents")
+        await appuyer(pilot, "enter")
+        assert isinstance(app_quartiers.screen, MesureDialog)  # refused, said in French, kept open
+        erreur = str(app_quartiers.screen.query_one(".dialogue-erreur").render())
+        assert "n'est pas un nombre" in erreur
+        await appuyer(pilot, "ctrl+u")
+        await taper(pilot, "212")
+        await appuyer(pilot, "enter")
+        assert not isinstance(app_quartiers.screen, MesureDialog)
+        db = app_quartiers.db
+        assert sql(db, "SELECT m.date, m.valeur FROM mesure m JOIN indicateur i ON i.id = m.indicateur_id") == [
+            ("2021-03-15", 212.0)
+        ]
+        assert "Mesure enregistrée : Personnes reçues au bus de l'emploi = 212 personnes au 15/03/2021" in messages(
+            app_quartiers
+        )
+        detail = str(app_quartiers.screen.query_one(DetailPane).query_one("#detail-texte").render())
+        assert "Indicateurs (2)" in detail and "212 personnes au 15/03/2021" in detail
+        assert "53 % du chemin" in detail and "vers la cible" in detail
+        await appuyer(pilot, "ctrl+z")
+        assert sql(db, "SELECT count(*) FROM mesure") == [(0,)]
+
+
+async def test_v_on_an_engagement_without_indicator_says_so(app_quartiers: SuiviApp) -> None:
+    from tests.app.conftest import choisir, messages
+
+    from suivi_tui.ui.dialogs.mesure import MesureDialog
+
+    async with ouvrir(app_quartiers) as pilot:
+        await choisir(pilot, "Tenir une permanence hebdomadaire")
+        await appuyer(pilot, "v")
+        assert not isinstance(app_quartiers.screen, MesureDialog)
+        assert any("n'a pas d'indicateur" in m for m in messages(app_quartiers))

@@ -64,6 +64,11 @@ COMMANDES: tuple[Commande, ...] = (
         "screen.bilan",
     ),
     Commande(
+        "Saisir une mesure d'indicateur",
+        "Une valeur datée d'un indicateur de l'engagement ou de son objectif (touche v)",
+        "screen.mesure",
+    ),
+    Commande(
         "Écrire le relevé de décisions",
         "Le relevé d'une séance en Markdown et en HTML (touche r dans le journal)",
         "screen.releve",

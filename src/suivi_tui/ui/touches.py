@@ -270,6 +270,15 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "À relancer",
     ),
+    _(
+        "ecran.mesure",
+        "v",
+        "mesure",
+        "Mesure",
+        "Saisir une mesure d'un indicateur de l'engagement (ou de son objectif)",
+        "ecran",
+        "Saisir une mesure d'indicateur",
+    ),
     # --- the panes -------------------------------------------------------------------------------------
     _("axes.suivant", "j", "cursor_down", "Axe suivant", "Descendre d'un axe", "axes"),
     _("axes.precedent", "k", "cursor_up", "Axe précédent", "Monter d'un axe", "axes"),

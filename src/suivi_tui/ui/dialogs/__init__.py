@@ -25,6 +25,8 @@ _MODULES: dict[str, str] = {
     "SeanceSaisie": "seance",
     "ReleveDialog": "releve",
     "DemandeReleve": "releve",
+    "MesureDialog": "mesure",
+    "MesureSaisie": "mesure",
 }
 
 __all__ = sorted(_MODULES)

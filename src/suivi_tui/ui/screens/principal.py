@@ -47,6 +47,7 @@ from suivi_tui.ui.panes.pied import PiedDePage
 from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.screens.edition import Edition
 from suivi_tui.ui.screens.lecture_table import LectureTable
+from suivi_tui.ui.screens.quartiers import Quartiers2030
 from suivi_tui.ui.screens.seance import EnSeance
 
 _RIEN = object()  # what a pane shows before its first data
@@ -82,7 +83,7 @@ def premiere_lecture(lecture: Lecture, contrat_id: int, today: dt.date) -> Premi
     return PremiereLecture(ecran, detail_engagement(lecture, lignes[0].id, today) if lignes else None)
 
 
-class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
+class EcranPrincipal(LectureTable, EnSeance, Edition, Quartiers2030, Screen[None]):
     """One contrat; everything shown comes from one snapshot read in a worker thread."""
 
     AUTO_FOCUS = "#engagements"
@@ -174,6 +175,14 @@ class EcranPrincipal(LectureTable, EnSeance, Edition, Screen[None]):
             show=False,
             tooltip="Les engagements en retard ou sans changement depuis des semaines, par pilote",
             id="ecran.relancer",
+        ),
+        Binding(
+            "v",
+            "mesure",
+            "Mesure",
+            show=False,
+            tooltip="Saisir une mesure d'un indicateur de l'engagement (ou de son objectif)",
+            id="ecran.mesure",
         ),
         Binding(
             "B",
