@@ -1,4 +1,4 @@
-"""The main screen's keys for a contrat « Quartiers 2030 »: v (a mesure of an indicator), $ (the programmation), Y (the yearly review).
+"""The main screen's keys for a contrat « Quartiers 2030 »: v (a mesure), $ (the programmation), Y (the review).
 
 Mixed into EcranPrincipal like Edition: each opens its dialog, then hands the service call to the app's writer.
 """
