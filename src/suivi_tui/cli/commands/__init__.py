@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from suivi_tui.cli.commands import backups, bilan, changes, check, demo, export, restore, seance, seed, status
+from suivi_tui.cli.commands import (
+    backups,
+    bilan,
+    changes,
+    check,
+    demo,
+    export,
+    programmation,
+    restore,
+    revue,
+    seance,
+    seed,
+    status,
+)
 
 REGISTRY = [
     seed.register,
@@ -13,6 +26,8 @@ REGISTRY = [
     seance.register,
     changes.register,
     bilan.register,
+    revue.register,
+    programmation.register,
     backups.register,
     restore.register,
 ]
