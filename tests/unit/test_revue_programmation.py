@@ -87,7 +87,7 @@ def test_a_missing_column_or_an_unknown_objective_is_refused(quartiers: tuple[Da
     with pytest.raises(TableauIllisible, match="colonne « Intitulé de l'action » introuvable"):
         lire_tableau(csv, 2025)
     csv.write_text("Porteur;Intitulé;Objectif;Montant accordé\nX;Y;9.9.9;12\n", encoding="utf-8")
-    with pytest.raises(TableauIllisible, match="objectif 9.9.9 inconnu"):
+    with pytest.raises(TableauIllisible, match=r"objectif 9\.9\.9 inconnu"):
         appliquer(db, contrat, lire_tableau(csv, 2025))
     with db.lire() as lecture:
         assert lecture.execute("SELECT count(*) FROM programmation").scalar() == 0  # all or nothing
