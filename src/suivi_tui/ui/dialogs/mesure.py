@@ -56,6 +56,7 @@ class MesureDialog(Dialogue[MesureSaisie]):
     DEFAULT_CSS = """
     MesureDialog #dialogue { max-width: 80; }
     MesureDialog Label { margin-top: 1; color: $text-muted; }
+    MesureDialog Input, MesureDialog Select { background: $boost; }
     MesureDialog #situation { width: 1fr; height: auto; color: $text-muted; }
     """
 
@@ -69,14 +70,14 @@ class MesureDialog(Dialogue[MesureSaisie]):
         yield ligne_libelle(self.libelle)
         yield Label("Indicateur")
         choix = [(self._nom(i), i.id) for i in self.indicateurs.values()]
-        yield _ChoixIndicateur(choix, value=choix[0][1], allow_blank=False, id="indicateur")
+        yield _ChoixIndicateur(choix, value=choix[0][1], allow_blank=False, id="indicateur", compact=True)
         yield Static("", id="situation")
         yield Label("Valeur")
-        yield ChampTexte(placeholder="ex. : 62 ou 12,5", id="valeur")
+        yield ChampTexte(placeholder="ex. : 62 ou 12,5", id="valeur", compact=True)
         yield Label("Au (jour de la mesure)")
-        yield ChampTexte(format_date(self.today), id="date")
+        yield ChampTexte(format_date(self.today), id="date", compact=True)
         yield Label("Commentaire (facultatif)")
-        yield ChampTexte(placeholder="ex. : chiffre provisoire, source CAF", id="commentaire")
+        yield ChampTexte(placeholder="ex. : chiffre provisoire, source CAF", id="commentaire", compact=True)
         yield Static("", classes="dialogue-erreur -vide")
 
     @staticmethod

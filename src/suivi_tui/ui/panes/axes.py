@@ -50,7 +50,7 @@ def ligne_axe(
     if largeur < 26:
         retard = (f" !{en_retard}", "bold $text-error") if en_retard else ""
         return Content.assemble((f"{numero:<4} ", "bold"), f"{compte:>5}", retard)
-    debut = f"{retrait}     {compte:<5} "
+    debut = " " * len(retrait) + f"     {compte:<5} "  # the sign ▸/▾ only on the title line
     largeur_barre = max(3, min(BARRE, largeur - len(debut) - place_retard))
     texte = f" {en_retard} en retard" if en_retard else ""
     tete = f"{retrait}{numero:<4} "
