@@ -12,7 +12,7 @@
 -- one, and never changed: calendars, returned workbooks and a colleague's copy match rows by it,
 -- not by id or text. The base has one too (table base), kept by its copies.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- The base's own identity: one row, written when the base is created (or migrated to version 2).
 CREATE TABLE base (
@@ -56,6 +56,10 @@ CREATE TABLE axe (
     numero     TEXT NOT NULL CHECK (length(trim(numero)) > 0),
     ordre      INTEGER NOT NULL CHECK (ordre >= 1),
     titre      TEXT NOT NULL CHECK (length(trim(titre)) > 0),
+    -- the tree of a contrat « Quartiers 2030 » (enjeu → orientation → objectif opérationnel); NULL: a root.
+    -- niveau: the level's name as the document gives it (« Enjeu »…; « Axe » for a 2020-2022 protocole)
+    parent_id  INTEGER REFERENCES axe(id) ON DELETE RESTRICT,
+    niveau     TEXT NOT NULL DEFAULT 'Axe' CHECK (length(trim(niveau)) > 0),
     UNIQUE (contrat_id, numero)
 );
 
@@ -77,6 +81,9 @@ CREATE TABLE engagement (
                   (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
                   || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
                   || '-' || lower(hex(randomblob(6)))),
+    -- a fiche action's « Partenaires » and « Calendrier », as written (NULL for a plain commitment)
+    partenaires   TEXT,
+    calendrier    TEXT,
     CHECK (a_discuter = 1 OR a_discuter_comite_id IS NULL),
     -- re-seeding the same annex finds each bullet again instead of adding it twice
     UNIQUE (axe_id, partie_id, libelle)
@@ -174,6 +181,73 @@ CREATE TABLE historique (
     retour_id     INTEGER REFERENCES retour(id) ON DELETE SET NULL
 );
 
+-- Indicateurs (of an engagement or an axe node) and their dated mesures; the yearly programmation of
+-- credits: actions, the objectives they serve, and per financeur the amounts asked and granted (centimes).
+CREATE TABLE indicateur (
+    id              INTEGER PRIMARY KEY,
+    engagement_id   INTEGER REFERENCES engagement(id) ON DELETE CASCADE,
+    axe_id          INTEGER REFERENCES axe(id) ON DELETE CASCADE,
+    ordre           INTEGER NOT NULL CHECK (ordre >= 1),
+    libelle         TEXT NOT NULL CHECK (length(trim(libelle)) > 0),
+    unite           TEXT NOT NULL DEFAULT '',
+    reference       REAL,
+    reference_annee INTEGER CHECK (reference_annee IS NULL OR reference_annee BETWEEN 1900 AND 2200),
+    cible           REAL,
+    cible_annee     INTEGER CHECK (cible_annee IS NULL OR cible_annee BETWEEN 1900 AND 2200),
+    source          TEXT NOT NULL DEFAULT '',
+    uuid            TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6)))),
+    -- an indicator belongs to exactly one engagement or one axe node
+    CHECK ((engagement_id IS NULL) != (axe_id IS NULL)),
+    UNIQUE (engagement_id, libelle),
+    UNIQUE (axe_id, libelle)
+);
+
+CREATE TABLE mesure (
+    id            INTEGER PRIMARY KEY,
+    indicateur_id INTEGER NOT NULL REFERENCES indicateur(id) ON DELETE CASCADE,
+    date          TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    valeur        REAL NOT NULL,
+    commentaire   TEXT NOT NULL DEFAULT '',
+    seance_id     INTEGER REFERENCES seance(id) ON DELETE SET NULL,
+    -- entering a value again for the same day corrects it (the service replaces it)
+    saisie_le     TEXT NOT NULL CHECK (saisie_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+);
+
+CREATE TABLE programmation (
+    id         INTEGER PRIMARY KEY,
+    contrat_id INTEGER NOT NULL REFERENCES contrat(id) ON DELETE CASCADE,
+    annee      INTEGER NOT NULL CHECK (annee BETWEEN 1900 AND 2200),
+    porteur    TEXT NOT NULL CHECK (length(trim(porteur)) > 0),
+    intitule   TEXT NOT NULL CHECK (length(trim(intitule)) > 0),
+    dauphin    TEXT NOT NULL DEFAULT '',
+    cpo        TEXT NOT NULL DEFAULT '',
+    cree_le    TEXT NOT NULL CHECK (cree_le GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    uuid       TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36) DEFAULT
+                  (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)
+                  || '-' || lower(hex(randomblob(6)))),
+    -- importing the same table twice finds each action again
+    UNIQUE (contrat_id, annee, porteur, intitule)
+);
+
+CREATE TABLE programmation_objectif (
+    programmation_id INTEGER NOT NULL REFERENCES programmation(id) ON DELETE CASCADE,
+    axe_id           INTEGER NOT NULL REFERENCES axe(id) ON DELETE CASCADE,
+    PRIMARY KEY (programmation_id, axe_id)
+);
+
+CREATE TABLE financement (
+    id               INTEGER PRIMARY KEY,
+    programmation_id INTEGER NOT NULL REFERENCES programmation(id) ON DELETE CASCADE,
+    financeur        TEXT NOT NULL CHECK (length(trim(financeur)) > 0),
+    demande_centimes INTEGER CHECK (demande_centimes IS NULL OR demande_centimes >= 0),
+    accorde_centimes INTEGER CHECK (accorde_centimes IS NULL OR accorde_centimes >= 0),
+    UNIQUE (programmation_id, financeur)
+);
+
 -- the app's own remembered choices (last contrat, last comité), kept with the data they name
 CREATE TABLE reglage (
     cle    TEXT PRIMARY KEY,
@@ -199,6 +273,13 @@ CREATE INDEX historique_par_echeance ON historique (echeance_id);
 CREATE INDEX historique_par_retour ON historique (retour_id) WHERE retour_id IS NOT NULL;
 CREATE INDEX note_par_retour ON note (retour_id) WHERE retour_id IS NOT NULL;
 CREATE INDEX retour_par_export ON retour (export_uuid);
+
+CREATE INDEX axe_par_parent ON axe (parent_id) WHERE parent_id IS NOT NULL;
+CREATE INDEX indicateur_par_engagement ON indicateur (engagement_id) WHERE engagement_id IS NOT NULL;
+CREATE INDEX indicateur_par_axe ON indicateur (axe_id) WHERE axe_id IS NOT NULL;
+CREATE INDEX mesure_par_indicateur ON mesure (indicateur_id, date);
+CREATE INDEX programmation_par_contrat ON programmation (contrat_id, annee);
+CREATE INDEX programmation_objectif_par_axe ON programmation_objectif (axe_id);
 
 -- Search: accent- and case-insensitive (« educ » finds « Éducation »), by prefix from the first
 -- letter typed, and per contrat. Each row also indexes its contrat as a token (« c12 », column
@@ -263,4 +344,20 @@ CREATE TRIGGER note_seance_du_comite_au BEFORE UPDATE OF comite_id, seance_id ON
 WHEN EXISTS (SELECT 1 FROM seance WHERE id = new.seance_id AND comite_id IS NOT new.comite_id)
 BEGIN
     SELECT RAISE(ABORT, 'note.seance_id: la séance appartient à un autre comité');
+END;
+
+-- A parent is an axe of the same contrat, never the axe itself (a cycle would hide its branch); a parent
+-- that does not exist is the foreign key's to refuse.
+CREATE TRIGGER axe_parent_du_contrat_ai BEFORE INSERT ON axe
+WHEN new.parent_id IS NOT NULL
+ AND EXISTS (SELECT 1 FROM axe p WHERE p.id = new.parent_id AND p.contrat_id != new.contrat_id)
+BEGIN
+    SELECT RAISE(ABORT, 'axe.parent_id: le parent appartient à un autre contrat');
+END;
+CREATE TRIGGER axe_parent_du_contrat_au BEFORE UPDATE OF parent_id, contrat_id ON axe
+WHEN new.parent_id IS NOT NULL
+ AND (new.parent_id = new.id
+      OR EXISTS (SELECT 1 FROM axe p WHERE p.id = new.parent_id AND p.contrat_id != new.contrat_id))
+BEGIN
+    SELECT RAISE(ABORT, 'axe.parent_id: le parent appartient à un autre contrat, ou est l''axe lui-même');
 END;

@@ -13,6 +13,7 @@ from suivi_tui.db.opening import open_database
 
 REPO = Path(__file__).resolve().parent.parent
 ANNEXE = REPO / "seed" / "annexe-contrat-de-ville-antony-2020-2022.md"
+VAL_FLEURI = REPO / "seed" / "exemple-quartiers-2030-val-fleuri.md"  # a contrat « Quartiers 2030 »
 TODAY = dt.date(2021, 3, 15)
 
 
@@ -44,11 +45,11 @@ def empty_db(db_path: Path) -> Iterator[Database]:
     db.close()
 
 
-def seed_bundled(db: Database) -> int:
+def seed_bundled(db: Database, source: Path = ANNEXE) -> int:
     from suivi_tui.services.seed import lire_source, seed
 
-    annexe, sha = lire_source(ANNEXE)
-    rapport = seed(db, annexe, ANNEXE.name, sha)
+    annexe, sha = lire_source(source)
+    rapport = seed(db, annexe, source.name, sha)
     assert rapport.contrat_id is not None
     return rapport.contrat_id
 
@@ -57,3 +58,9 @@ def seed_bundled(db: Database) -> int:
 def seeded(empty_db: Database) -> tuple[Database, int]:
     """The bundled Antony annexe seeded into a new database: (db, contrat_id)."""
     return empty_db, seed_bundled(empty_db)
+
+
+@pytest.fixture
+def quartiers(empty_db: Database) -> tuple[Database, int]:
+    """The example contrat « Quartiers 2030 » (Val-Fleuri: 3 enjeux, 12 objectifs) seeded: (db, contrat_id)."""
+    return empty_db, seed_bundled(empty_db, VAL_FLEURI)

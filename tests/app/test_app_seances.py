@@ -394,7 +394,7 @@ async def test_the_keys_are_in_the_help_and_the_palette(app: SuiviApp) -> None:
         assert {"m", "A", "D", "R"} <= set(principal)
         assert principal["m"].startswith("Ouvrir une séance")
         assert "r" in dict(sections["Volet Journal (4)"])
-        vues = dict(sections["Ordre du jour (A), Depuis la dernière séance (D), À relancer (R)"])
+        vues = dict(sections["Ordre du jour (A), Depuis la dernière séance (D), À relancer (R), Bilan (B)"])
         assert {"entrée", "échap", "j / ↓", "k / ↑"} <= set(vues)
         await appuyer(pilot, "escape", "ctrl+p")
         await taper(pilot, "relancer")

@@ -72,8 +72,12 @@ def _xlsx_cells(path: Path) -> list[str]:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for c in row:
-                assert c.data_type != "f", f"formula cell {sheet.title}!{c.coordinate}: {c.value!r}"
-                if isinstance(c.value, str):
+                # The totals suivi writes itself (Synthèse, Bilan: COUNTIFS over the Engagements sheet) are
+                # formulas by design (issue 15); no text a user typed may ever become one.
+                assert c.data_type != "f" or str(c.value).startswith(("=COUNTIFS(", "=SUM(", "=IF(", "=IFERROR(")), (
+                    f"formula cell {sheet.title}!{c.coordinate}: {c.value!r}"
+                )
+                if isinstance(c.value, str) and c.data_type != "f":
                     # The workbook neutralises with the cell's quote prefix: the text keeps no apostrophe.
                     cells.append("'" + c.value if c.quotePrefix else c.value)
     return cells

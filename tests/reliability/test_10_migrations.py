@@ -280,3 +280,56 @@ def test_kill_9_during_a_migration_leaves_the_old_base(tmp_path: Path, reaper: l
     assert [integrity_ok(b.path) for b in list_backups(path)] == [True]
     migrate(path, 1, [Migration(2, _rebuild_engagement(path))], target=2)
     assert _counts(path) == counts
+
+
+def _ce_que_montre_la_base(path: Path) -> dict[str, object]:
+    """What the screens and exports read of a base: per-axe counts, historique, notes, search results."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            "axes": conn.execute(
+                "SELECT a.id, a.numero, a.titre, count(e.id), sum(e.statut = 'realise') FROM axe a "
+                "LEFT JOIN engagement e ON e.axe_id = a.id GROUP BY a.id ORDER BY a.ordre"
+            ).fetchall(),
+            "historique": conn.execute(
+                "SELECT id, engagement_id, echeance_id, champ, ancien, nouveau, le, seance_id "
+                "FROM historique ORDER BY id"
+            ).fetchall(),
+            "notes": conn.execute("SELECT id, seance_id, engagement_id, type, texte FROM note ORDER BY id").fetchall(),
+            "recherche": conn.execute(
+                "SELECT rowid FROM engagement_fts WHERE engagement_fts MATCH 'engag*' ORDER BY rowid"
+            ).fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_migration_to_4_makes_every_axe_a_root_of_level_axe_and_loses_nothing(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "suivi.db"
+    counts = _old_database(path, dict(_released())[version])
+    avant = _ce_que_montre_la_base(path)
+    open_database(path).close()
+    assert scalar(path, "PRAGMA user_version") == 4 and _counts(path) == counts
+    assert _ce_que_montre_la_base(path) == avant
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT parent_id, niveau FROM axe").fetchall() == [(None, "Axe")]
+    conn.execute("PRAGMA foreign_keys = ON")
+    # The tree holds only within one contrat, and an indicator belongs to one engagement or one axe.
+    conn.execute(
+        "INSERT INTO axe (id, contrat_id, numero, ordre, titre, parent_id, niveau) "
+        "VALUES (2, 1, '1.1', 2, 'x', 1, 'Orientation')"
+    )
+    conn.execute(
+        "INSERT INTO contrat (id, titre, territoire, source_nom, source_sha256, importe_le) "
+        "VALUES (2, 'Autre', 'X', 'b.md', printf('%064d', 0), '2021-01-01T00:00:00Z')"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="autre contrat"):
+        conn.execute("INSERT INTO axe (contrat_id, numero, ordre, titre, parent_id) VALUES (2, '1', 1, 'y', 1)")
+    with pytest.raises(sqlite3.IntegrityError, match="lui-même"):
+        conn.execute("UPDATE axe SET parent_id = 2 WHERE id = 2")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute("INSERT INTO indicateur (engagement_id, axe_id, ordre, libelle) VALUES (1, 1, 1, 'les deux')")
+    conn.close()
+    backups = [b for b in list_backups(path) if b.kind == MIGRATION]
+    assert len(backups) == 1 and integrity_ok(backups[0].path) and _counts(backups[0].path) == counts

@@ -124,6 +124,24 @@ def test_an_orphan_row_through_any_foreign_key_is_refused(seeded_file: Path) -> 
             "INSERT INTO historique (engagement_id, echeance_id, champ, le, seance_id, retour_id) VALUES "
             "(1, 1, 'statut', '2021-03-15T10:00:00Z', 1, 1)"
         )
+        conn.execute(  # schema 3 (issue 13): an imported answer
+            "INSERT INTO retour (contrat_id, export_uuid, exporte_le, destinataire_genre, destinataire, fichier, "
+            "fichier_sha256, importe_le) VALUES (1, '00000000-0000-4000-8000-000000000000', '2021-03-15T09:00:00Z', "
+            "'pilote', 'DDETS', 'retour.xlsx', printf('%064d', 0), '2021-03-16T10:00:00Z')"
+        )
+        # Quartiers 2030 (schema 4): a child axe, an indicator with a mesure, an action of the programmation.
+        conn.execute("INSERT INTO axe (contrat_id, numero, ordre, titre, parent_id) VALUES (1, 'I.1', 99, 'x', 1)")
+        conn.execute("INSERT INTO indicateur (engagement_id, ordre, libelle) VALUES (1, 1, 'Personnes reçues')")
+        conn.execute(
+            "INSERT INTO mesure (indicateur_id, date, valeur, seance_id, saisie_le) "
+            "VALUES (1, '2021-03-15', 12, 1, '2021-03-15T10:00:00Z')"
+        )
+        conn.execute(
+            "INSERT INTO programmation (contrat_id, annee, porteur, intitule, cree_le) "
+            "VALUES (1, 2021, 'Association', 'Action', '2021-03-15T10:00:00Z')"
+        )
+        conn.execute("INSERT INTO programmation_objectif (programmation_id, axe_id) VALUES (1, 1)")
+        conn.execute("INSERT INTO financement (programmation_id, financeur, demande_centimes) VALUES (1, 'État', 100)")
     conn.close()
     keys = _foreign_keys(seeded_file)
     assert len(keys) >= 15, keys  # 12, then retour.contrat_id, historique.retour_id, note.retour_id

@@ -84,13 +84,25 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .arbre import lire_noeud
 from .balisage import nettoyer_balisage
 from .comites import extraire_comites
 from .contrat import periode_du_contrat, territoire_du_contrat, titre_du_contrat
 from .lecteur import Lecteur
-from .lignes import classer, marquer_titres_courants
-from .modele import AnnexeIllisible, AnnexeLue, AxeLu, ComiteLu, EngagementLu, LigneIgnoree, Origine, PartieLue
+from .lignes import Genre, Ligne, classer, marquer_titres_courants
+from .modele import (
+    AnnexeIllisible,
+    AnnexeLue,
+    AxeLu,
+    ComiteLu,
+    EngagementLu,
+    IndicateurLu,
+    LigneIgnoree,
+    Origine,
+    PartieLue,
+)
 from .parties import noms_courts_uniques
+from .quartiers import LecteurArbre
 
 __all__ = [
     "AnnexeIllisible",
@@ -98,6 +110,7 @@ __all__ = [
     "AxeLu",
     "ComiteLu",
     "EngagementLu",
+    "IndicateurLu",
     "LigneIgnoree",
     "Origine",
     "PartieLue",
@@ -141,9 +154,42 @@ def _assembler(lecteur: Lecteur) -> AnnexeLue:
     return AnnexeLue(titre, territoire, debut, fin, parties, axes, extraire_comites(axes), tuple(lecteur.ignorees))
 
 
+def _assembler_arbre(lecteur: LecteurArbre) -> AnnexeLue:
+    courts = noms_courts_uniques(lecteur.parties)
+    parties = tuple(PartieLue(p.nom, court, p.ordre) for p, court in zip(lecteur.parties, courts, strict=True))
+    axes = tuple(
+        AxeLu(
+            n.numero,
+            ordre,
+            n.titre,
+            n.ligne,
+            lecteur.engagements(n),
+            n.parent.numero if n.parent else None,
+            n.niveau,
+            lecteur.indicateurs_du_noeud(n),
+        )
+        for ordre, n in enumerate(lecteur.noeuds, start=1)
+    )
+    territoire = territoire_du_contrat(lecteur)
+    debut, fin = periode_du_contrat(lecteur)
+    titre = titre_du_contrat(territoire, debut, fin)
+    comites = extraire_comites(axes)
+    return AnnexeLue(titre, territoire, debut, fin, parties, axes, comites, tuple(lecteur.ignorees), "quartiers-2030")
+
+
+def _est_un_arbre(lignes: list[Ligne]) -> bool:
+    """Un contrat « Quartiers 2030 » : un enjeu, une orientation ou un objectif numéroté, ou « ## 1.2 Titre »."""
+    for ligne in lignes:
+        if ligne.genre in (Genre.TITRE, Genre.TEXTE) and lire_noeud(ligne.texte, titre=ligne.genre is Genre.TITRE):
+            return True
+    return False
+
+
 def lire_annexe(texte: str, source: str = "annexe", origines: Sequence[Origine] | None = None) -> AnnexeLue:
     """Lit le texte d'une annexe ; ``source`` nomme le texte dans les messages d'erreur.
 
+    Un protocole 2020-2022 (axes à plat) est lu par ``Lecteur`` ; un contrat « Engagements
+    Quartiers 2030 » (enjeux, orientations, objectifs opérationnels) par ``LecteurArbre``.
     ``origines`` (une par ligne du texte), quand le texte a été tiré d'un document : refus et
     lignes mises de côté nomment alors la page et la ligne (ou le paragraphe) du document.
     """
@@ -151,12 +197,8 @@ def lire_annexe(texte: str, source: str = "annexe", origines: Sequence[Origine] 
     if not any(ligne.strip() for ligne in lignes):
         raise AnnexeIllisible("annexe vide : aucun texte à lire", None, source)
     classees = marquer_titres_courants([classer(n, brut) for n, brut in enumerate(lignes, start=1)])
-    lecteur = Lecteur(source)
     try:
-        for ligne in classees:
-            lecteur.lire(ligne)
-        lecteur.terminer()
-        annexe = _assembler(lecteur)
+        annexe = _lire(classees, source)
     except AnnexeIllisible as erreur:
         if origines is None:
             raise
@@ -165,6 +207,22 @@ def lire_annexe(texte: str, source: str = "annexe", origines: Sequence[Origine] 
         return annexe
     situees = tuple(replace(x, origine=origines[x.ligne - 1]) for x in annexe.lignes_ignorees)
     return replace(annexe, lignes_ignorees=situees)
+
+
+def _lire(classees: list[Ligne], source: str) -> AnnexeLue:
+    if _est_un_arbre(classees):
+        arbre = LecteurArbre(source)
+        for ligne in classees:
+            arbre.lire(ligne)
+        arbre.terminer()
+        if not arbre.noeuds:
+            raise AnnexeIllisible("aucun enjeu ni objectif trouvé", None, source)
+        return _assembler_arbre(arbre)
+    lecteur = Lecteur(source)
+    for ligne in classees:
+        lecteur.lire(ligne)
+    lecteur.terminer()
+    return _assembler(lecteur)
 
 
 # A signed annexe is a few hundred kilobytes of text; far above, it is not an annexe (or not text).

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Protocol
 
 from .balisage import plier
-from .lecteur import Lecteur
-from .lignes import Genre
+from .lignes import Genre, Ligne
+from .modele import AnnexeIllisible
+from .parties import Partie
+
+
+class Lecteur(Protocol):
+    """What the contrat is read from: either reader (a 2020-2022 protocole, a Quartiers 2030 tree)."""
+
+    parties: list[Partie]
+    preambule: list[Ligne]
+
+    def refus(self, message: str, ligne: int | None) -> AnnexeIllisible: ...
+
 
 _MOIS = {
     "janvier": 1,

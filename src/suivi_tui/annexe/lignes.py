@@ -162,6 +162,9 @@ def _classer_contenu(base: Ligne, sans_saut: str, texte: str) -> Ligne:
     return replace(base, genre=Genre.TEXTE, texte=texte)
 
 
+REPETEE = "titre courant répété"
+
+
 def _est_candidat_titre_courant(ligne: Ligne) -> bool:
     premier = ligne.texte[:1]
     return (
@@ -175,7 +178,7 @@ def marquer_titres_courants(lignes: list[Ligne]) -> list[Ligne]:
     """Une ligne courte répétée 3 fois ou plus est un en-tête ou un pied de page, pas du contenu."""
     compte = Counter(ligne.texte for ligne in lignes if _est_candidat_titre_courant(ligne))
     return [
-        replace(ligne, genre=Genre.MEUBLE, raison="titre courant répété")
+        replace(ligne, genre=Genre.MEUBLE, raison=REPETEE)
         if _est_candidat_titre_courant(ligne) and compte[ligne.texte] >= 3
         else ligne
         for ligne in lignes

@@ -34,24 +34,54 @@ class PartieLue:
 
 
 @dataclass(frozen=True)
+class IndicateurLu:
+    """Un indicateur d'une fiche action ou d'un objectif : référence et cible avec leur année, source."""
+
+    libelle: str
+    ligne: int
+    unite: str = ""
+    reference: float | None = None
+    reference_annee: int | None = None
+    cible: float | None = None
+    cible_annee: int | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class EngagementLu:
-    """Une puce : ``ordre`` est sa place dans l'axe (1, 2…), ``ligne`` celle de la puce dans le texte."""
+    """Une puce, ou une fiche action : ``ordre`` est sa place dans l'axe (1, 2…), ``ligne`` sa ligne dans le texte.
+
+    Une fiche action (contrats « Quartiers 2030 ») porte aussi son pilote, ses partenaires, son
+    calendrier et ses indicateurs, tels qu'écrits.
+    """
 
     partie_ordre: int
     ordre: int
     libelle: str
     ligne: int
+    pilote: str | None = None
+    partenaires: str | None = None
+    calendrier: str | None = None
+    indicateurs: tuple[IndicateurLu, ...] = ()
 
 
 @dataclass(frozen=True)
 class AxeLu:
-    """Une section thématique ; ``numero`` tel qu'écrit (« I », « 3 »)."""
+    """Une section thématique ou un nœud de l'arbre ; ``numero`` tel qu'écrit (« I », « 3 », « 1.2.3 »).
+
+    Un protocole 2020-2022 est un arbre de profondeur un : des axes sans parent, de niveau « Axe ».
+    Un contrat « Quartiers 2030 » nomme ses niveaux (« Enjeu », « Orientation », « Objectif
+    opérationnel ») ; ``parent`` est le numéro du nœud au-dessus, ``ordre`` la place dans le document.
+    """
 
     numero: str
     ordre: int
     titre: str
     ligne: int
     engagements: tuple[EngagementLu, ...]
+    parent: str | None = None
+    niveau: str = "Axe"
+    indicateurs: tuple[IndicateurLu, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +124,7 @@ class AnnexeLue:
     axes: tuple[AxeLu, ...]
     comites: tuple[ComiteLu, ...]
     lignes_ignorees: tuple[LigneIgnoree, ...]
+    forme: str = "protocole"  # « protocole » (axes à plat, 2020-2022) ou « quartiers-2030 » (arbre)
 
 
 class AnnexeIllisible(ValueError):

@@ -127,3 +127,23 @@ def noms_courts_uniques(parties: list[Partie]) -> list[str]:
     """Deux villes (ou deux bailleurs) ne peuvent pas partager un nom court : on prend alors le nom."""
     compte = Counter(p.nom_court for p in parties)
     return [p.nom_court if compte[p.nom_court] == 1 else p.nom for p in parties]
+
+
+_RE_FIN_DU_NOM = re.compile(r"\s*(?:\(|,|;|\s[–—-]\s)")
+
+
+def partie_du_pilote(parties: list[Partie], pilote: str) -> Partie:
+    """La partie d'une fiche action d'après son pilote (« Ville de X (direction de la petite enfance) »).
+
+    Le nom s'arrête à la première précision (parenthèse, virgule, tiret) ; un signataire déjà lu
+    sous le même nom ou le même nom court (« ARS », « CAF ») est repris plutôt que dédoublé.
+    """
+    tete = _RE_FIN_DU_NOM.split(pilote, maxsplit=1)[0].strip() or pilote
+    _nom, court, cle = _identite_partie(tete)
+    connue = next((p for p in parties if p.cle == cle), None)
+    if connue:
+        return connue
+    meme_court = [p for p in parties if p.nom_court == court]
+    if len(meme_court) == 1:
+        return meme_court[0]
+    return trouver_partie(parties, tete)

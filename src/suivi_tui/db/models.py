@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, Text, text
+from sqlalchemy import REAL, ForeignKey, Integer, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -62,6 +62,8 @@ class Axe(Base):
     numero: Mapped[str] = mapped_column(Text)
     ordre: Mapped[int] = mapped_column(Integer)
     titre: Mapped[str] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("axe.id", ondelete="RESTRICT"))  # None: a root
+    niveau: Mapped[str] = mapped_column(Text, server_default="Axe")  # « Enjeu », « Objectif opérationnel »…
 
 
 class Engagement(Base):
@@ -78,6 +80,8 @@ class Engagement(Base):
     modifie_le: Mapped[str] = mapped_column(Text)
     a_discuter_comite_id: Mapped[int | None] = mapped_column(ForeignKey("comite.id", ondelete="SET NULL"))
     uuid: Mapped[str] = _uuid()
+    partenaires: Mapped[str | None] = mapped_column(Text)  # a fiche action's fields
+    calendrier: Mapped[str | None] = mapped_column(Text)
 
 
 class Echeance(Base):
@@ -158,6 +162,71 @@ class Retour(Base):
     fichier: Mapped[str] = mapped_column(Text)
     fichier_sha256: Mapped[str] = mapped_column(Text)
     importe_le: Mapped[str] = mapped_column(Text)
+
+
+class Indicateur(Base):
+    """An indicator of an engagement or of an axe node: what is measured, from where, towards what."""
+
+    __tablename__ = "indicateur"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int | None] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"))
+    axe_id: Mapped[int | None] = mapped_column(ForeignKey("axe.id", ondelete="CASCADE"))
+    ordre: Mapped[int] = mapped_column(Integer)
+    libelle: Mapped[str] = mapped_column(Text)
+    unite: Mapped[str] = mapped_column(Text, server_default="")
+    reference: Mapped[float | None] = mapped_column(REAL)
+    reference_annee: Mapped[int | None] = mapped_column(Integer)
+    cible: Mapped[float | None] = mapped_column(REAL)
+    cible_annee: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, server_default="")
+    uuid: Mapped[str] = _uuid()
+
+
+class Mesure(Base):
+    """One dated value of an indicator."""
+
+    __tablename__ = "mesure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicateur_id: Mapped[int] = mapped_column(ForeignKey("indicateur.id", ondelete="CASCADE"))
+    date: Mapped[str] = mapped_column(Text)
+    valeur: Mapped[float] = mapped_column(REAL)
+    commentaire: Mapped[str] = mapped_column(Text, server_default="")
+    seance_id: Mapped[int | None] = mapped_column(ForeignKey("seance.id", ondelete="SET NULL"))
+    saisie_le: Mapped[str] = mapped_column(Text)
+
+
+class Programmation(Base):
+    """An action of a year's programmation: its porteur, its Dauphin file, its CPO."""
+
+    __tablename__ = "programmation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contrat_id: Mapped[int] = mapped_column(ForeignKey("contrat.id", ondelete="CASCADE"))
+    annee: Mapped[int] = mapped_column(Integer)
+    porteur: Mapped[str] = mapped_column(Text)
+    intitule: Mapped[str] = mapped_column(Text)
+    dauphin: Mapped[str] = mapped_column(Text, server_default="")
+    cpo: Mapped[str] = mapped_column(Text, server_default="")
+    cree_le: Mapped[str] = mapped_column(Text)
+    uuid: Mapped[str] = _uuid()
+
+
+class ProgrammationObjectif(Base):
+    """An objective (an axe node) an action of the programmation serves."""
+
+    __tablename__ = "programmation_objectif"
+    programmation_id: Mapped[int] = mapped_column(ForeignKey("programmation.id", ondelete="CASCADE"), primary_key=True)
+    axe_id: Mapped[int] = mapped_column(ForeignKey("axe.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Financement(Base):
+    """What one financeur was asked and granted for an action (centimes)."""
+
+    __tablename__ = "financement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programmation_id: Mapped[int] = mapped_column(ForeignKey("programmation.id", ondelete="CASCADE"))
+    financeur: Mapped[str] = mapped_column(Text)
+    demande_centimes: Mapped[int | None] = mapped_column(Integer)
+    accorde_centimes: Mapped[int | None] = mapped_column(Integer)
 
 
 class Reglage(Base):

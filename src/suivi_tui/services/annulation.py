@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from suivi_tui.db.database import Database
-from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Note, Seance
+from suivi_tui.db.models import Comite, Echeance, Engagement, Historique, Mesure, Note, Seance
 from suivi_tui.services.changement import Changement
 from suivi_tui.services.saisie import SaisieInvalide
 
@@ -65,6 +65,8 @@ def _annuler(session: Session, changement: Changement) -> None:
         from suivi_tui.services.retour.application import annuler_retour
 
         annuler_retour(session, changement)
+    elif changement.genre == "mesure":
+        _annuler_mesure(session, changement)
     elif changement.genre == "comite":
         if session.scalar(select(func.count()).select_from(Seance).where(Seance.comite_id == changement.cible_id)):
             raise SaisieInvalide("Le comité a déjà des séances : annulation impossible.")
@@ -73,3 +75,17 @@ def _annuler(session: Session, changement: Changement) -> None:
         raise SaisieInvalide(f"Rien à annuler pour « {changement.genre} ».")
     if changement.historique_id is not None:
         session.execute(delete(Historique).where(Historique.id == changement.historique_id))
+
+
+def _annuler_mesure(session: Session, changement: Changement) -> None:
+    """A new mesure goes; a corrected one gets its former value back (unless it changed since)."""
+    mesure = session.get(Mesure, changement.cible_id)
+    if mesure is None:
+        raise SaisieInvalide("La mesure n'existe plus : rien à annuler.")
+    if repr(mesure.valeur) != changement.nouveau:
+        raise SaisieInvalide("La valeur a changé depuis : annulation impossible.")
+    if changement.ancien is None:
+        session.delete(mesure)
+        return
+    mesure.valeur = float(changement.ancien)
+    mesure.commentaire, mesure.saisie_le = changement.donnees[0] or "", changement.donnees[1] or mesure.saisie_le

@@ -66,6 +66,17 @@ def arbre(source: SourceLue, largeur: int = 100) -> list[str]:
     return lignes
 
 
+def _niveau(nom: str, n: int) -> str:
+    """« 12 objectifs opérationnels » : the level's name in the plural, first word and adjective alike."""
+    return pluriel(n, nom.lower(), " ".join(_au_pluriel(m) for m in nom.lower().split(" ")))
+
+
+def _au_pluriel(mot: str) -> str:
+    if mot.endswith(("s", "x")):
+        return mot
+    return mot + ("x" if mot.endswith(("eu", "au")) else "s")
+
+
 def lignes_du_rapport(rapport: RapportSeed, *, dry_run: bool, source_nom: str, ignorees: bool = True) -> list[str]:
     """What a seed did, or would do: created, or each change (texts updated, engagements added, kept)."""
     verbe = "changerait" if dry_run else "a changé"
@@ -74,9 +85,12 @@ def lignes_du_rapport(rapport: RapportSeed, *, dry_run: bool, source_nom: str, i
         lignes.append("Aucun changement : la base est déjà à jour.")
     elif rapport.contrat_cree:
         cree = "serait créé" if dry_run else "créé"
+        # A Quartiers 2030 tree says its levels (« 3 enjeux, 6 orientations, 12 objectifs opérationnels »).
+        axes = ", ".join(_niveau(nom, n) for nom, n in rapport.niveaux.items()) or pluriel(rapport.axes, "axe")
+        indicateurs = f", {pluriel(rapport.indicateurs, 'indicateur')}" if rapport.indicateurs else ""
         lignes.append(
-            f"Contrat {cree} : {pluriel(rapport.axes, 'axe')}, {pluriel(rapport.parties, 'partie')}, "
-            f"{pluriel(rapport.engagements, 'engagement')}, "
+            f"Contrat {cree} : {axes}, {pluriel(rapport.parties, 'partie')}, "
+            f"{pluriel(rapport.engagements, 'engagement')}{indicateurs}, "
             f"{pluriel(rapport.comites, 'comité technique', 'comités techniques')}."
         )
     else:

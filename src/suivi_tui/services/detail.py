@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
 from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
+from suivi_tui.services.indicateurs import IndicateurInfo, indicateurs_engagement
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,23 @@ class EngagementDetail:
     echeances: tuple[EcheanceInfo, ...]
     historique: tuple[HistoriqueLigne, ...]
     notes: tuple[NoteLigne, ...]
+    axe_niveau: str = "Axe"
+    chemin: tuple[str, ...] = ()  # the nodes above its own, from the root: « Enjeu 1 · Réussite éducative »
+    partenaires: str | None = None  # a fiche action's fields
+    calendrier: str | None = None
+    indicateurs: tuple[IndicateurInfo, ...] = ()
 
 
 _HEAD = f"""
     SELECT e.id, c.id, a.numero, a.titre, p.nom, p.nom_court, e.libelle, e.statut, e.pilote,
-           e.a_discuter, e.cree_le, e.modifie_le, {DELAI}, {EN_RETARD}
+           e.a_discuter, e.cree_le, e.modifie_le, {DELAI}, {EN_RETARD}, a.niveau, e.partenaires, e.calendrier
     FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN partie p ON p.id = e.partie_id
     JOIN contrat c ON c.id = a.contrat_id WHERE e.id = :id"""
+_CHEMIN = """
+    WITH RECURSIVE haut(id, rang) AS (
+        SELECT a.parent_id, 1 FROM engagement e JOIN axe a ON a.id = e.axe_id WHERE e.id = :id
+        UNION ALL SELECT a.parent_id, h.rang + 1 FROM axe a JOIN haut h ON a.id = h.id WHERE h.rang < 20)
+    SELECT a.niveau || ' ' || a.numero || ' · ' || a.titre FROM haut h JOIN axe a ON a.id = h.id ORDER BY h.rang DESC"""
 _ECHEANCES = """SELECT id, libelle, date, precision, faite_le FROM echeance
                      WHERE engagement_id = :id ORDER BY faite_le IS NULL DESC, date, id"""
 _HISTORIQUE = """
@@ -150,6 +161,11 @@ def detail_engagement(
             for r in historique
         ),
         notes=tuple(note_ligne(tuple(r)) for r in notes),
+        axe_niveau=head[14],
+        chemin=tuple(r[0] for r in lecture.execute(_CHEMIN, params).all()),
+        partenaires=head[15],
+        calendrier=head[16],
+        indicateurs=indicateurs_engagement(lecture, engagement_id),
     )
 
 

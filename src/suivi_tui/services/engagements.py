@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.arbre import SOUS_ARBRE, cumuler, lire_arbre
 from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, PROCHAINE_ECHEANCE
 
 PAGE = 200
@@ -13,6 +14,8 @@ PAGE = 200
 
 @dataclass(frozen=True)
 class AxeResume:
+    """An axe (a node of the tree) with its counts, its descendants' included."""
+
     id: int
     numero: str
     ordre: int
@@ -20,6 +23,10 @@ class AxeResume:
     total: int
     realises: int
     en_retard: int
+    niveau: str = "Axe"
+    parent_id: int | None = None
+    profondeur: int = 0
+    enfants: int = 0  # how many nodes sit directly below it
 
 
 @dataclass(frozen=True)
@@ -79,13 +86,25 @@ class PartieResume:
 
 @lit
 def lister_axes(lecture: Lecture, contrat_id: int, today: dt.date) -> list[AxeResume]:
+    """Every node of the contrat's tree, depth first, with total, réalisés and en retard rolled up."""
     sql = f"""
-        SELECT a.id, a.numero, a.ordre, a.titre, count(e.id),
-               coalesce(sum(e.statut = 'realise'), 0), coalesce(sum({EN_RETARD}), 0)
-        FROM axe a JOIN contrat c ON c.id = a.contrat_id LEFT JOIN engagement e ON e.axe_id = a.id
-        WHERE a.contrat_id = :contrat GROUP BY a.id ORDER BY a.ordre"""
+        SELECT e.axe_id, count(*), coalesce(sum(e.statut = 'realise'), 0), coalesce(sum({EN_RETARD}), 0)
+        FROM engagement e JOIN axe a ON a.id = e.axe_id JOIN contrat c ON c.id = a.contrat_id
+        WHERE a.contrat_id = :contrat GROUP BY e.axe_id"""
     rows = lecture.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
-    return [AxeResume(*r) for r in rows]
+    propres = {r[0]: (r[1], r[2], r[3]) for r in rows}
+    noeuds = lire_arbre(lecture, contrat_id)
+    totaux = cumuler(noeuds, propres, lambda: (0, 0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1], a[2] + b[2]))
+    enfants: dict[int, int] = {}
+    for n in noeuds:
+        if n.parent_id is not None:
+            enfants[n.parent_id] = enfants.get(n.parent_id, 0) + 1
+    return [
+        AxeResume(
+            n.id, n.numero, n.ordre, n.titre, *totaux[n.id], n.niveau, n.parent_id, n.profondeur, enfants.get(n.id, 0)
+        )
+        for n in noeuds
+    ]
 
 
 @lit
@@ -97,8 +116,8 @@ def lister_parties(lecture: Lecture, contrat_id: int) -> list[PartieResume]:
 def _where(filtre: Filtre) -> tuple[str, dict[str, object]]:
     clauses: list[str] = ["a.contrat_id = :contrat"]
     params: dict[str, object] = {}
-    if filtre.axe_id is not None:
-        clauses.append("e.axe_id = :axe")
+    if filtre.axe_id is not None:  # the node and everything below it
+        clauses.append(f"e.axe_id IN {SOUS_ARBRE}")
         params["axe"] = filtre.axe_id
     if filtre.partie_id is not None:
         clauses.append("e.partie_id = :partie")

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, lire_octets_annexe
+from suivi_tui.annexe import AnnexeLue, AxeLu, EngagementLu, IndicateurLu, lire_octets_annexe
 from suivi_tui.annexe.formats import lire_document
 from suivi_tui.db.database import Database
-from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Note, Partie
+from suivi_tui.db.models import Axe, Comite, Contrat, Echeance, Engagement, Historique, Indicateur, Note, Partie
 from suivi_tui.services.edition import historiser
 from suivi_tui.services.saisie import nettoyer_saisie
 from suivi_tui.today import now_utc
@@ -42,6 +42,8 @@ class RapportSeed:
     axes: int = 0
     parties: int = 0
     comites: int = 0
+    indicateurs: int = 0
+    niveaux: dict[str, int] = field(default_factory=dict)  # nodes per level name, in document order
 
     @property
     def vide(self) -> bool:
@@ -98,15 +100,21 @@ def seed(db: Database, annexe: AnnexeLue, source_nom: str, sha256: str, *, dry_r
         axes=len(annexe.axes),
         parties=len(annexe.parties),
         comites=len(annexe.comites),
+        indicateurs=sum(len(a.indicateurs) + sum(len(e.indicateurs) for e in a.engagements) for a in annexe.axes),
     )
+    for axe_lu in annexe.axes:
+        rapport.niveaux[axe_lu.niveau] = rapport.niveaux.get(axe_lu.niveau, 0) + 1
     rapport.lignes_ignorees = [f"{x.lieu} ({x.raison}) : {x.texte}" for x in annexe.lignes_ignorees]
     try:
         with db.write() as session:
             contrat = _contrat(session, annexe, source_nom, sha256, rapport)
             parties = _parties(session, contrat.id, annexe, rapport)
+            axes: dict[str, Axe] = {}
             for axe_lu in annexe.axes:
-                axe = _axe(session, contrat.id, axe_lu, rapport)
+                parent = axes[axe_lu.parent].id if axe_lu.parent is not None else None
+                axe = axes[axe_lu.numero] = _axe(session, contrat.id, axe_lu, parent, rapport)
                 _engagements(session, axe, axe_lu, parties, rapport)
+                _indicateurs(session, {"axe_id": axe.id}, axe_lu.indicateurs, rapport)
             _comites(session, contrat.id, annexe, rapport)
             rapport.contrat_id = contrat.id
             if dry_run:
@@ -162,17 +170,54 @@ def _parties(session: Session, contrat_id: int, annexe: AnnexeLue, rapport: Rapp
     return ids
 
 
-def _axe(session: Session, contrat_id: int, lu: AxeLu, rapport: RapportSeed) -> Axe:
+def _axe(session: Session, contrat_id: int, lu: AxeLu, parent_id: int | None, rapport: RapportSeed) -> Axe:
+    """The axe (or node of the tree) of that numero, created or brought in line with the annexe."""
     axe = session.scalar(select(Axe).where(Axe.contrat_id == contrat_id, Axe.numero == lu.numero))
+    nom = "axe" if lu.niveau == "Axe" else lu.niveau.lower()
     if axe is None:
-        axe = Axe(contrat_id=contrat_id, numero=lu.numero, ordre=lu.ordre, titre=lu.titre)
+        axe = Axe(
+            contrat_id=contrat_id,
+            numero=lu.numero,
+            ordre=lu.ordre,
+            titre=lu.titre,
+            parent_id=parent_id,
+            niveau=lu.niveau,
+        )
         session.add(axe)
         session.flush()
-        rapport.changements.append(f"axe ajouté : {lu.numero}. {lu.titre}")
-    elif (axe.titre, axe.ordre) != (lu.titre, lu.ordre):
-        axe.titre, axe.ordre = lu.titre, lu.ordre
-        rapport.changements.append(f"axe mis à jour : {lu.numero}. {lu.titre}")
+        rapport.changements.append(f"{nom} ajouté : {lu.numero}. {lu.titre}")
+    elif (axe.titre, axe.ordre, axe.parent_id, axe.niveau) != (lu.titre, lu.ordre, parent_id, lu.niveau):
+        axe.titre, axe.ordre, axe.parent_id, axe.niveau = lu.titre, lu.ordre, parent_id, lu.niveau
+        rapport.changements.append(f"{nom} mis à jour : {lu.numero}. {lu.titre}")
     return axe
+
+
+def _indicateurs(
+    session: Session, porteur: dict[str, int], lus: tuple[IndicateurLu, ...], rapport: RapportSeed
+) -> None:
+    """The indicators the annexe lists for an engagement or a node: added once, their values kept in line."""
+    colonne = Indicateur.axe_id if "axe_id" in porteur else Indicateur.engagement_id
+    (cle,) = porteur.values()
+    existants = {i.libelle: i for i in session.scalars(select(Indicateur).where(colonne == cle))}
+    for ordre, lu in enumerate(lus, start=1):
+        valeurs = {
+            "ordre": ordre,
+            "unite": lu.unite,
+            "reference": lu.reference,
+            "reference_annee": lu.reference_annee,
+            "cible": lu.cible,
+            "cible_annee": lu.cible_annee,
+            "source": lu.source,
+        }
+        indicateur = existants.get(lu.libelle)
+        if indicateur is None:
+            session.add(Indicateur(libelle=lu.libelle, **porteur, **valeurs))
+            rapport.changements.append(f"indicateur ajouté : {lu.libelle[:70]}")
+        elif any(getattr(indicateur, k) != v for k, v in valeurs.items()):
+            for k, v in valeurs.items():
+                setattr(indicateur, k, v)
+            rapport.changements.append(f"indicateur mis à jour : {lu.libelle[:70]}")
+    session.flush()
 
 
 def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int], rapport: RapportSeed) -> None:
@@ -188,6 +233,8 @@ def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int],
         restants.pop(trouve.id, None)
         if trouve.ordre != eng.ordre:
             trouve.ordre = eng.ordre
+        _fiche(trouve, eng)
+        _indicateurs(session, {"engagement_id": trouve.id}, eng.indicateurs, rapport)
     edits = _apparier(nouveaux, list(restants.values()), parties)
     for eng in nouveaux:
         ancien = edits.get(eng.ligne)
@@ -198,20 +245,31 @@ def _engagements(session: Session, axe: Axe, lu: AxeLu, parties: dict[int, int],
             rapport.changements.append(f"axe {axe.numero}, texte mis à jour : {eng.libelle[:70]}")
             continue
         now = now_utc()
-        session.add(
-            Engagement(
-                axe_id=axe.id,
-                partie_id=parties[eng.partie_ordre],
-                ordre=eng.ordre,
-                libelle=eng.libelle,
-                cree_le=now,
-                modifie_le=now,
-            )
+        nouvel = Engagement(
+            axe_id=axe.id,
+            partie_id=parties[eng.partie_ordre],
+            ordre=eng.ordre,
+            libelle=eng.libelle,
+            pilote=eng.pilote,
+            cree_le=now,
+            modifie_le=now,
         )
+        session.add(nouvel)
+        _fiche(nouvel, eng)
+        if eng.indicateurs:
+            session.flush()
+            _indicateurs(session, {"engagement_id": nouvel.id}, eng.indicateurs, rapport)
         rapport.changements.append(f"axe {axe.numero}, engagement ajouté : {eng.libelle[:70]}")
     session.flush()
     for orphelin in restants.values():
         _retirer_ou_conserver(session, orphelin, axe, rapport)
+
+
+def _fiche(engagement: Engagement, lu: EngagementLu) -> None:
+    """A fiche action's partners and calendar follow the annexe; its pilote is set once (then the user's)."""
+    engagement.partenaires, engagement.calendrier = lu.partenaires, lu.calendrier
+    if lu.pilote and not engagement.pilote:
+        engagement.pilote = lu.pilote
 
 
 SIMILARITE_MIN = 0.6

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.arbre import cumuler, lire_arbre
 from suivi_tui.services.echeances import EcheanceLigne, lister_echeances
 from suivi_tui.services.fragments_sql import EN_RETARD
 
@@ -17,6 +18,7 @@ class EtatAxe:
     par_statut: dict[str, int]
     en_retard: int
     prochaine: dt.date | None
+    profondeur: int = 0  # 0: a root of the tree (the totals add these up)
 
     @property
     def total(self) -> int:
@@ -25,21 +27,37 @@ class EtatAxe:
 
 @lit
 def etat_par_axe(lecture: Lecture, contrat_id: int, today: dt.date) -> list[EtatAxe]:
+    """Each node of the tree with its descendants' engagements counted in (depth first)."""
     sql = f"""
-        SELECT a.id, a.numero, a.titre, e.statut, count(e.id), coalesce(sum({EN_RETARD}), 0),
+        SELECT a.id, e.statut, count(e.id), coalesce(sum({EN_RETARD}), 0),
                (SELECT min(x.date) FROM echeance x JOIN engagement y ON y.id = x.engagement_id
                 WHERE y.axe_id = a.id AND x.faite_le IS NULL AND x.date >= :today)
         FROM axe a JOIN contrat c ON c.id = a.contrat_id LEFT JOIN engagement e ON e.axe_id = a.id
-        WHERE a.contrat_id = :contrat GROUP BY a.id, e.statut ORDER BY a.ordre"""
+        WHERE a.contrat_id = :contrat GROUP BY a.id, e.statut"""
     rows = lecture.execute(sql, {"contrat": contrat_id, "today": today.isoformat()}).all()
-    axes: dict[int, EtatAxe] = {}
-    for axe_id, numero, titre, statut, nombre, retard, prochaine in rows:
-        date = dt.date.fromisoformat(prochaine) if prochaine else None
-        etat = axes.setdefault(axe_id, EtatAxe(numero, titre, {}, 0, date))
+    propres: dict[int, tuple[dict[str, int], int, str | None]] = {}
+    for axe_id, statut, nombre, retard, prochaine in rows:
+        par_statut, en_retard, _ = propres.get(axe_id, ({}, 0, prochaine))
         if statut is not None:
-            etat.par_statut[statut] = nombre
-        axes[axe_id] = EtatAxe(etat.numero, etat.titre, etat.par_statut, etat.en_retard + retard, etat.prochaine)
-    return list(axes.values())
+            par_statut[statut] = nombre
+        propres[axe_id] = (par_statut, en_retard + retard, prochaine)
+    noeuds = lire_arbre(lecture, contrat_id)
+    totaux = cumuler(noeuds, propres, lambda: ({}, 0, None), _additionner)
+    return [EtatAxe(n.numero, n.titre, *_etat(totaux[n.id]), profondeur=n.profondeur) for n in noeuds]
+
+
+def _additionner(
+    a: tuple[dict[str, int], int, str | None], b: tuple[dict[str, int], int, str | None]
+) -> tuple[dict[str, int], int, str | None]:
+    statuts = dict(a[0])
+    for statut, n in b[0].items():
+        statuts[statut] = statuts.get(statut, 0) + n
+    dates = [d for d in (a[2], b[2]) if d]
+    return statuts, a[1] + b[1], min(dates) if dates else None
+
+
+def _etat(total: tuple[dict[str, int], int, str | None]) -> tuple[dict[str, int], int, dt.date | None]:
+    return total[0], total[1], dt.date.fromisoformat(total[2]) if total[2] else None
 
 
 @lit

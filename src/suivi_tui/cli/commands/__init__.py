@@ -10,7 +10,9 @@ from suivi_tui.cli.commands import (
     demo,
     export,
     importer,
+    programmation,
     restore,
+    revue,
     seance,
     seed,
     status,
@@ -26,6 +28,8 @@ REGISTRY = [
     seance.register,
     changes.register,
     bilan.register,
+    revue.register,
+    programmation.register,
     backups.register,
     restore.register,
 ]

@@ -60,7 +60,7 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
     heads = ["Axe", "Total", *(STATUTS[c] for c in codes), "En retard", "Prochaine"]
     rows = [
         [
-            f"{a.numero} {a.titre}",
+            f"{'  ' * a.profondeur}{a.numero} {a.titre}",
             str(a.total),
             *(str(a.par_statut.get(c, 0)) for c in codes),
             str(a.en_retard),
@@ -68,11 +68,12 @@ def _axes_table(axes: list[Any], format_date: Any) -> str:
         ]
         for a in axes
     ]
+    racines = [a for a in axes if a.profondeur == 0]  # the nodes below are in their root's counts
     totals = [
         "Total",
-        str(sum(a.total for a in axes)),
-        *(str(sum(a.par_statut.get(c, 0) for a in axes)) for c in codes),
-        str(sum(a.en_retard for a in axes)),
+        str(sum(a.total for a in racines)),
+        *(str(sum(a.par_statut.get(c, 0) for a in racines)) for c in codes),
+        str(sum(a.en_retard for a in racines)),
         "",
     ]
     others = sum(max(len(r[i]) for r in [heads, *rows]) + 2 for i in range(1, len(heads)))

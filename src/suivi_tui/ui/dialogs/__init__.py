@@ -26,6 +26,8 @@ _MODULES: dict[str, str] = {
     "ReleveDialog": "releve",
     "ImportDialog": "importer",
     "DemandeReleve": "releve",
+    "MesureDialog": "mesure",
+    "MesureSaisie": "mesure",
 }
 
 __all__ = sorted(_MODULES)

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from suivi_tui.dates import format_date, format_echeance
 from suivi_tui.services.detail import EcheanceInfo, EngagementDetail, HistoriqueLigne, NoteLigne
+from suivi_tui.services.indicateurs import IndicateurInfo, avec_unite, resume
 from suivi_tui.services.vocabulaire import STATUTS_CLOS, libelle_champ
 from suivi_tui.ui.affichage import affichable, delai, instant, pilote, statut_content, type_note, valeur_historique
 from suivi_tui.ui.touches import liaisons
@@ -35,7 +36,7 @@ def _titre(texte: str) -> tuple[str, str]:
 def _champ(nom: str, valeur: str | Content, largeur: int, style: str = "") -> PiecesType:
     if isinstance(valeur, str):
         valeur = Content.styled(envelopper(valeur, largeur, ETIQUETTE), style)
-    return [(f"{nom:<{ETIQUETTE}}", "$text-muted"), valeur, "\n"]
+    return [(f"{nom} ".ljust(ETIQUETTE), "$text-muted"), valeur, "\n"]
 
 
 def _echeance(e: EcheanceInfo, today: dt.date, largeur: int, clos: bool) -> PiecesType:
@@ -82,13 +83,43 @@ def _note(n: NoteLigne, presentation: bool, largeur: int) -> PiecesType:
     return [*tete, "\n", f"    {envelopper(n.texte, largeur, 4)}\n"]
 
 
+# The trend toward the target, said in words and with a sign that needs no colour.
+TENDANCES = {
+    "cible atteinte": ("✓", "$text-success"),
+    "vers la cible": ("↗", "$text-success"),
+    "s'éloigne de la cible": ("↘", "bold $text-error"),
+    "stable": ("→", "$text-muted"),
+}
+
+
+def _indicateur(i: IndicateurInfo, largeur: int) -> PiecesType:
+    signe, style = TENDANCES.get(i.tendance, ("•", "$text-muted"))
+    porteur = "" if i.porteur == "engagement" else f" ({i.porteur})"
+    pieces: PiecesType = [(f"  {signe} ", style), (envelopper(i.libelle + porteur, largeur, 4) + "\n", "bold")]
+    pieces.append((f"    {envelopper(resume(i), largeur, 4)}\n", "$text-muted"))
+    for m in i.mesures[:4]:
+        commentaire = f" · {m.commentaire}" if m.commentaire else ""
+        pieces.append(
+            f"    {m.date:%d/%m/%Y}  {envelopper(avec_unite(m.valeur, i.unite) + commentaire, largeur, 16)}\n"
+        )
+    return pieces
+
+
 def contenu_detail(d: EngagementDetail, today: dt.date, presentation: bool, largeur: int = 36) -> Content:
     """The whole detail as one Content, wrapped to largeur with hanging indents."""
     pieces: PiecesType = [(envelopper(d.libelle, largeur, 0), "bold"), "\n\n"]
-    pieces += _champ("Axe", f"{d.axe_numero} · {d.axe_titre}", largeur)
+    if d.axe_niveau == "Axe":
+        pieces += _champ("Axe", f"{d.axe_numero} · {d.axe_titre}", largeur)
+    else:  # a node of a Quartiers 2030 tree: its level, then the nodes above it
+        pieces += _champ("Objectif", f"{d.axe_niveau} {d.axe_numero} · {d.axe_titre}", largeur)
+        pieces += [p for noeud in d.chemin for p in _champ("Dans", noeud, largeur, "$text-muted")]
     pieces += _champ("Partie", d.partie, largeur)
     pieces += _champ("Statut", statut_content(d.statut), largeur)
     pieces += _champ("Pilote", pilote(d.pilote, presentation), largeur, "$text-muted" if not d.pilote else "")
+    if d.partenaires:
+        pieces += _champ("Partenaires", d.partenaires, largeur)
+    if d.calendrier:
+        pieces += _champ("Calendrier", d.calendrier, largeur)
     pieces += _champ(
         "À discuter", "oui ◆" if d.a_discuter else "non", largeur, "bold $text-accent" if d.a_discuter else ""
     )
@@ -103,6 +134,9 @@ def contenu_detail(d: EngagementDetail, today: dt.date, presentation: bool, larg
     pieces += [p for e in d.echeances for p in _echeance(e, today, largeur, clos)] or [
         ("  aucune — d pour en ajouter\n", "$text-muted")
     ]
+    if d.indicateurs:
+        pieces.append(_titre(f"Indicateurs ({len(d.indicateurs)}) — v : saisir une mesure"))
+        pieces += [p for i in d.indicateurs for p in _indicateur(i, largeur)]
     pieces.append(_titre("Historique"))
     pieces += [p for h in d.historique for p in _historique(h, presentation, largeur)] or [
         ("  aucun changement\n", "$text-muted")
@@ -140,7 +174,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if detail.id != self.engagement_id:
             self.scroll_home(animate=False)
         self.engagement_id = detail.id
-        self.border_title = f"Détail · Axe {detail.axe_numero} · {detail.partie_court}"
+        self.border_title = f"Détail · {detail.axe_niveau} {detail.axe_numero} · {detail.partie_court}"
         self._largeur = self.scrollable_content_region.width
         texte.update(contenu_detail(detail, today, presentation, max(self._largeur - 1, 20)))
 

@@ -49,6 +49,7 @@ from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.protocoles import AppSuivi
 from suivi_tui.ui.screens.principal.edition import Edition
 from suivi_tui.ui.screens.principal.navigation import Navigation
+from suivi_tui.ui.screens.principal.quartiers import Quartiers
 from suivi_tui.ui.screens.principal.seances import Seances
 from suivi_tui.ui.touches import liaisons
 
@@ -115,6 +116,7 @@ class EcranPrincipal(Screen[None]):
         self.edition = Edition(self)
         self.navigation = Navigation(self)
         self.seances = Seances(self)
+        self.quartiers = Quartiers(self)
 
     @property
     def suivi(self) -> AppSuivi:
@@ -315,7 +317,7 @@ class EcranPrincipal(Screen[None]):
     def _titre_table(self) -> str:
         parties = ["Engagements"]
         axe = next((a for a in self.ecran.axes if a.id == self.filtre.axe_id), None) if self.ecran else None
-        parties.append(f"Axe {axe.numero}" if axe else "Tous les axes")
+        parties.append(f"{axe.niveau} {axe.numero}" if axe else "Tous les axes")
         noms = {p.id: p.nom_court for p in self.ecran.parties} if self.ecran else {}
         filtres = [noms.get(self.filtre.partie_id, "?")] if self.filtre.partie_id else []
         filtres += [libelle_statut(s) for s in sorted(self.filtre.statuts)]
@@ -479,6 +481,9 @@ class EcranPrincipal(Screen[None]):
 
     def action_nouveau_comite(self) -> None:
         self.edition.nouveau_comite()
+
+    def action_mesure(self) -> None:
+        self.quartiers.mesure()
 
     def action_filtre(self) -> None:
         self.navigation.filtre()

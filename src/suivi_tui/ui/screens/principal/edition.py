@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from suivi_tui.ui.dialogs.note import NoteSaisie
 
 # The keys that act on the selected engagement: hidden from the Footer when there is none.
-SUR_ENGAGEMENT = frozenset({"statut", "pilote", "a_discuter", "echeance", "detail"})
+SUR_ENGAGEMENT = frozenset({"statut", "pilote", "a_discuter", "echeance", "detail", "mesure"})
 
 
 class Edition(Collaborateur):

@@ -1,0 +1,70 @@
+"""`suivi revue` as a file: the format (md, html) and the target checked first, then written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from suivi_tui.atomic import staged_file
+from suivi_tui.db.database import Database
+from suivi_tui.services.export.demande import DemandeExport, ExportInvalide, format_depuis_extension
+from suivi_tui.services.revue import Revue, lire_revue
+from suivi_tui.today import now_local
+
+FORMATS_REVUE = ("md", "html")
+
+
+@dataclass(frozen=True)
+class RevueEcrite:
+    chemin: Path
+    format: str
+    octets: int
+    revue: Revue
+
+
+def format_revue(chemin: Path | None, voulu: str | None) -> str:
+    """--format, else the extension; md on the standard output. ExportInvalide otherwise."""
+    try:
+        fmt = voulu or (format_depuis_extension(chemin) if chemin is not None else "md")
+    except ExportInvalide:
+        fmt = ""
+    if fmt not in FORMATS_REVUE:
+        raise ExportInvalide(
+            "La revue annuelle s'écrit en Markdown (.md) ou en HTML (.html) : choisissez une de ces extensions "
+            "ou précisez --format."
+        )
+    return fmt
+
+
+def rendre_revue(revue: Revue, fmt: str) -> str:
+    if fmt == "html":
+        from suivi_tui.services.export.revue_html import rendre as rendre_html
+
+        return rendre_html(revue, now_local())
+    from suivi_tui.services.export.revue_md import rendre as rendre_md
+
+    return rendre_md(revue)
+
+
+def ecrire_revue(
+    db: Database,
+    contrat_id: int,
+    annee: int,
+    chemin: Path,
+    fmt: str,
+    today: dt.date,
+    *,
+    force: bool,
+    inclure_confidentiel: bool,
+) -> RevueEcrite:
+    """Write the review to chemin (never over a file without force): read once, then written whole or not at all."""
+    from suivi_tui.services.export import verifier_demande
+
+    _, cible = verifier_demande(db, DemandeExport(chemin, fmt, force, inclure_confidentiel, contrat_id))
+    revue = lire_revue(db, contrat_id, annee, today, inclure_confidentiel=inclure_confidentiel)
+    with staged_file(cible, force=force) as tmp:
+        tmp.write_text(rendre_revue(revue, fmt), encoding="utf-8", newline="\n")
+        os.chmod(tmp, 0o600)
+    return RevueEcrite(cible, fmt, cible.stat().st_size, revue)
