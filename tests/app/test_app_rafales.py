@@ -112,3 +112,14 @@ async def test_editing_keys_in_a_burst_in_the_note_text_too(app: SuiviApp) -> No
         assert isinstance(app.screen, NoteDialog)
         await terminal(pilot, "Locak\x7fl trouvé")
         assert app.screen.query_one(TextArea).text == "Local trouvé"
+
+
+async def test_text_typed_in_the_same_burst_as_n_goes_into_the_note(app: SuiviApp) -> None:
+    """« n » and the note's text in one read: the text lands in the note, nothing on the main screen."""
+    async with ouvrir(app) as pilot:
+        await choisir(pilot, COWORKING)
+        await terminal(pilot, "nMme X relogée")
+        assert isinstance(app.screen, NoteDialog)
+        await calme(pilot)
+        assert app.screen.query_one(TextArea).text == "Mme X relogée"
+        assert sql(app.db, "SELECT count(*) FROM seance") == [(0,)]  # « m » of « Mme » opened no séance

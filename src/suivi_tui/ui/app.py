@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -25,7 +25,7 @@ from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.ui import ecritures
 from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.collage import proteger_les_collages
-from suivi_tui.ui.dialogs.base import Brouillon
+from suivi_tui.ui.dialogs.base import Brouillon, Dialogue
 from suivi_tui.ui.ecritures import annulation
 from suivi_tui.ui.messages import ChangementEnregistre
 from suivi_tui.ui.screens.principal import EcranPrincipal, PremiereLecture, premiere_lecture
@@ -107,6 +107,31 @@ class SuiviApp(App[None]):
                 severity="error",
                 timeout=10,
             )
+
+    # --- keys typed in the same burst as the one that opened a dialog -----------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # Where Textual sends it: the screen, and the widget with the focus (None while a dialog mounts).
+            event.envoi = (self.screen, self.focused)  # type: ignore[attr-defined]
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that came back from the screen it was typed on, now covered by a dialog, is the dialog's.
+
+        « n » then the note's text in one read (a paste, a macro, `tmux send-keys`): the text reaches
+        the table before the dialog opens, and Textual would drop it. It is typed into the dialog's field.
+        """
+        envoi = getattr(event, "envoi", None)
+        if envoi is None or not event.is_printable or not isinstance(self.screen, Dialogue):
+            return
+        ecran, focus = envoi
+        if (ecran is not self.screen or focus is None) and not getattr(event, "relancee", False):
+            # Sent again, in order: by the time it is handled, the dialog has focused its field.
+            event.stop()
+            relance = events.Key(event.key, event.character)
+            relance.relancee = True  # type: ignore[attr-defined]  # once: a dialog with no field drops it
+            self.post_message(relance)
 
     def action_aide_quitter(self) -> None:
         self.notify("Pour quitter : q ou ctrl+q (tout est déjà enregistré).")

@@ -32,6 +32,8 @@ class NoteDialog(Dialogue[NoteSaisie]):
     """Returns the note typed, or None; an empty text is refused."""
 
     TITRE = "Nouvelle note au journal"
+    # The text, from the first frame: keys typed with « n » must not reach the comité's list first.
+    AUTO_FOCUS = "#texte"
     AIDE = "[b]Ctrl+S[/] enregistrer · [b]Alt+I/D/A[/] type · [b]Alt+C[/] confid. · [b]Échap[/] annuler"
 
     DEFAULT_CSS = """
@@ -100,10 +102,6 @@ class NoteDialog(Dialogue[NoteSaisie]):
         with Horizontal(id="bas"):
             yield Static(classes="dialogue-erreur -vide")
             yield Button("Enregistrer", variant="primary", compact=True, id="enregistrer")
-
-    def on_mount(self) -> None:
-        if self.comites:
-            self.query_one(TextArea).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Without a comité there is nothing to save: only escape remains.
