@@ -158,8 +158,9 @@ async def test_keys_typed_in_one_burst_after_n_act_on_the_point_it_shows(app: Su
         montre = _table(app).engagement_id
         assert montre in ids
         assert sql(app.db, "SELECT id FROM engagement WHERE statut = 'en_cours'") == [(montre,)]
-        await terminal(pilot, "Ns5")  # the next point, treated the same way
+        await terminal(pilot, "Ns3")  # the next point, treated the same way
         autre = _table(app).engagement_id
         assert autre in ids and autre != montre
-        assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=autre) == [("bloque",)]
+        assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=autre) == [("realise",)]
+        assert app.focused is _table(app)  # « 3 » chose the statut, and did not also go to the third pane
         assert sql(app.db, "SELECT statut FROM engagement WHERE id = :e", e=depart) == [("a_venir",)]

@@ -125,6 +125,8 @@ class SuiviApp(App[None]):
         envoi = getattr(event, "envoi", None)
         if envoi is None or not event.is_printable or not isinstance(self.screen, Dialogue):
             return
+        if event.key in self.screen.active_bindings:
+            return  # one of the dialog's keys: its binding took it already (« s » then « 3 » in one read)
         ecran, focus = envoi
         if (ecran is not self.screen or focus is None) and not getattr(event, "relancee", False):
             # Sent again, in order: by the time it is handled, the dialog has focused its field.
