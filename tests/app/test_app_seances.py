@@ -22,7 +22,7 @@ from suivi_tui.services.edition import (
 )
 from suivi_tui.services.seances.depuis import depuis_derniere_seance, rendre_depuis
 from suivi_tui.services.seances.journal import lister_comites
-from suivi_tui.services.seances.tenue import ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 from suivi_tui.ui.app import SuiviApp
 from suivi_tui.ui.dialogs.releve import ReleveDialog
 from suivi_tui.ui.dialogs.seance import SeanceDialog
@@ -318,6 +318,22 @@ async def test_the_ordre_du_jour_masks_pilotes_in_presentation(app: SuiviApp) ->
         await appuyer(pilot, "P")
         assert vue.lignes()[1] == "Axe I · Ville — Créer un espace de coworking · À venir · •••"
         assert "PRÉSENTATION" in str(vue.query_one("#vue-titre").render())
+
+
+async def test_the_ordre_du_jour_after_a_seance_closed_today_prepares_the_next(app: SuiviApp) -> None:
+    """Closed this morning: A shows the next séance, which follows up this morning's decisions."""
+    eid = engagement_id(app.db, COWORKING)
+    async with ouvrir(app) as pilot:
+        comite_id = app.screen.comite_id  # type: ignore[attr-defined]
+        seance = ouvrir_seance(app.db, comite_id, TODAY)
+        ajouter_note(app.db, comite_id, "Signer le bail", type="decision", engagement_id=eid, seance_id=seance.id)
+        fermer_seance(app.db, app.screen.contrat_id)  # type: ignore[attr-defined]
+        await appuyer(pilot, "A")
+        vue = app.screen
+        assert isinstance(vue, OrdreDuJour)
+        sous_titre = str(vue.query_one("#vue-sous-titre").render())
+        assert f"séance précédente le {TODAY:%d/%m/%Y}" in sous_titre and "traité" not in sous_titre
+        assert f"    Suite de la décision du {TODAY:%d/%m/%Y} : Signer le bail" in vue.lignes()
 
 
 async def test_relancer_lists_the_late_with_their_pilote_masked_in_presentation(app: SuiviApp) -> None:

@@ -9,7 +9,7 @@ import pytest
 from suivi_tui.db.database import Database
 from suivi_tui.services.edition import ajouter_echeance, ajouter_note, basculer_a_discuter, changer_statut
 from suivi_tui.services.seances.agenda import agenda_seance, prochaine_seance_estimee
-from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
+from suivi_tui.services.seances.tenue import fermer_seance, marquer_traite, ouvrir_seance
 
 MARS = dt.date(2021, 3, 15)
 
@@ -140,3 +140,25 @@ def test_a_first_seance_looks_sixty_days_ahead(seeded: tuple[Database, int]) -> 
     agenda = agenda_seance(db, insertion, MARS)
     assert (agenda.seance_precedente, agenda.prochaine_seance, agenda.limite) == (None, None, dt.date(2021, 5, 14))
     assert [p.engagement_id for p in agenda.points] == [dedans]
+
+
+def test_the_agenda_to_prepare_comes_after_the_seance_held_that_day(seeded: tuple[Database, int]) -> None:
+    """A right after closing a séance: the next one follows up today's decisions, and nothing is treated yet."""
+    db, contrat = seeded
+    insertion = _id(db, "comite", "nom", "Insertion")
+    coworking = _id(db, "engagement", "libelle", "Créer un espace de coworking")
+    chances = _id(db, "engagement", "libelle", "Accompagner la mise en place")
+    basculer_a_discuter(db, chances)
+    seance = ouvrir_seance(db, insertion, MARS)
+    marquer_traite(db, seance.id, chances)
+    ajouter_note(db, insertion, "Signer le bail", type="decision", engagement_id=coworking, seance_id=seance.id)
+    fermer_seance(db, contrat)
+
+    tenue = agenda_seance(db, insertion, MARS)  # the séance of that day, as it was held
+    assert (tenue.seance_precedente, tenue.traites) == (None, frozenset({chances}))
+    assert coworking not in {p.engagement_id for p in tenue.points}
+
+    suivante = agenda_seance(db, insertion, MARS, a_preparer=True)
+    assert (suivante.seance_precedente, suivante.traites) == (MARS, frozenset())
+    (suite,) = (p for p in suivante.points if p.engagement_id == coworking)
+    assert suite.raison == "Suite de la décision du 15/03/2021 : Signer le bail"

@@ -130,14 +130,14 @@ def _retards_et_echeances(
             )
 
 
-def _suites(lecture: Lecture, engagements: dict[int, _Engagement], comite_id: int, date: dt.date) -> dt.date | None:
-    """Mark the engagements named by the decisions and actions of the comité's last séance that has some."""
+def _suites(lecture: Lecture, engagements: dict[int, _Engagement], comite_id: int, avant: dt.date) -> dt.date | None:
+    """Mark the engagements named by the decisions and actions of the last séance before avant that has some."""
     derniere = lecture.execute(
         """
         SELECT s.id, s.date FROM seance s JOIN note n ON n.seance_id = s.id
         WHERE s.comite_id = :co AND s.date < :d AND n.type IN ('decision', 'action') AND n.engagement_id IS NOT NULL
         ORDER BY s.date DESC LIMIT 1""",
-        {"co": comite_id, "d": date.isoformat()},
+        {"co": comite_id, "d": avant.isoformat()},
     ).first()
     if derniere is None:
         return None
@@ -172,8 +172,14 @@ def _cle(e: _Engagement) -> tuple[int, dt.date, tuple[int, int], int]:
 
 
 @lit
-def agenda_seance(lecture: Lecture, comite_id: int, date: dt.date, *, horizon: int = HORIZON_PAR_DEFAUT) -> Agenda:
-    """The agenda of the comité's séance on date (it need not exist yet: the agenda prepares it)."""
+def agenda_seance(
+    lecture: Lecture, comite_id: int, date: dt.date, *, horizon: int = HORIZON_PAR_DEFAUT, a_preparer: bool = False
+) -> Agenda:
+    """The agenda of the comité's séance on date (it need not exist yet: the agenda prepares it).
+
+    a_preparer: the séance to come, when none is open. A séance held earlier that day is then behind
+    it: its decisions are followed up, nothing is treated yet (A right after closing a séance).
+    """
     comite = lecture.execute("SELECT nom, contrat_id FROM comite WHERE id = :c", {"c": comite_id}).first()
     if comite is None:
         raise LookupError(f"Le comité n°{comite_id} n'existe pas.")
@@ -185,14 +191,19 @@ def agenda_seance(lecture: Lecture, comite_id: int, date: dt.date, *, horizon: i
     limite = prochaine or date + dt.timedelta(days=horizon)
     engagements = _engagements(lecture, comite[1])
     _retards_et_echeances(lecture, engagements, comite[1], date, limite)
-    _suites(lecture, engagements, comite_id, date)
-    traites = frozenset(
-        r[0]
-        for r in lecture.execute(
-            """SELECT t.engagement_id FROM point_traite t JOIN seance s ON s.id = t.seance_id
+    avant = date + dt.timedelta(days=1) if a_preparer else date  # the séances held before this one
+    _suites(lecture, engagements, comite_id, avant)
+    traites = (
+        frozenset()
+        if a_preparer
+        else frozenset(
+            r[0]
+            for r in lecture.execute(
+                """SELECT t.engagement_id FROM point_traite t JOIN seance s ON s.id = t.seance_id
                     WHERE s.comite_id = :c AND s.date = :d""",
-            {"c": comite_id, "d": date.isoformat()},
-        ).all()
+                {"c": comite_id, "d": date.isoformat()},
+            ).all()
+        )
     )
     for e in engagements.values():
         # A point another comité asked for is on that comité's agenda, not on this one's.
@@ -200,6 +211,6 @@ def agenda_seance(lecture: Lecture, comite_id: int, date: dt.date, *, horizon: i
             qui = f" — demandé par {comite[0]}" if e.demande_par else ""
             e.motifs["a_discuter"] = (f"À discuter{qui}", dt.date.max)
     retenus = sorted((e for e in engagements.values() if e.motifs), key=_cle)
-    precedente = max((d for d in dates if d < date), default=None)
+    precedente = max((d for d in dates if d < avant), default=None)
     points = tuple(_point(e) for e in retenus)
     return Agenda(comite_id, comite[0], date, precedente, prochaine, limite, points, traites)

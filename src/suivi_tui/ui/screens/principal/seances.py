@@ -210,7 +210,7 @@ class Seances(Collaborateur):
         if self.principal.seance is not None:
             self.en_fond(self._agenda, self.principal.seance.comite_id, self.principal.seance.date, groupe="seance")
         elif self.principal.comite_id is not None:
-            self.en_fond(self._agenda, self.principal.comite_id, self.suivi.today, groupe="seance")
+            self.en_fond(self._agenda, self.principal.comite_id, self.suivi.today, True, groupe="seance")
 
     def point_suivant(self) -> None:
         """In a séance: the point shown is treated, and the next point of the agenda is selected at once.
@@ -266,8 +266,8 @@ class Seances(Collaborateur):
         )
         self.principal.aller_a_engagement(point.engagement_id, vu=point)
 
-    def _agenda(self, comite_id: int, date: dt.date) -> None:
-        agenda = agenda_seance(self.suivi.db, comite_id, date)
+    def _agenda(self, comite_id: int, date: dt.date, a_preparer: bool = False) -> None:
+        agenda = agenda_seance(self.suivi.db, comite_id, date, a_preparer=a_preparer)
         self.principal.app.call_from_thread(self._montrer_agenda, agenda)
 
     def depuis(self) -> None:
