@@ -31,9 +31,10 @@ test: $(STAMP_TEST)
 lint: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q tests/unit/test_style.py
 
-# The docs produced from the code (the keys' registry); a test fails when they are not up to date.
+# The docs produced from the code (the keys' registry, the parser's --help); a test fails when they are not up to date.
 docs: $(STAMP_RUN)
 	$(BIN)/python -m suivi_tui.ui.touches > docs/touches.md
+	$(BIN)/python -m suivi_tui.cli.reference > docs/ligne-de-commande.md
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/run_all.py

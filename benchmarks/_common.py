@@ -123,13 +123,9 @@ def chrono_processus(
 def _empreinte() -> str:
     """Changes when the generator or the schema does: a cached base is then generated again."""
     h = hashlib.sha256()
-    for source in (
-        "schema.sql",
-        "src/suivi_tui/services/demo.py",
-        "src/suivi_tui/services/demo_contrat.py",
-        "src/suivi_tui/services/demo_textes.py",
-    ):
-        h.update((REPO / source).read_bytes())
+    generateur = sorted((REPO / "src/suivi_tui/services/demo").glob("*.py"))
+    for source in (REPO / "schema.sql", *generateur):
+        h.update(source.read_bytes())
     return h.hexdigest()[:10]
 
 

@@ -23,6 +23,7 @@ from suivi_tui.services.edition import (
     changer_statut,
 )
 from suivi_tui.services.seances.journal import lister_comites
+from suivi_tui.services.seances.tenue import fermer_seance, ouvrir_seance
 from suivi_tui.services.seed import bundled_annexe, lire_source, seed
 from suivi_tui.today import set_today
 
@@ -42,6 +43,8 @@ def quelques_semaines_de_suivi(db: Database) -> None:
     assert contrat is not None
     comites = {c.nom: c.id for c in lister_comites(db, contrat)}
     insertion = comites["Insertion socioprofessionnelle"]
+    # The comité met today: its notes are in that séance, closed since (no banner on the picture).
+    seance = ouvrir_seance(db, insertion, AUJOURDHUI, "Salle du conseil").id
     tps = _id(db, "Poursuivre le dispositif de scolarisation")
     changer_statut(db, tps, "en_cours")
     changer_pilote(db, tps, "Direction de l'Éducation")
@@ -55,7 +58,7 @@ def quelques_semaines_de_suivi(db: Database) -> None:
         "Classe TPS ouverte à l'école Anatole France : 18 enfants inscrits.",
         type="decision",
         engagement_id=tps,
-        date=AUJOURDHUI,
+        seance_id=seance,
     )
     coworking = _id(db, "Créer un espace de coworking")
     changer_statut(db, coworking, "en_cours")
@@ -71,9 +74,10 @@ def quelques_semaines_de_suivi(db: Database) -> None:
         insertion,
         "Forum de l'emploi : relancer la CAF et Pôle emploi avant le 1er avril.",
         type="action",
-        date=AUJOURDHUI,
+        seance_id=seance,
     )
-    ajouter_note(db, insertion, "Jobs d'été : 40 offres recensées, dont 12 dans les QPV.", date=AUJOURDHUI)
+    ajouter_note(db, insertion, "Jobs d'été : 40 offres recensées, dont 12 dans les QPV.", seance_id=seance)
+    fermer_seance(db, contrat)
 
 
 async def capturer(db: Database, sortie: Path) -> None:

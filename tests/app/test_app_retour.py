@@ -146,9 +146,8 @@ async def test_les_commentaires_vont_au_comite_choisi_dans_le_dialogue(app: Suiv
         comites.value = gusp
         await appuyer(pilot, "enter")
         assert isinstance(app.screen, RetourScreen)
-        assert (
-            "Commentaires au journal du comité « Gestion urbaine et sociale de proximité (GUSP) », séance du jour."
-            in (str(app.screen.query_one("#retour-sous-titre").render()))
+        assert "Commentaires au journal du comité « Gestion urbaine et sociale de proximité (GUSP) », hors séance." in (
+            str(app.screen.query_one("#retour-sous-titre").render())
         )
         await appuyer(pilot, "enter")
     assert sql(app.db, "SELECT comite_id FROM note WHERE retour_id IS NOT NULL") == [(gusp,)]

@@ -1,1 +1,1 @@
-"""Fault tests: each promise of RELIABILITY.md checked against a real fault (kill -9, full disk, damage…)."""
+"""Fault tests: each promise of docs/donnees.md checked against a real fault (kill -9, full disk, damage…)."""

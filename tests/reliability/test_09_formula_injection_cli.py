@@ -1,5 +1,6 @@
 """Matrix #9: random text with formula prefixes, through `suivi export` end to end, read back by real
-readers (csv, openpyxl): no cell of a CSV or XLSX export can be taken for a formula.
+readers (csv, openpyxl): no cell of a CSV or XLSX export can be taken for a formula, except the
+workbook's own totals (formulas over its Engagements sheet, never made of user text).
 
 The export engineer's property test (tests/unit/test_export_securite.py) drives the cell functions;
 this one goes from the database through the command line to the files a colleague opens.

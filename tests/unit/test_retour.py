@@ -24,7 +24,7 @@ from suivi_tui.texte import court
 __all__ = ["fuseau_utc"]
 EN_TETE = "Retour de la fiche pour pilote « DDETS », exportée le 15/03/2021 à 09:00 — {}"
 CONTRAT = "Contrat de ville d'Antony 2020-2022"
-JOURNAL = "Commentaires au journal du comité « Insertion socioprofessionnelle », séance du jour."
+JOURNAL = "Commentaires au journal du comité « Insertion socioprofessionnelle », hors séance."
 
 
 def sql(db: Database, requete: str, **params: object) -> list[tuple[Any, ...]]:

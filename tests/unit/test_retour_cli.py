@@ -48,7 +48,7 @@ def test_import_montre_l_apercu_puis_ecrit(ddets: Ddets, base: Path) -> None:
     assert resultat.stdout.splitlines() == [
         EN_TETE.format("a.xlsx"),
         f"{CONTRAT} · 5 lignes lues · 1 engagement à changer · 0 conflit · 0 problème",
-        "Commentaires au journal du comité « Insertion socioprofessionnelle », séance du jour.",
+        "Commentaires au journal du comité « Insertion socioprofessionnelle », hors séance.",
         "",
         ddets.titres[0],
         "  [x] Statut : À venir → En cours",

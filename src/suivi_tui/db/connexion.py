@@ -8,7 +8,7 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def regler_connexion(connexion: sqlite3.Connection, *, readonly: bool) -> None:
-    """The pragmas RELIABILITY.md asks of every connection, reading or writing.
+    """The pragmas every connection gets, reading or writing (the promises: docs/donnees.md).
 
     BEGIN and COMMIT are ours (pysqlite's implicit BEGIN breaks DDL and SAVEPOINT atomicity). A
     read-only connection sets only what writes nothing: it must leave the file as it was.

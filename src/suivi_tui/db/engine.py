@@ -1,4 +1,4 @@
-"""The SQLAlchemy engine of the writes, with the pragmas and transaction handling RELIABILITY.md asks for."""
+"""The SQLAlchemy engine of the writes, with the pragmas and transactions that docs/donnees.md promises."""
 
 from __future__ import annotations
 

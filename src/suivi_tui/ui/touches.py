@@ -711,7 +711,9 @@ def lignes_par_section(porteurs: tuple[str, ...] | None = None) -> list[tuple[st
         affichees = lignes.setdefault(cle, [])
         # j and k move as the arrows do (Textual's own keys): said on the same line.
         touches = [*touche.touches.split(","), *([FLECHES[touche.action]] if touche.action in FLECHES else [])]
-        affichees += [affichage(k) for k in touches if affichage(k) not in affichees]
+        for nom in map(affichage, touches):  # « j,down » and the arrow added above: ↓ once
+            if nom not in affichees:
+                affichees.append(nom)
     return [
         (section, [(" / ".join(touches), aide) for (_, aide), touches in lignes.items()])
         for section, lignes in sections.items()

@@ -55,7 +55,7 @@ def destination_des_notes(apercu: Apercu) -> str:
     seance = apercu.seance
     if seance is not None and seance.comite_id == apercu.comite_id:
         return f"Commentaires au journal du comité « {apercu.comite} », séance ouverte du {format_date(seance.date)}."
-    return f"Commentaires au journal du comité « {apercu.comite} », séance du jour."
+    return f"Commentaires au journal du comité « {apercu.comite} », hors séance."
 
 
 def ligne(p: Proposition, note_max: int = 110) -> str:

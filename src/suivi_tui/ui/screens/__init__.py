@@ -1,1 +1,1 @@
-"""The screens pushed over the main one, and the main screen itself (principal.py)."""
+"""The screens pushed over the main one, and the main screen itself (the principal/ package)."""
