@@ -450,15 +450,25 @@ def format_date(d: datetime.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+_MOIS_PAR_PERIODE = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6, Precision.ANNEE: 12}
+
+
 def fin_de_periode(d: datetime.date, precision: Precision | str) -> datetime.date:
     """Dernier jour de la période de précision donnée qui contient `d`."""
     p = Precision(precision)
     if p is Precision.JOUR:
         return d
-    if p is Precision.ANNEE:
-        return datetime.date(d.year, 12, 31)
-    taille = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6}[p]
+    taille = _MOIS_PAR_PERIODE[p]
     return _fin_mois(d.year, (d.month - 1) // taille * taille + taille)
+
+
+def debut_de_periode(lue: DateFloue) -> datetime.date:
+    """Premier jour de la période que nomme une date lue : « mars 2021 » -> 01/03/2021, « T2 2021 » -> 01/04/2021."""
+    d, p = lue.date, Precision(lue.precision)
+    if p is Precision.JOUR:
+        return d
+    taille = _MOIS_PAR_PERIODE[p]
+    return datetime.date(d.year, (d.month - 1) // taille * taille + 1, 1)
 
 
 def format_echeance(d: datetime.date, precision: Precision | str) -> str:

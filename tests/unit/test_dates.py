@@ -13,6 +13,7 @@ from suivi_tui.dates import (
     DateFloue,
     DateInvalide,
     Precision,
+    debut_de_periode,
     decrire,
     fin_de_periode,
     format_date,
@@ -294,6 +295,16 @@ def test_fin_de_periode_est_le_dernier_jour(date: dt.date, precision: Precision)
     assert fin >= date
     assert format_echeance(fin, precision) == format_echeance(date, precision)
     assert format_echeance(fin + dt.timedelta(days=1), precision) != format_echeance(fin, precision)
+
+
+@given(dates_valides, st.sampled_from(list(Precision)))
+def test_debut_de_periode_est_le_premier_jour(date: dt.date, precision: Precision) -> None:
+    debut = debut_de_periode(DateFloue(fin_de_periode(date, precision), precision))
+    # Même période que la date d'origine, et la veille appartient à la précédente.
+    assert debut <= date
+    assert format_echeance(debut, precision) == format_echeance(date, precision)
+    if debut > dt.date.min:
+        assert format_echeance(debut - dt.timedelta(days=1), precision) != format_echeance(debut, precision)
 
 
 def _verifier_issue(texte: str, aujourdhui: dt.date) -> None:

@@ -21,7 +21,6 @@ from suivi_tui.cli.sortie import EXIT_BAD_INPUT, Sortie
 from suivi_tui.texte import pluriel, sans_accents
 
 if TYPE_CHECKING:
-    from suivi_tui.dates import DateFloue
     from suivi_tui.services.seances.depuis import Depuis
 
 # « --since derniere »: the comité's last séance, however it is spelled.
@@ -51,21 +50,8 @@ def register(commands: Any) -> None:
     add_contrat_option(parser)
 
 
-def debut_de_periode(lue: DateFloue) -> dt.date:
-    """The first day of the period a French date names (« mars 2021 » -> 01/03/2021)."""
-    from suivi_tui.dates import Precision
-
-    d = lue.date
-    taille = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6, Precision.ANNEE: 12}.get(
-        Precision(lue.precision)
-    )
-    if taille is None:
-        return d
-    return dt.date(d.year, (d.month - 1) // taille * taille + 1, 1)
-
-
 def _depuis_date(texte: str) -> dt.date:
-    from suivi_tui.dates import DateInvalide, parse_date
+    from suivi_tui.dates import DateInvalide, debut_de_periode, parse_date
     from suivi_tui.today import today
 
     try:

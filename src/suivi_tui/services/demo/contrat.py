@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from suivi_tui.annexe import AnnexeLue
-from suivi_tui.dates import fin_de_periode, format_echeance
+from suivi_tui.dates import NOMS_MOIS, fin_de_periode, format_echeance
 from suivi_tui.services.demo import textes as t
 from suivi_tui.services.demo.textes import Ville
 
@@ -366,7 +366,7 @@ _TIRAGES: dict[str, Callable[[_Contexte, dt.date], object]] = {
     "partenaire": lambda ctx, jour: ctx.rng.choice(t.PARTENAIRES),
     "nombre": lambda ctx, jour: ctx.rng.randint(3, 120),
     "nombre2": lambda ctx, jour: ctx.rng.randint(1, 15),
-    "mois": lambda ctx, jour: t.MOIS[jour.month - 1],
+    "mois": lambda ctx, jour: NOMS_MOIS[jour.month - 1],
     "annee": lambda ctx, jour: jour.year,
     "bailleur": lambda ctx, jour: ctx.bailleur[0],
     "periode": _periode,

@@ -393,18 +393,3 @@ CONFIDENTIELLES = (
     "Dossier de {resident} transmis à la cellule de veille, avec l'accord de l'intéressé(e).",
 )
 RESIDENTS_CIVILITE = ("Mme", "M.")
-
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)

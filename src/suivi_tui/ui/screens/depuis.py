@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 from textual.widgets.option_list import Option
 
-from suivi_tui.dates import DateFloue, DateInvalide, Precision, format_date, parse_date
+from suivi_tui.dates import DateInvalide, debut_de_periode, format_date, parse_date
 from suivi_tui.services.seances.depuis import Depuis, EngagementChangements, LigneChangement
 from suivi_tui.ui.affichage import MASQUE, tronquer
 from suivi_tui.ui.champs import ChampTexte
@@ -24,15 +24,6 @@ from suivi_tui.ui.screens.vue import ListeVue, Vue, intertitre, option_engagemen
 # when the comité has no séance before today.
 Lecteur = Callable[[dt.date | None, bool], Depuis | None]
 DERNIERE = "vide : depuis la dernière séance du comité"
-
-
-def debut_de_periode(lue: DateFloue) -> dt.date:
-    """« mars 2021 » is read from 01/03/2021, « T2 2021 » from 01/04/2021: the period's first day."""
-    d = lue.date
-    mois = {Precision.MOIS: 1, Precision.TRIMESTRE: 3, Precision.SEMESTRE: 6, Precision.ANNEE: 12}.get(
-        Precision(lue.precision)
-    )
-    return d if mois is None else dt.date(d.year, (d.month - 1) // mois * mois + 1, 1)
 
 
 def lire_depuis(texte: str, today: dt.date) -> dt.date | str | None:
