@@ -25,6 +25,9 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.dialogs.export import ExportDialog, _Choix
     from suivi_tui.ui.dialogs.filtre import FiltreDialog
     from suivi_tui.ui.dialogs.import_annexe import ChampChemin, ImportDialog
+    from suivi_tui.ui.dialogs.import_fiche import ImportDialog as ImportFicheDialog
+    from suivi_tui.ui.dialogs.import_fiche import _Comite
+    from suivi_tui.ui.dialogs.mesure import MesureDialog, _ChoixIndicateur
     from suivi_tui.ui.dialogs.note import NoteDialog
     from suivi_tui.ui.dialogs.question import QuestionDialog
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
@@ -72,6 +75,10 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "champ_chemin": ChampChemin,
         "retour": RetourScreen,
         "liste_retour": ListeRetour,
+        "import_fiche": ImportFicheDialog,
+        "choix_comite_fiche": _Comite,
+        "mesure": MesureDialog,
+        "choix_indicateur": _ChoixIndicateur,
     }
 
 
@@ -91,6 +98,23 @@ def test_every_action_is_where_its_key_is() -> None:
         elif cible == "screen" and not issubclass(classe, Screen):
             classe = classes[ECRAN_DE.get(touche.porteur, "ecran")]  # a widget's key for its screen's action
         assert hasattr(classe, f"action_{nom}"), touche.id
+
+
+def test_no_widget_declares_keys_outside_the_registry() -> None:
+    """A class of ours with BINDINGS of its own is a holder: its keys are in the help and docs/touches.md."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import suivi_tui.ui
+
+    porteurs = set(_porteurs().values())
+    hors_registre = set()
+    for module in pkgutil.walk_packages(suivi_tui.ui.__path__, "suivi_tui.ui."):
+        for _, classe in inspect.getmembers(importlib.import_module(module.name), inspect.isclass):
+            if classe.__module__.startswith("suivi_tui.") and "BINDINGS" in vars(classe) and classe not in porteurs:
+                hors_registre.add(f"{classe.__module__}.{classe.__qualname__}")
+    assert hors_registre == set()
 
 
 def test_each_widget_declares_its_keys_from_the_registry() -> None:

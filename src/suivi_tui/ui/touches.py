@@ -62,6 +62,10 @@ PORTEURS: dict[str, str] = {
     "champ_chemin": "Dialogue « Importer une annexe » (i)",
     "retour": "Aperçu d'un retour de fiche (I)",
     "liste_retour": "Aperçu d'un retour de fiche (I)",
+    "import_fiche": "Dialogue « Importer le retour d'une fiche de suivi » (I)",
+    "choix_comite_fiche": "Dialogue « Importer le retour d'une fiche de suivi » (I)",
+    "mesure": "Dialogue « Saisir une mesure » (v)",
+    "choix_indicateur": "Dialogue « Saisir une mesure » (v)",
 }
 
 # The sections the `?` screen shows: the main screen and the lists it opens (dialogs say their keys).
@@ -527,6 +531,29 @@ TOUCHES: tuple[Touche, ...] = (
         "import.page_precedente", "pageup", "defiler(-10)", "Page précédente", "Faire défiler l'aperçu", "import_annexe"
     ),
     Touche("import.completer", "tab", "completer", "Compléter", "Accepter le chemin proposé", "champ_chemin"),
+    Touche(
+        "fiche.lire",
+        "enter",
+        "lire",
+        "Lire",
+        "Lire la fiche et montrer ce qui changerait",
+        "import_fiche",
+        montree=True,
+    ),
+    Touche(
+        "fiche.comite", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des comités", "choix_comite_fiche"
+    ),
+    Touche(
+        "mesure.enregistrer", "enter", "enregistrer", "Enregistrer", "Enregistrer la mesure", "mesure", montree=True
+    ),
+    Touche(
+        "mesure.indicateur",
+        "space,down,up",
+        "show_overlay",
+        "Choisir",
+        "Ouvrir la liste des indicateurs",
+        "choix_indicateur",
+    ),
     Touche("statut.a_venir", "1", "choisir('a_venir')", "À venir", "Passer l'engagement à « À venir »", "statut"),
     Touche("statut.en_cours", "2", "choisir('en_cours')", "En cours", "Passer l'engagement à « En cours »", "statut"),
     Touche("statut.realise", "3", "choisir('realise')", "Réalisé", "Passer l'engagement à « Réalisé »", "statut"),

@@ -8,13 +8,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
 from suivi_tui.services.seances.journal import ComiteResume
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
+from suivi_tui.ui.touches import liaisons
 
 
 @dataclass(frozen=True)
@@ -26,16 +27,7 @@ class DemandeImport:
 class _Comite(Select[int], inherit_bindings=False):
     """The comités; enter is left to the dialog (read the file), space or arrows open the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,down,up",
-            "show_overlay",
-            "Choisir",
-            show=False,
-            tooltip="Ouvrir la liste des comités",
-            id="import.comite",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("choix_comite_fiche")
 
 
 class ImportDialog(Dialogue[DemandeImport]):
@@ -53,9 +45,7 @@ class ImportDialog(Dialogue[DemandeImport]):
     ImportDialog Select { width: 1fr; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "lire", "Lire", tooltip="Lire la fiche et montrer ce qui changerait", id="import.lire"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("import_fiche")
 
     def __init__(self, dossier: Path, comites: list[ComiteResume], comite_defaut: int | None) -> None:
         super().__init__()

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input, Label, Select, Static
 
 from suivi_tui.dates import DateInvalide, format_date, parse_jour
@@ -16,6 +16,7 @@ from suivi_tui.services.indicateurs import IndicateurInfo, lire_valeur, resume
 from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import Dialogue, afficher_erreur, ligne_libelle
+from suivi_tui.ui.touches import liaisons
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,7 @@ class MesureSaisie:
 class _ChoixIndicateur(Select[int], inherit_bindings=False):
     """The indicator list; enter is the dialog's (record), space or arrows open the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,down,up",
-            "show_overlay",
-            "Choisir",
-            show=False,
-            tooltip="Ouvrir la liste des indicateurs",
-            id="mesure.indicateur",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("choix_indicateur")
 
 
 class MesureDialog(Dialogue[MesureSaisie]):
@@ -49,9 +41,7 @@ class MesureDialog(Dialogue[MesureSaisie]):
         "[b]Tab[/] champ suivant · [b]Espace[/] choisir l'indicateur · [b]Entrée[/] enregistrer · [b]Échap[/] annuler"
     )
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "enregistrer", "Enregistrer", tooltip="Enregistrer la mesure", id="mesure.enregistrer"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = liaisons("mesure")
 
     DEFAULT_CSS = """
     MesureDialog #dialogue { max-width: 80; }
