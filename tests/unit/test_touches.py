@@ -29,6 +29,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.dialogs.question import QuestionDialog
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
     from suivi_tui.ui.dialogs.releve import ReleveDialog, _ChoixSeance
+    from suivi_tui.ui.dialogs.revue import RevueDialog
     from suivi_tui.ui.dialogs.seance import SeanceDialog, _ChoixComite
     from suivi_tui.ui.dialogs.statut import StatutDialog
     from suivi_tui.ui.panes.axes import AxesPane
@@ -63,6 +64,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "choix_format": _Choix,
         "releve": ReleveDialog,
         "choix_seance": _ChoixSeance,
+        "revue": RevueDialog,
         "contrat": ContratDialog,
         "recherche": RechercheScreen,
         "question": QuestionDialog,

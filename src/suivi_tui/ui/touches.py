@@ -52,6 +52,7 @@ PORTEURS: dict[str, str] = {
     "export": "Dialogue « Exporter » (x)",
     "choix_format": "Dialogue « Exporter » (x)",
     "releve": "Dialogue « Relevé de décisions » (r)",
+    "revue": "Dialogue « Revue annuelle » (Y)",
     "choix_seance": "Dialogue « Relevé de décisions » (r)",
     "contrat": "Dialogue « Changer de contrat » (c)",
     "recherche": "Recherche (/)",
@@ -334,6 +335,15 @@ TOUCHES: tuple[Touche, ...] = (
         "ecran",
         "Saisir une mesure d'indicateur",
     ),
+    Touche(
+        "ecran.revue",
+        "Y",
+        "revue",
+        "Revue",
+        "Écrire la revue annuelle d'une année (Markdown et HTML) : par enjeu, indicateurs, décisions, programmation",
+        "ecran",
+        "Écrire la revue annuelle",
+    ),
     # --- the panes -------------------------------------------------------------------------------------
     Touche("axes.suivant", "j", "cursor_down", "Axe suivant", "Descendre d'un axe", "axes"),
     Touche("axes.precedent", "k", "cursor_up", "Axe précédent", "Monter d'un axe", "axes"),
@@ -587,6 +597,15 @@ TOUCHES: tuple[Touche, ...] = (
         "releve.ecrire", "enter", "ecrire", "Écrire", "Écrire le relevé en Markdown et en HTML", "releve", montree=True
     ),
     Touche("releve.seance", "space,down,up", "show_overlay", "Choisir", "Ouvrir la liste des séances", "choix_seance"),
+    Touche(
+        "revue.ecrire",
+        "enter",
+        "ecrire",
+        "Écrire",
+        "Écrire la revue de l'année en Markdown et en HTML",
+        "revue",
+        montree=True,
+    ),
     Touche("contrat.suivant", "down", "deplacer(1)", "Suivant", "Contrat suivant", "contrat"),
     Touche("contrat.precedent", "up", "deplacer(-1)", "Précédent", "Contrat précédent", "contrat"),
     Touche(

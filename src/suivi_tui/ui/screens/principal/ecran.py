@@ -485,6 +485,9 @@ class EcranPrincipal(Screen[None]):
     def action_mesure(self) -> None:
         self.quartiers.mesure()
 
+    def action_revue(self) -> None:
+        self.quartiers.revue()
+
     def action_filtre(self) -> None:
         self.navigation.filtre()
 
