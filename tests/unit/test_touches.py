@@ -26,6 +26,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.dialogs.filtre import FiltreDialog
     from suivi_tui.ui.dialogs.import_annexe import ChampChemin, ImportDialog
     from suivi_tui.ui.dialogs.note import NoteDialog
+    from suivi_tui.ui.dialogs.programmation import ProgrammationDialog, _ChoixObjectifs
     from suivi_tui.ui.dialogs.question import QuestionDialog
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
     from suivi_tui.ui.dialogs.releve import ReleveDialog, _ChoixSeance
@@ -38,6 +39,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.panes.engagements import EngagementsPane
     from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
     from suivi_tui.ui.screens.principal import EcranPrincipal
+    from suivi_tui.ui.screens.programmation import ProgrammationVue
     from suivi_tui.ui.screens.restauration import EcranRestauration
     from suivi_tui.ui.screens.retour import ListeRetour, RetourScreen
     from suivi_tui.ui.screens.vue import ListeVue, Vue
@@ -65,6 +67,9 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "releve": ReleveDialog,
         "choix_seance": _ChoixSeance,
         "revue": RevueDialog,
+        "programmation": ProgrammationVue,
+        "action_programmee": ProgrammationDialog,
+        "choix_objectifs": _ChoixObjectifs,
         "contrat": ContratDialog,
         "recherche": RechercheScreen,
         "question": QuestionDialog,
