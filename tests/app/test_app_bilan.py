@@ -120,3 +120,6 @@ async def test_B_on_a_quartiers_2030_contrat_rolls_the_tree_up_at_both_sizes(
             assert "1/39" in total  # each engagement once, not once per level
             vu = "\n".join(lignes)
             assert all(p in vu for p in ("Ville", "CAF", "Région", "CCI", "ARS"))  # every signataire somewhere
+            sous_titre = app.screen.query_one("#vue-sous-titre")
+            assert sous_titre.region.height <= 2  # twelve scores would take the table's room: said in one line
+            assert "12 parties (leurs scores : dans le tableau) · Ensemble : 1/39 réalisé" in str(sous_titre.render())

@@ -220,11 +220,12 @@ class BilanVue(Vue):
         if bilan is None:
             return
         t = bilan.total
-        self.titrer(
-            f"Bilan — {bilan.titre} · situation au {format_date(bilan.today)}",
-            f"{tableau_de_bord(bilan)} · Ensemble : {t.realises}/{t.engagements} réalisés, "
-            f"{t.en_cours} en cours, {t.en_retard} en retard",
-        )
+        ensemble = f"Ensemble : {t.realises}/{t.engagements} réalisés, {t.en_cours} en cours, {t.en_retard} en retard"
+        parties = tableau_de_bord(bilan)
+        # 10 to 30 signataires would push the table off a small screen: their scores are in its columns.
+        if len(parties) + len(ensemble) + 3 > 2 * self.size.width - 4:
+            parties = f"{len(bilan.parties)} parties (leurs scores : dans le tableau)"
+        self.titrer(f"Bilan — {bilan.titre} · situation au {format_date(bilan.today)}", f"{parties} · {ensemble}")
         self.montrer(self._options(bilan))
         # The matrix and the curve first: the cursor waits on the first engagement to carry over, unseen.
         self.query_one(ListeVue).scroll_home(animate=False)

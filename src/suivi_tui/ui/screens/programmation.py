@@ -22,7 +22,7 @@ from suivi_tui.services.programmation import ActionProgrammee, Programmation, Pr
 from suivi_tui.texte import pluriel
 from suivi_tui.ui.affichage import tronquer
 from suivi_tui.ui.messages import ChangementEnregistre
-from suivi_tui.ui.screens.vue import Vue, intertitre, remarque
+from suivi_tui.ui.screens.vue import ListeVue, Vue, intertitre, remarque
 from suivi_tui.ui.touches import liaisons
 
 Lecteur = Callable[[], Programmations]
@@ -91,6 +91,7 @@ class ProgrammationVue(Vue):
         self.saisir = saisir
         self.programmations: Programmations | None = None
         self.annee: int | None = None
+        self._annee_rendue: int | None = None
         self.today = today
 
     def actualiser(self) -> None:
@@ -132,6 +133,11 @@ class ProgrammationVue(Vue):
             "< > année · $ nouvelle action · entrée corriger l'action · échap retour",
         )
         self.montrer(self._options(p, annee, courante))
+        if annee != self._annee_rendue:
+            # A year shown anew starts at its table (the cursor waits, unseen, on its first action);
+            # the same year read again after a correction keeps where the list was.
+            self._annee_rendue = annee
+            self.query_one(ListeVue).scroll_home(animate=False)
 
     def _options(self, p: Programmations, annee: int, courante: Programmation | None) -> list[Option]:
         largeur = self.largeur
