@@ -121,28 +121,42 @@ def chrono_processus(
 
 
 def _empreinte() -> str:
-    """Changes when the generator or the schema does: a cached base is then generated again."""
+    """Changes when the generator, its annex or the schema does: a cached base is then generated again."""
     h = hashlib.sha256()
-    generateur = sorted((REPO / "src/suivi_tui/services/demo").glob("*.py"))
-    for source in (REPO / "schema.sql", *generateur):
+    sources = [REPO / "schema.sql", *sorted((REPO / "src/suivi_tui/services/demo").glob("*.py"))]
+    sources += sorted((REPO / "seed").glob("*.md"))  # the 2020 shape is generated from the bundled annex
+    for source in sources:
         h.update(source.read_bytes())
     return h.hexdigest()[:10]
 
 
-def base_nationale() -> Path:
-    """The national-scale database (435 contrats), generated once with `suivi demo` and kept in .cache."""
-    path = CACHE / f"national-{NATIONAL_CONTRATS}-seed{SEED}-{_empreinte()}.db"
+# The two shapes of national base: 435 protocoles 2020-2022 (flat axes), or 435 contrats « Engagements
+# Quartiers 2030 » (a tree of 15 to 40 nodes, 10 to 30 signataires, indicators, programmation).
+FORMES = ("2020", "2030")
+NOMS_FORMES = {"2020": "protocoles 2020-2022", "2030": "Quartiers 2030"}
+# The day each base is looked at: within its follow-up (the data of a 2030 base stop at the end of 2025).
+TODAY_FORME = {"2020": dt.date(2021, 3, 15), "2030": dt.date(2025, 12, 15)}
+
+
+def base_nationale(forme: str = "2020") -> Path:
+    """The national-scale database (435 contrats of that shape), generated once with `suivi demo`, kept in .cache."""
+    prefixe = (
+        f"national-{NATIONAL_CONTRATS}-seed{SEED}"
+        if forme == "2020"
+        else f"national-{forme}-{NATIONAL_CONTRATS}-seed{SEED}"
+    )
+    path = CACHE / f"{prefixe}-{_empreinte()}.db"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        for perimee in CACHE.glob(f"national-{NATIONAL_CONTRATS}-seed{SEED}*.db"):
+        for perimee in CACHE.glob(f"{prefixe}-*.db"):
             perimee.unlink()
         tmp = path.with_suffix(".tmp.db")
         for leftover in CACHE.glob(tmp.name + "*"):
             leftover.unlink()
-        print(f"Génération de la base nationale ({NATIONAL_CONTRATS} contrats) dans {path} …", file=sys.stderr)
-        result = lancer(
-            [*suivi_cmd(), "--db", str(tmp), "demo", "--contrats", str(NATIONAL_CONTRATS), "--seed", str(SEED)]
-        )
+        quoi = f"{NATIONAL_CONTRATS} contrats, {NOMS_FORMES[forme]}"
+        print(f"Génération de la base nationale ({quoi}) dans {path} …", file=sys.stderr)
+        commande = [*suivi_cmd(), "--db", str(tmp), "demo", "--contrats", str(NATIONAL_CONTRATS), "--seed", str(SEED)]
+        result = lancer([*commande, "--forme", forme])
         if result.code != 0:
             raise RuntimeError(f"suivi demo a échoué : {result.stderr[-2000:]}")
         print(f"… faite en {result.ms / 1000:.1f} s (pic mémoire {result.peak_mib:.0f} Mio)", file=sys.stderr)

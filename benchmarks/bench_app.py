@@ -1,4 +1,8 @@
-"""Search and axis switching inside the app at national scale (Pilot, in-process): key press to results shown."""
+"""Search and axis switching inside the app at national scale (Pilot, in-process): key press to results shown.
+
+Both national bases: protocoles 2020-2022, and contrats « Quartiers 2030 » (the axes pane is then a tree:
+j/k walk its visible nodes, each one listing its engagements and its descendants').
+"""
 
 from __future__ import annotations
 
@@ -13,14 +17,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import FRAME_MS, Resultat, base_nationale, imprimer, median, p95
+from _common import FORMES, FRAME_MS, NOMS_FORMES, TODAY_FORME, Resultat, base_nationale, imprimer, median, p95
 from bench_queries import MOTS, RAW_FTS_ENGAGEMENTS, RAW_FTS_NOTES, RAW_PAGE, echantillons, frappes, lire
 
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.engagements import PAGE
 from suivi_tui.services.recherche import fts_query, portee
 
-TODAY = dt.date(2021, 3, 15)
+TODAY = TODAY_FORME["2020"]
 TAILLE = (160, 50)
 FRAME = f"< {FRAME_MS:.0f} ms (une image)"
 ALLERS_RETOURS = 3  # times the axes are walked down then up
@@ -196,13 +200,13 @@ async def mesurer_tableau(app: Any, travail: NotreTravail) -> tuple[list[float],
 
 
 async def piloter(
-    path: Path,
+    path: Path, today: dt.date = TODAY
 ) -> tuple[list[float], tuple[list[float], list[float]], tuple[list[float], list[float]], int]:
     from suivi_tui.ui.app import SuiviApp
 
     db = open_database(path)
     try:
-        app = SuiviApp(db, TODAY)
+        app = SuiviApp(db, today)
         async with app.run_test(size=TAILLE):
             await attendre(lambda: _ecran_pret(app), delai=60)
             contrat = app.principal.contrat_id
@@ -312,16 +316,21 @@ def bruts(path: Path, contrat: int) -> tuple[list[float], list[float]]:
         raw.close()
 
 
-def run() -> list[Resultat]:
-    path = base_nationale()
-    recherche, (axes, axes_notre), (tableau, tableau_notre), contrat = asyncio.run(piloter(path))
+def run(formes: tuple[str, ...] = FORMES) -> list[Resultat]:
     nu_r, nu_a = asyncio.run(nu_recherche()), asyncio.run(nu_axes())
+    return [r for forme in formes for r in mesurer(forme, nu_r, nu_a)]
+
+
+def mesurer(forme: str, nu_r: list[float], nu_a: list[float]) -> list[Resultat]:
+    path = base_nationale(forme)
+    recherche, (axes, axes_notre), (tableau, tableau_notre), contrat = asyncio.run(piloter(path, TODAY_FORME[forme]))
     fts, pages = bruts(path, contrat)
     nue, image = "appli Textual nue, même mise à jour", "une image"
     axe, notre = "changement d'axe : touche → table et détail peints", "dont notre travail (lectures, volets)"
+    banc = "appli" if forme == "2020" else f"appli, {NOMS_FORMES[forme]}"
     return [
         Resultat(
-            "appli",
+            banc,
             "recherche : frappe → résultats peints",
             median(recherche),
             nue,
@@ -330,7 +339,7 @@ def run() -> list[Resultat]:
             p95=p95(recherche),
         ),
         Resultat(
-            "appli",
+            banc,
             "recherche : frappe → résultats peints",
             median(recherche),
             "FTS5 MATCH brut (sqlite3)",
@@ -338,13 +347,13 @@ def run() -> list[Resultat]:
             cible=FRAME,
             p95=p95(recherche),
         ),
-        Resultat("appli", axe, median(axes), nue, median(nu_a), cible=FRAME, p95=p95(axes)),
+        Resultat(banc, axe, median(axes), nue, median(nu_a), cible=FRAME, p95=p95(axes)),
         Resultat(
-            "appli", axe, median(axes), "SELECT brut de la page (sqlite3)", median(pages), cible=FRAME, p95=p95(axes)
+            banc, axe, median(axes), "SELECT brut de la page (sqlite3)", median(pages), cible=FRAME, p95=p95(axes)
         ),
-        Resultat("appli", f"{axe}, {notre}", median(axes_notre), image, FRAME_MS, cible=FRAME, p95=p95(axes_notre)),
+        Resultat(banc, f"{axe}, {notre}", median(axes_notre), image, FRAME_MS, cible=FRAME, p95=p95(axes_notre)),
         Resultat(
-            "appli",
+            banc,
             "tableau : j/k → détail peint",
             median(tableau),
             f"{nue} (changement d'axe)",
@@ -353,7 +362,7 @@ def run() -> list[Resultat]:
             p95=p95(tableau),
         ),
         Resultat(
-            "appli",
+            banc,
             f"tableau : j/k → détail peint, {notre}",
             median(tableau_notre),
             image,
@@ -365,4 +374,5 @@ def run() -> list[Resultat]:
 
 
 if __name__ == "__main__":
-    imprimer("Dans l'application, base nationale (435 contrats), sans terminal 160×50", run())
+    formes = tuple(a for a in sys.argv[1:] if a in FORMES) or FORMES
+    imprimer("Dans l'application, bases nationales (435 contrats), sans terminal 160×50", run(formes))

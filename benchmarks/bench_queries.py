@@ -1,4 +1,8 @@
-"""The main screen's queries at national scale, in-process: per keystroke, against raw SQLite and one frame."""
+"""The main screen's queries at national scale, in-process: per keystroke, against raw SQLite and one frame.
+
+Both national bases: 435 protocoles 2020-2022 (flat axes), and 435 contrats « Quartiers 2030 » (a tree:
+choosing a node lists its engagements and its descendants', rolled-up counts; 10 to 30 signataires).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import FRAME_MS, Resultat, base_nationale, chrono_ms, imprimer, median, p95
+from _common import (
+    FORMES,
+    FRAME_MS,
+    NOMS_FORMES,
+    TODAY_FORME,
+    Resultat,
+    base_nationale,
+    chrono_ms,
+    imprimer,
+    median,
+    p95,
+)
 
 from suivi_tui.db.database import Database
 from suivi_tui.db.opening import open_database
@@ -20,7 +35,7 @@ from suivi_tui.services.echeances import lister_echeances
 from suivi_tui.services.engagements import PAGE, Filtre, lister_axes, lister_engagements, lister_parties
 from suivi_tui.services.recherche import fts_query, portee, rechercher
 
-TODAY = dt.date(2021, 3, 15)
+TODAY = TODAY_FORME["2020"]
 RUNS = 5
 # Typed one letter at a time: each prefix is one keystroke of the search box.
 MOTS = ("éducation", "quartier", "médiation", "jeunes emploi")
@@ -59,7 +74,14 @@ def contrats_temoins(db: Database) -> list[int]:
     return [ids[0], ids[len(ids) // 2], ids[-1]]
 
 
-def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]) -> list[Resultat]:
+def banc(forme: str) -> str:
+    """The table's first column: which base the figure is of."""
+    return "requêtes" if forme == "2020" else f"requêtes, {NOMS_FORMES[forme]}"
+
+
+def mesurer_recherche(
+    db: Database, raw: sqlite3.Connection, contrats: list[int], forme: str = "2020"
+) -> list[Resultat]:
     from suivi_tui.services.recherche import _ENGAGEMENTS, _NOTES
 
     service, meme_sql, brut, ancien = [], [], [], []
@@ -76,14 +98,15 @@ def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]
                     lire,
                     raw,
                     (str(_ENGAGEMENTS), {"q": eng, "c": contrat, "limit": 30}),
-                    (str(_NOTES), {"q": notes, "c": contrat, "limit": 30}),
+                    (str(_NOTES), {"q": notes, "c": contrat, "limit": 30, "confidentielles": True}),
                 )
                 brut += echantillons(lire, raw, (RAW_FTS_ENGAGEMENTS, (eng,)), (RAW_FTS_NOTES, (notes,)))
                 ancien += echantillons(lire, raw, (ANCIENNE_RECHERCHE, (query, contrat)))
     base = "FTS5 MATCH brut (sqlite3, mêmes termes)"
+    nom = banc(forme)
     return [
         Resultat(
-            "requêtes",
+            nom,
             "recherche par frappe, rechercher()",
             median(service),
             base,
@@ -92,7 +115,7 @@ def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]
             p95=p95(service),
         ),
         Resultat(
-            "requêtes",
+            nom,
             "recherche par frappe, rechercher()",
             median(service),
             "ses deux requêtes SQL sur sqlite3 brut",
@@ -100,11 +123,9 @@ def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]
             cible=FRAME,
             p95=p95(service),
         ),
+        Resultat(nom, f"recherche, la frappe la plus lente ({pire[1]})", pire[0], base, median(brut), cible=FRAME),
         Resultat(
-            "requêtes", f"recherche, la frappe la plus lente ({pire[1]})", pire[0], base, median(brut), cible=FRAME
-        ),
-        Resultat(
-            "requêtes",
+            nom,
             "recherche par frappe, MATCH sur toute la base puis filtre (forme d'avant)",
             median(ancien),
             base,
@@ -115,10 +136,14 @@ def mesurer_recherche(db: Database, raw: sqlite3.Connection, contrats: list[int]
     ]
 
 
-def _filtres(db: Database, contrat: int) -> list[tuple[Filtre, str, tuple[object, ...]]]:
-    """Each filter the engagements pane offers, with the raw equivalent's WHERE and parameters."""
+def _filtres(db: Database, contrat: int, today: dt.date) -> list[tuple[Filtre, str, tuple[object, ...]]]:
+    """Each filter the engagements pane offers, with the raw equivalent's WHERE and parameters.
+
+    A node of a tree lists its descendants' engagements too (a recursive CTE): its raw floor is still the
+    page of the node's own engagements, the plainest lookup there is.
+    """
     found: list[tuple[Filtre, str, tuple[object, ...]]] = [(Filtre(), "", ())]
-    found += [(Filtre(axe_id=a.id), "AND e.axe_id = ?", (a.id,)) for a in lister_axes(db, contrat, TODAY)]
+    found += [(Filtre(axe_id=a.id), "AND e.axe_id = ?", (a.id,)) for a in lister_axes(db, contrat, today)]
     found += [(Filtre(partie_id=p.id), "AND e.partie_id = ?", (p.id,)) for p in lister_parties(db, contrat)]
     found += [(Filtre(statuts=frozenset({s})), "AND e.statut = ?", (s,)) for s in ("en_cours", "bloque")]
     found += [
@@ -128,11 +153,12 @@ def _filtres(db: Database, contrat: int) -> list[tuple[Filtre, str, tuple[object
     return found
 
 
-def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) -> list[Resultat]:
+def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int], forme: str = "2020") -> list[Resultat]:
+    today = TODAY_FORME[forme]
     service, brut, axes, axes_brut = [], [], [], []
     for contrat in contrats:
-        for filtre, where, params in _filtres(db, contrat):
-            s = echantillons(lister_engagements, db, contrat, filtre, TODAY)
+        for filtre, where, params in _filtres(db, contrat, today):
+            s = echantillons(lister_engagements, db, contrat, filtre, today)
             b = echantillons(lire, raw, (RAW_PAGE.format(where=where), (contrat, *params, PAGE)))
             service += s
             brut += b
@@ -142,7 +168,7 @@ def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) 
     base = "SELECT brut de la page (sqlite3)"
     return [
         Resultat(
-            "requêtes",
+            banc(forme),
             "filtre par frappe, lister_engagements()",
             median(service),
             base,
@@ -151,8 +177,8 @@ def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) 
             p95=p95(service),
         ),
         Resultat(
-            "requêtes",
-            "changement d'axe, lister_engagements(axe)",
+            banc(forme),
+            "changement d'axe (de nœud), lister_engagements(axe)",
             median(axes),
             base,
             median(axes_brut),
@@ -162,37 +188,47 @@ def mesurer_filtres(db: Database, raw: sqlite3.Connection, contrats: list[int]) 
     ]
 
 
-def mesurer_ecran(db: Database, contrats: list[int]) -> list[Resultat]:
+def mesurer_ecran(db: Database, contrats: list[int], forme: str = "2020") -> list[Resultat]:
     """The other reads of the main screen and of a contract switch, against one frame."""
     from suivi_tui.services.panorama import lire_panorama
 
+    today = TODAY_FORME[forme]
     mesures: dict[str, list[float]] = {}
     for contrat in contrats:
         for nom, fn, args in (
-            ("lister_axes()", lister_axes, (TODAY,)),
-            ("synthese()", synthese, (TODAY,)),
-            ("lister_echeances()", lister_echeances, (TODAY,)),
-            ("changement de contrat, lire_panorama()", lire_panorama, (Filtre(), TODAY)),
+            ("lister_axes()", lister_axes, (today,)),
+            ("synthese()", synthese, (today,)),
+            ("lister_echeances()", lister_echeances, (today,)),
+            ("changement de contrat, lire_panorama()", lire_panorama, (Filtre(), today)),
         ):
             mesures.setdefault(nom, []).extend(echantillons(fn, db, contrat, *args))
     mesures["lister_contrats() (435 contrats, choix du contrat)"] = echantillons(lister_contrats, db)
     return [
-        Resultat("requêtes", nom, median(s), "budget d'une image", FRAME_MS, cible=FRAME, p95=p95(s))
+        Resultat(banc(forme), nom, median(s), "budget d'une image", FRAME_MS, cible=FRAME, p95=p95(s))
         for nom, s in mesures.items()
     ]
 
 
-def run() -> list[Resultat]:
-    path = base_nationale()
+def mesurer(forme: str) -> list[Resultat]:
+    path = base_nationale(forme)
     db = open_database(path)
     raw = sqlite3.connect(path)
     try:
         contrats = contrats_temoins(db)
-        return mesurer_recherche(db, raw, contrats) + mesurer_filtres(db, raw, contrats) + mesurer_ecran(db, contrats)
+        return (
+            mesurer_recherche(db, raw, contrats, forme)
+            + mesurer_filtres(db, raw, contrats, forme)
+            + mesurer_ecran(db, contrats, forme)
+        )
     finally:
         raw.close()
         db.close()
 
 
+def run(formes: tuple[str, ...] = FORMES) -> list[Resultat]:
+    return [r for forme in formes for r in mesurer(forme)]
+
+
 if __name__ == "__main__":
-    imprimer("Requêtes de l'écran principal à l'échelle nationale (435 contrats, en processus)", run())
+    formes = tuple(a for a in sys.argv[1:] if a in FORMES) or FORMES
+    imprimer("Requêtes de l'écran principal à l'échelle nationale (435 contrats, en processus)", run(formes))

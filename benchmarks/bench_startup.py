@@ -7,16 +7,27 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, Processus, Resultat, base_nationale, base_seedee, chrono_processus, imprimer, median
+from _common import (
+    PYTHON,
+    TODAY_FORME,
+    Processus,
+    Resultat,
+    base_nationale,
+    base_seedee,
+    chrono_processus,
+    imprimer,
+    median,
+)
 
 RUNS = 7
 ENFANT = str(Path(__file__).resolve().parent / "_demarrage.py")
-ENV = {"SUIVI_TODAY": "2021-03-15"}
+ENV = {"SUIVI_TODAY": TODAY_FORME["2020"].isoformat()}
+ENV_2030 = {"SUIVI_TODAY": TODAY_FORME["2030"].isoformat()}  # within the follow-up of a Quartiers 2030 base
 
 
-def demarrages(*args: str) -> list[Processus]:
+def demarrages(*args: str, env: dict[str, str] = ENV) -> list[Processus]:
     """RUNS headless starts to the first full frame (after one warm-up, which also takes any due backup)."""
-    return chrono_processus([PYTHON, ENFANT, *args], RUNS, env=ENV)
+    return chrono_processus([PYTHON, ENFANT, *args], RUNS, env=env)
 
 
 def premiere_image_ms(resultat: Processus) -> float:
@@ -29,6 +40,7 @@ def run() -> list[Resultat]:
     nu = demarrages("nu")
     antony = demarrages("suivi", str(base_seedee()))
     nationale = demarrages("suivi", str(base_nationale()))
+    quartiers = demarrages("suivi", str(base_nationale("2030")), env=ENV_2030)
     nu_ms = median([r.ms for r in nu])
     base = "appli Textual nue, mêmes widgets"
     nu_image = median([premiere_image_ms(r) for r in nu])
@@ -49,6 +61,7 @@ def run() -> list[Resultat]:
     for nom, runs, cible in (
         ("suivi, base d'Antony (52 engagements)", antony, "≤ 1,15×"),
         ("suivi, base nationale (435 contrats)", nationale, "≤ 1,5×"),
+        ("suivi, base nationale Quartiers 2030 (435 contrats)", quartiers, "≤ 1,5×"),
     ):
         resultats.append(
             Resultat(

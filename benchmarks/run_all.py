@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Resultat, aujourdhui, base_nationale, base_seedee, machine, tableau
+from _common import FORMES, Resultat, aujourdhui, base_nationale, base_seedee, machine, tableau
 
 BANCS = (
     "bench_cli",
@@ -30,7 +30,8 @@ def main(noms: list[str]) -> int:
         f"Machine : {machine()}\nDate : {aujourdhui()}\nCharge : {os.getloadavg()[0]:.2f} (moyenne 1 min)\n", flush=True
     )
     base_seedee()
-    base_nationale()
+    for forme in FORMES:
+        base_nationale(forme)
     resultats: list[Resultat] = []
     echecs = []
     for nom in noms or BANCS:

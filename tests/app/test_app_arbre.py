@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from tests.app.conftest import PETIT, appuyer, ouvrir
 from tests.conftest import TODAY
@@ -120,3 +122,28 @@ async def test_v_on_an_engagement_without_indicator_says_so(app_quartiers: Suivi
         await appuyer(pilot, "v")
         assert not isinstance(app_quartiers.screen, MesureDialog)
         assert any("n'a pas d'indicateur" in m for m in messages(app_quartiers))
+
+
+@pytest.mark.parametrize("taille", [(140, 45), PETIT])
+async def test_an_objective_number_is_never_cut_in_the_table_nor_in_the_echeances(
+    app_quartiers: SuiviApp, taille: tuple[int, int]
+) -> None:
+    """« 1.1.1 » is five characters: the Axe columns fit it (a protocole's « IV » kept its narrow column)."""
+    from suivi_tui.services.edition import ajouter_echeance
+    from suivi_tui.ui.panes.echeances import EcheancesPane
+
+    db = app_quartiers.db
+    with db.lire() as lecture:
+        premier = lecture.execute("SELECT min(id) FROM engagement").scalar_one()
+    ajouter_echeance(db, premier, dt.date(2021, 9, 30), "trimestre", "Ouverture")
+    async with ouvrir(app_quartiers, taille):
+        table = app_quartiers.screen.query_one(EngagementsPane)
+        largeur = next(iter(table.columns.values())).width
+        assert str(table.get_row_at(0)[0]).strip() == "1.1.1" and largeur >= len(" 1.1.1")
+        echeances = app_quartiers.screen.query_one(EcheancesPane)
+        textes = [str(c) for c in echeances.get_row_at(0)]
+        colonnes = {str(c.label).strip(): c.width for c in echeances.columns.values()}
+        if "Axe" in colonnes:  # wide: a column of its own
+            assert colonnes["Axe"] >= len(" 1.1.1") and any(t.strip() == "1.1.1" for t in textes)
+        else:  # narrow: before the engagement's text
+            assert any(t.strip().startswith("1.1.1 ·") for t in textes)

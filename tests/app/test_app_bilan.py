@@ -98,3 +98,28 @@ async def test_the_help_lists_B(app: SuiviApp) -> None:
     async with ouvrir(app) as _:
         lignes = [ligne for _, section in sections_aide() for ligne in section]
         assert any(touches == "B" and "Bilan du contrat" in quoi for touches, quoi in lignes)
+
+
+async def test_B_on_a_quartiers_2030_contrat_rolls_the_tree_up_at_both_sizes(
+    quartiers: tuple[Database, int],
+) -> None:
+    """An objective is indented under its orientation and enjeu; the enjeu counts it; the total counts it once."""
+    db, _ = quartiers
+    changer_statut(db, engagement_id(db, "Réserver un quart des places"), "realise")
+    for taille in (GRAND, PETIT):
+        app = SuiviApp(db, TODAY)
+        async with ouvrir(app, taille) as pilot:
+            await appuyer(pilot, "B")
+            lignes = texte(app).split("\n")
+            largeur = app.screen.largeur
+            assert max(len(ligne) for ligne in lignes) <= largeur  # 12 signataires: blocks of parties, no overflow
+            enjeu = next(ligne for ligne in lignes if ligne.startswith("1 Réussite"))
+            objectif = next(ligne for ligne in lignes if ligne.startswith("  1.1.1 Ouvrir"))
+            assert "1/15" in enjeu and "1/5" in objectif and "1/3" in objectif  # Ensemble, and Ville's column
+            total = next(ligne for ligne in lignes if ligne.startswith("Total"))
+            assert "1/39" in total  # each engagement once, not once per level
+            vu = "\n".join(lignes)
+            assert all(p in vu for p in ("Ville", "CAF", "Région", "CCI", "ARS"))  # every signataire somewhere
+            sous_titre = app.screen.query_one("#vue-sous-titre")
+            assert sous_titre.region.height <= 2  # twelve scores would take the table's room: said in one line
+            assert "12 parties (leurs scores : dans le tableau) · Ensemble : 1/39 réalisé" in str(sous_titre.render())

@@ -29,9 +29,11 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.dialogs.import_fiche import _Comite
     from suivi_tui.ui.dialogs.mesure import MesureDialog, _ChoixIndicateur
     from suivi_tui.ui.dialogs.note import NoteDialog
+    from suivi_tui.ui.dialogs.programmation import ProgrammationDialog, _ChoixObjectifs
     from suivi_tui.ui.dialogs.question import QuestionDialog
     from suivi_tui.ui.dialogs.recherche import RechercheScreen
     from suivi_tui.ui.dialogs.releve import ReleveDialog, _ChoixSeance
+    from suivi_tui.ui.dialogs.revue import RevueDialog
     from suivi_tui.ui.dialogs.seance import SeanceDialog, _ChoixComite
     from suivi_tui.ui.dialogs.statut import StatutDialog
     from suivi_tui.ui.panes.axes import AxesPane
@@ -40,6 +42,7 @@ def _porteurs() -> dict[str, type[DOMNode]]:
     from suivi_tui.ui.panes.engagements import EngagementsPane
     from suivi_tui.ui.panes.journal import JournalPane, NotesJournal
     from suivi_tui.ui.screens.principal import EcranPrincipal
+    from suivi_tui.ui.screens.programmation import ProgrammationVue
     from suivi_tui.ui.screens.restauration import EcranRestauration
     from suivi_tui.ui.screens.retour import ListeRetour, RetourScreen
     from suivi_tui.ui.screens.vue import ListeVue, Vue
@@ -66,6 +69,10 @@ def _porteurs() -> dict[str, type[DOMNode]]:
         "choix_format": _Choix,
         "releve": ReleveDialog,
         "choix_seance": _ChoixSeance,
+        "revue": RevueDialog,
+        "programmation": ProgrammationVue,
+        "action_programmee": ProgrammationDialog,
+        "choix_objectifs": _ChoixObjectifs,
         "contrat": ContratDialog,
         "recherche": RechercheScreen,
         "question": QuestionDialog,

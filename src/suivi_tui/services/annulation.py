@@ -67,6 +67,10 @@ def _annuler(session: Session, changement: Changement) -> None:
         annuler_retour(session, changement)
     elif changement.genre == "mesure":
         _annuler_mesure(session, changement)
+    elif changement.genre == "programmation":
+        from suivi_tui.services.programmation_saisie import annuler_action
+
+        annuler_action(session, changement)
     elif changement.genre == "comite":
         if session.scalar(select(func.count()).select_from(Seance).where(Seance.comite_id == changement.cible_id)):
             raise SaisieInvalide("Le comité a déjà des séances : annulation impossible.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from suivi_tui.db.database import Lecture, lit
 
@@ -21,6 +21,15 @@ SOUS_ARBRE = (
 )
 
 C = TypeVar("C")
+
+
+class Branche(Protocol):
+    """What a roll-up needs of a node: its id and its parent's (a Noeud, an exported axe, a row of the bilan)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ def descendants(noeuds: Iterable[Noeud], axe_id: int) -> set[int]:
 
 
 def cumuler(
-    noeuds: Sequence[Noeud], propres: dict[int, C], zero: Callable[[], C], ajouter: Callable[[C, C], C]
+    noeuds: Sequence[Branche], propres: dict[int, C], zero: Callable[[], C], ajouter: Callable[[C, C], C]
 ) -> dict[int, C]:
     """Each node's own figures plus those of all its descendants (noeuds in depth-first order)."""
     totaux = {n.id: propres.get(n.id, zero()) for n in noeuds}
@@ -89,6 +98,31 @@ def cumuler(
         if n.parent_id is not None and n.parent_id in totaux:
             totaux[n.parent_id] = ajouter(totaux[n.parent_id], totaux[n.id])
     return totaux
+
+
+def racines(noeuds: Sequence[Branche]) -> dict[int, int]:
+    """Each node's root (itself for a root): a 2020-2022 protocole maps every axe to itself."""
+    parents = {n.id: n.parent_id for n in noeuds}
+    trouvees: dict[int, int] = {}
+    for n in noeuds:
+        courant, vus = n.id, {n.id}
+        parent = parents.get(courant)
+        while parent is not None and parent in parents and parent not in vus:  # a cycle stops where it loops
+            courant = parent
+            vus.add(courant)
+            parent = parents.get(courant)
+        trouvees[n.id] = courant
+    return trouvees
+
+
+def enfants_directs(noeuds: Sequence[Branche]) -> dict[int, list[int]]:
+    """The ids of each node's children, in the order given (depth first: document order)."""
+    ids = {n.id for n in noeuds}
+    enfants: dict[int, list[int]] = {n.id: [] for n in noeuds}
+    for n in noeuds:
+        if n.parent_id is not None and n.parent_id in ids:
+            enfants[n.parent_id].append(n.id)
+    return enfants
 
 
 def chemin(noeuds: Sequence[Noeud], axe_id: int) -> list[Noeud]:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.arbre import cumuler, lire_arbre
 from suivi_tui.services.engagements import EngagementVu
 from suivi_tui.services.fragments_sql import EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL
 from suivi_tui.services.progression import Progression, lire_progression
@@ -47,11 +48,21 @@ class PartieBilan:
 
 @dataclass(frozen=True)
 class LigneBilan:
+    """A node of the tree (an axe of a protocole): its counts include those of every node below it."""
+
     axe_id: int
     numero: str
     titre: str
     par_partie: tuple[Compte, ...]  # in the order of Bilan.parties
     total: Compte
+    parent_id: int | None = None
+    profondeur: int = 0
+    niveau: str = "Axe"
+
+    @property
+    def id(self) -> int:
+        """The node's id (what a roll-up of the tree calls it)."""
+        return self.axe_id
 
 
 @dataclass(frozen=True)
@@ -118,7 +129,9 @@ def lire_bilan(lecture: Lecture, contrat_id: int, today: dt.date, *, inclure_con
     lignes = _matrice(lecture, contrat_id, today, parties)
     a_reporter = _a_reporter(lecture, contrat_id, today, inclure_confidentiel)
     progression = lire_progression(lecture, contrat_id, debut, fin, today)
-    par_partie = tuple(sum((ligne.par_partie[i] for ligne in lignes), Compte()) for i in range(len(parties)))
+    # The roots only: a node's row already holds everything below it.
+    racines = [ligne for ligne in lignes if ligne.parent_id is None]
+    par_partie = tuple(sum((ligne.par_partie[i] for ligne in racines), Compte()) for i in range(len(parties)))
     return Bilan(
         contrat_id=contrat_id,
         titre=contrat[0],
@@ -128,7 +141,7 @@ def lire_bilan(lecture: Lecture, contrat_id: int, today: dt.date, *, inclure_con
         parties=parties,
         lignes=lignes,
         par_partie=par_partie,
-        total=sum((ligne.total for ligne in lignes), Compte()),
+        total=sum((ligne.total for ligne in racines), Compte()),
         a_reporter=a_reporter,
         progression=progression,
         confidentiel_inclus=inclure_confidentiel,
@@ -143,9 +156,7 @@ def _matrice(
     lecture: Lecture, contrat_id: int, today: dt.date, parties: tuple[PartieBilan, ...]
 ) -> tuple[LigneBilan, ...]:
     params = {"contrat": contrat_id, "today": today.isoformat()}
-    axes = lecture.execute(
-        "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id", params
-    ).all()
+    noeuds = lire_arbre(lecture, contrat_id)
     comptes: dict[tuple[int, int], Compte] = {
         (r[0], r[1]): Compte(r[2], r[3] or 0, r[4] or 0, r[5] or 0)
         for r in lecture.execute(
@@ -157,11 +168,19 @@ def _matrice(
             params,
         )
     }
-    lignes = []
-    for axe_id, numero, titre in axes:
-        cellules = tuple(comptes.get((axe_id, p.id), Compte()) for p in parties)
-        lignes.append(LigneBilan(axe_id, numero, titre, cellules, sum(cellules, Compte())))
-    return tuple(lignes)
+    propres = {n.id: tuple(comptes.get((n.id, p.id), Compte()) for p in parties) for n in noeuds}
+    cumules = cumuler(
+        noeuds,
+        propres,
+        lambda: tuple(Compte() for _ in parties),
+        lambda a, b: tuple(x + y for x, y in zip(a, b, strict=True)),
+    )
+    return tuple(
+        LigneBilan(
+            n.id, n.numero, n.titre, cumules[n.id], sum(cumules[n.id], Compte()), n.parent_id, n.profondeur, n.niveau
+        )
+        for n in noeuds
+    )
 
 
 # The last décision of an engagement: by the day of its séance (its writing day when outside a séance).

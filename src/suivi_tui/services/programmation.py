@@ -6,10 +6,13 @@ spécifiques, ville, CAF…). What was funded per objective rolls up the tree li
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from suivi_tui.db.database import Lecture, lit
-from suivi_tui.services.arbre import chemin, lire_arbre
+from suivi_tui.services.arbre import Noeud, chemin, lire_arbre
+from suivi_tui.services.saisie import SaisieInvalide, nettoyer_saisie
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,181 @@ def euros(centimes: int | None) -> str:
     entier, reste = divmod(abs(centimes), 100)
     texte = f"{entier:,}".replace(",", "\u202f") + (f",{reste:02d}" if reste else "")
     return f"{'-' if centimes < 0 else ''}{texte}\u00a0€"
+
+
+_RE_MONTANT = re.compile(r"\d+(?:[.,]\d{1,2})?")
+
+
+def lire_montant(valeur: object) -> int | None:
+    """An amount in euros as it is typed or found in a table: « 12 500 », « 12 500,50 € », « 1.234,50 », 12500.5.
+
+    Returns centimes (None when empty); SaisieInvalide, in French, for anything else (a negative amount too).
+    """
+    if valeur is None or (isinstance(valeur, str) and not valeur.strip()):
+        return None
+    if isinstance(valeur, int | float) and not isinstance(valeur, bool):
+        if valeur < 0:
+            raise SaisieInvalide(f"« {valeur} » : un montant ne peut pas être négatif.")
+        return round(float(valeur) * 100)
+    texte = re.sub(r"[\s\u00a0\u202f€]|eur(?:os)?$", "", str(valeur), flags=re.IGNORECASE)
+    if "," in texte and "." in texte:  # « 1.234,50 »: dots group the thousands
+        texte = texte.replace(".", "")
+    if not _RE_MONTANT.fullmatch(texte):
+        raise SaisieInvalide(f"« {str(valeur).strip()} » n'est pas un montant en euros (ex. : 12 500 ou 1 234,50)")
+    return round(float(texte.replace(",", ".")) * 100)
+
+
+def _montant_ou_none(texte: str) -> int | None:
+    try:
+        return lire_montant(texte)
+    except SaisieInvalide:
+        return None
+
+
+@dataclass(frozen=True)
+class ActionSaisie:
+    """An action of the programmation as the form gives it: objectives by axe id, amounts in centimes."""
+
+    annee: int
+    porteur: str
+    intitule: str
+    dauphin: str
+    cpo: str
+    objectifs: tuple[int, ...]
+    financements: tuple[FinancementInfo, ...]
+
+    @property
+    def demande(self) -> int:
+        return sum(f.demande or 0 for f in self.financements)
+
+    @property
+    def accorde(self) -> int:
+        return sum(f.accorde or 0 for f in self.financements)
+
+
+TEXTE_MAX = 300
+
+
+def _propre(texte: str) -> str:
+    return " ".join(nettoyer_saisie(texte).split())
+
+
+def verifier_action(saisie: ActionSaisie) -> ActionSaisie:
+    """The action as it will be saved (texts cleaned); SaisieInvalide, in French, when it cannot be."""
+    porteur, intitule = _propre(saisie.porteur), _propre(saisie.intitule)
+    dauphin, cpo = _propre(saisie.dauphin), _propre(saisie.cpo)
+    if not porteur:
+        raise SaisieInvalide("Nommez le porteur de l'action (une association, un service…).")
+    if not intitule:
+        raise SaisieInvalide("Donnez l'intitulé de l'action.")
+    for nom, texte in (("porteur", porteur), ("intitulé", intitule), ("n° Dauphin", dauphin), ("CPO", cpo)):
+        if len(texte) > TEXTE_MAX:
+            raise SaisieInvalide(f"Le {nom} est trop long ({len(texte)} caractères, {TEXTE_MAX} au plus).")
+    if not 1900 <= saisie.annee <= 2200:
+        raise SaisieInvalide(f"« {saisie.annee} » n'est pas une année de programmation.")
+    if not saisie.objectifs:
+        raise SaisieInvalide("Cochez au moins un objectif que l'action sert (espace dans la liste).")
+    financements: list[FinancementInfo] = []
+    vus: set[str] = set()
+    for f in saisie.financements:
+        nom = _propre(f.financeur)
+        if f.demande is None and f.accorde is None:
+            continue  # a financeur offered by the form, with no amount: not part of the action
+        if not nom:
+            raise SaisieInvalide("Un montant sans financeur : nommez le financeur (État, ville, CAF…).")
+        if _montant_ou_none(nom) is not None:
+            raise SaisieInvalide(
+                f"« {nom} » est un montant, pas un financeur : il va dans la colonne « Demandé » ou « Accordé »."
+            )
+        if nom.casefold() in vus:
+            raise SaisieInvalide(f"Le financeur « {nom} » est saisi deux fois : additionnez ses montants.")
+        if (f.demande or 0) < 0 or (f.accorde or 0) < 0:
+            raise SaisieInvalide("Un montant ne peut pas être négatif.")
+        vus.add(nom.casefold())
+        financements.append(FinancementInfo(nom, f.demande, f.accorde))
+    if not financements:
+        raise SaisieInvalide("Indiquez au moins un montant demandé ou accordé, et son financeur.")
+    objectifs = tuple(dict.fromkeys(saisie.objectifs))
+    return ActionSaisie(saisie.annee, porteur, intitule, dauphin, cpo, objectifs, tuple(financements))
+
+
+@dataclass(frozen=True)
+class Connus:
+    """What the contrat's programmation already names (most used first): the form's suggestions."""
+
+    porteurs: tuple[str, ...]
+    financeurs: tuple[str, ...]
+
+
+# Offered when a contrat has no programmation yet: the usual financeurs of a contrat de ville.
+FINANCEURS_HABITUELS = ("État (crédits politique de la ville)", "Ville", "CAF")
+
+
+@lit
+def connus(lecture: Lecture, contrat_id: int) -> Connus:
+    params = {"c": contrat_id}
+    porteurs = lecture.execute(
+        "SELECT porteur FROM programmation WHERE contrat_id = :c GROUP BY porteur ORDER BY count(*) DESC, porteur",
+        params,
+    ).scalars()
+    financeurs = Counter(
+        lecture.execute(
+            "SELECT f.financeur FROM financement f JOIN programmation p ON p.id = f.programmation_id "
+            "WHERE p.contrat_id = :c",
+            params,
+        ).scalars()
+    )
+    noms = [nom for nom, _ in sorted(financeurs.items(), key=lambda x: (-x[1], x[0]))]
+    return Connus(tuple(porteurs), tuple(noms) or FINANCEURS_HABITUELS)
+
+
+@lit
+def lire_action(lecture: Lecture, contrat_id: int, action_id: int) -> ActionSaisie | None:
+    """An action as the form shows it to be modified; None when it is gone (or another contrat's)."""
+    ligne = lecture.execute(
+        "SELECT annee, porteur, intitule, dauphin, cpo FROM programmation WHERE id = :a AND contrat_id = :c",
+        {"a": action_id, "c": contrat_id},
+    ).first()
+    if ligne is None:
+        return None
+    objectifs = lecture.execute(
+        "SELECT po.axe_id FROM programmation_objectif po JOIN axe a ON a.id = po.axe_id "
+        "WHERE po.programmation_id = :a ORDER BY a.ordre",
+        {"a": action_id},
+    ).scalars()
+    financements = lecture.execute(
+        "SELECT financeur, demande_centimes, accorde_centimes FROM financement WHERE programmation_id = :a ORDER BY id",
+        {"a": action_id},
+    ).all()
+    return ActionSaisie(
+        ligne[0],
+        ligne[1],
+        ligne[2],
+        ligne[3],
+        ligne[4],
+        tuple(objectifs),
+        tuple(FinancementInfo(*f) for f in financements),
+    )
+
+
+@dataclass(frozen=True)
+class Programmations:
+    """Every year's programmation of a contrat, and its tree (the view per objective and per year)."""
+
+    noeuds: tuple[Noeud, ...]
+    annees: tuple[Programmation, ...]  # oldest first
+
+    def de(self, annee: int) -> Programmation | None:
+        return next((p for p in self.annees if p.annee == annee), None)
+
+
+@lit
+def lire_programmations(lecture: Lecture, contrat_id: int) -> Programmations:
+    """All the years, in one snapshot."""
+    return Programmations(
+        tuple(lire_arbre(lecture, contrat_id)),
+        tuple(lire_programmation(lecture, contrat_id, a) for a in annees_programmees(lecture, contrat_id)),
+    )
 
 
 @lit

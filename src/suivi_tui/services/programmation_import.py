@@ -21,6 +21,8 @@ from sqlalchemy import select
 from suivi_tui.db.database import Database
 from suivi_tui.db.models import Axe, Financement, Programmation, ProgrammationObjectif
 from suivi_tui.erreurs import ErreurSuivi
+from suivi_tui.services.programmation import lire_montant
+from suivi_tui.services.saisie import SaisieInvalide
 from suivi_tui.texte import sans_accents
 from suivi_tui.today import now_utc
 
@@ -94,20 +96,11 @@ def _colonnes(entetes: list[object], lieu: str) -> dict[str, int]:
     return trouvees
 
 
-_RE_MONTANT = re.compile(r"-?\d+(?:[.,]\d{1,2})?")
-
-
 def _montant(valeur: object, lieu: str) -> int | None:
-    if valeur is None or (isinstance(valeur, str) and not valeur.strip()):
-        return None
-    if isinstance(valeur, int | float) and not isinstance(valeur, bool):
-        return round(float(valeur) * 100)
-    texte = re.sub(r"[\s\u00a0\u202f€]|eur(?:os)?$", "", str(valeur), flags=re.IGNORECASE)
-    if "," in texte and "." in texte:  # « 1.234,50 »: dots group the thousands
-        texte = texte.replace(".", "")
-    if not _RE_MONTANT.fullmatch(texte) or texte.startswith("-"):
-        raise TableauIllisible(f"{lieu} : « {valeur} » n'est pas un montant en euros (ex. : 12 500 ou 1 234,50)")
-    return round(float(texte.replace(",", ".")) * 100)
+    try:
+        return lire_montant(valeur)
+    except SaisieInvalide as exc:
+        raise TableauIllisible(f"{lieu} : {exc.message}") from None
 
 
 def _annee(valeur: object, defaut: int | None, lieu: str) -> int:

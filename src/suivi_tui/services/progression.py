@@ -12,8 +12,10 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.arbre import Branche, lire_arbre, racines
 
 MOIS_MAX = 240  # twenty years of months: a bad `debut` must not build an endless series
 
@@ -133,26 +135,41 @@ def reconstruire(
     return Progression(tuple(mois), ensemble, par_axe)
 
 
+class NoeudNomme(Branche, Protocol):
+    """A node as the progression names its series: its number and title."""
+
+    @property
+    def numero(self) -> str: ...
+    @property
+    def titre(self) -> str: ...
+
+
+def par_racine(
+    noeuds: Sequence[NoeudNomme], engagements: Iterable[EngagementSuivi]
+) -> tuple[list[tuple[int, str, str]], list[EngagementSuivi]]:
+    """One series per root of the tree (per enjeu; per axe for a protocole): each engagement counted in its root's."""
+    racine = racines(noeuds)
+    axes = [(n.id, n.numero, n.titre) for n in noeuds if racine[n.id] == n.id]
+    return axes, [EngagementSuivi(e.id, racine.get(e.axe_id, e.axe_id), e.statut) for e in engagements]
+
+
 @lit
 def lire_progression(
     lecture: Lecture, contrat_id: int, debut: dt.date | None, fin: dt.date | None, today: dt.date
 ) -> Progression:
     """The contrat's progression, read in the caller's transaction (three indexed queries)."""
     params: dict[str, object] = {"contrat": contrat_id}
-    axes = [
-        (r[0], r[1], r[2])
-        for r in lecture.execute(
-            "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id", params
-        )
-    ]
-    engagements = [
-        EngagementSuivi(r[0], r[1], r[2])
-        for r in lecture.execute(
-            """SELECT e.id, e.axe_id, e.statut FROM engagement e JOIN axe a ON a.id = e.axe_id
+    axes, engagements = par_racine(
+        lire_arbre(lecture, contrat_id),
+        [
+            EngagementSuivi(r[0], r[1], r[2])
+            for r in lecture.execute(
+                """SELECT e.id, e.axe_id, e.statut FROM engagement e JOIN axe a ON a.id = e.axe_id
                     WHERE a.contrat_id = :contrat""",
-            params,
-        )
-    ]
+                params,
+            )
+        ],
+    )
     # Changes dated after today (a clock set wrong, a --today in the past) are not history yet.
     changements = [
         ChangementStatut(r[0], r[1], r[2], r[3])

@@ -41,3 +41,11 @@ def pilote_valide(pilote: str | None) -> str | None:
             f"Le nom du pilote est trop long ({len(propre)} caractères, {PILOTE_MAX} au plus) : raccourcissez-le."
         )
     return propre
+
+
+def lire_annee(texte: str) -> int:
+    """A year typed in full (« 2025 »), between 1900 and 2200 as the base keeps them; SaisieInvalide otherwise."""
+    propre = "".join(texte.split())
+    if not (propre.isascii() and propre.isdigit() and len(propre) == 4 and 1900 <= int(propre) <= 2200):
+        raise SaisieInvalide(f"« {texte.strip()[:20]} » n'est pas une année : écrivez-la en entier (ex. : 2025).")
+    return int(propre)

@@ -258,8 +258,7 @@ class SuiviApp(App[None]):
             return
         self._empiler(contrat_id, changement)
         self.notify(changement.message)
-        if self.principal is not None:
-            self.principal.post_message(ChangementEnregistre(changement))
+        self._annoncer(ChangementEnregistre(changement))
 
     def action_annuler(self) -> None:
         pile = self.annulations
@@ -291,8 +290,15 @@ class SuiviApp(App[None]):
 
     def _annule(self, changement: Changement, message: str) -> None:
         self.notify(message)
+        self._annoncer(ChangementEnregistre(changement, annule=True))
+
+    def _annoncer(self, message: ChangementEnregistre) -> None:
+        """Tell the main screen (it reads the base again), and the screen on top of it if another one (the
+        programmation view shows the action just saved or undone there)."""
         if self.principal is not None:
-            self.principal.post_message(ChangementEnregistre(changement, annule=True))
+            self.principal.post_message(message)
+        if self.screen is not self.principal:
+            self.screen.post_message(ChangementEnregistre(message.changement, annule=message.annule))
 
     # --- importing an annexe -------------------------------------------------------------------
 

@@ -31,16 +31,18 @@ def _paresseux(nom: str) -> ModuleType:
 
 if TYPE_CHECKING:
     from suivi_tui.services import annulation, commandes, mesures
+    from suivi_tui.services import programmation_saisie as programmations
     from suivi_tui.services.seances import tenue
 else:
     annulation = _paresseux("suivi_tui.services.annulation")
     commandes = _paresseux("suivi_tui.services.edition")
     mesures = _paresseux("suivi_tui.services.mesures")
+    programmations = _paresseux("suivi_tui.services.programmation_saisie")
     tenue = _paresseux("suivi_tui.services.seances.tenue")
 
 
 def charger(db: Database) -> None:
     """Run the write services' modules and open the writing connection (in a worker, after the first screen)."""
-    for module in (annulation, commandes, mesures, tenue):
+    for module in (annulation, commandes, mesures, programmations, tenue):
         getattr(module, "__doc__", None)  # any attribute runs a lazy module
     db.preparer_ecritures()

@@ -1,4 +1,4 @@
-"""`suivi demo --contrats N [--seed S] [--ajouter]`: realistic generated data, up to national scale."""
+"""`suivi demo --contrats N [--forme 2030] [--seed S] [--ajouter]`: realistic generated data, up to national scale."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def register(commands: Any) -> None:
         commands,
         "demo",
         "générer des données réalistes (contrats, échéances, séances, notes), jusqu'à l'échelle nationale",
-        "suivi --db /tmp/national.db demo --contrats 435 --seed 1",
+        "suivi --db /tmp/national-2030.db demo --contrats 435 --forme 2030 --seed 1",
         run_demo,
     )
     parser.add_argument(
@@ -54,6 +54,14 @@ def register(commands: Any) -> None:
         help="la graine : la même graine donne les mêmes données (défaut : 1)",
     )
     parser.add_argument(
+        "--forme",
+        choices=("2020", "2030"),
+        default="2020",
+        metavar="FORME",
+        help="2020 : protocoles 2020-2022 (axes à plat, défaut) ; 2030 : contrats « Engagements Quartiers 2030 » "
+        "(enjeux, orientations, objectifs, 10 à 30 signataires, indicateurs, programmation)",
+    )
+    parser.add_argument(
         "--ajouter",
         action="store_true",
         help="accepte une base qui contient déjà des contrats et y ajoute les contrats générés",
@@ -68,7 +76,9 @@ def run_demo(args: argparse.Namespace) -> int:
         _refuser_si_occupee(args)
     db = open_db(args, create=True)
     try:
-        rapport = generer(db, args.contrats, seed=args.seed, progression=_progression, ajouter=args.ajouter)
+        rapport = generer(
+            db, args.contrats, seed=args.seed, progression=_progression, ajouter=args.ajouter, forme=args.forme
+        )
         ouvert = _contrat_ouvert(db, rapport.premier_titre)
     except DemoRefusee as exc:
         raise Sortie(exc.message) from None
@@ -81,6 +91,11 @@ def run_demo(args: argparse.Namespace) -> int:
         f"{pluriel(rapport.comites, 'comité')}, {pluriel(rapport.seances, 'séance')}, "
         f"{pluriel(rapport.notes, 'note')}, {pluriel(rapport.historique, 'modification')} dans l'historique."
     )
+    if args.forme == "2030":
+        print(
+            f"  {pluriel(rapport.indicateurs, 'indicateur')}, {pluriel(rapport.mesures, 'mesure')}, "
+            f"{pluriel(rapport.actions, 'action programmée', 'actions programmées')} (2024 et 2025)."
+        )
     if ouvert == rapport.premier_titre:
         print(
             f"  Premier contrat : {rapport.premier_titre}, celui que l'application ouvre (graine {nombre(args.seed)})."

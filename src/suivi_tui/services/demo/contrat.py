@@ -13,11 +13,32 @@ from suivi_tui.dates import NOMS_MOIS, fin_de_periode, format_echeance
 from suivi_tui.services.demo import textes as t
 from suivi_tui.services.demo.textes import Ville
 
-DEBUT, FIN = dt.date(2020, 1, 1), dt.date(2022, 12, 31)
-# The data stop here (séances, changes); échéances still run to the end of 2023.
-FIN_SUIVI = dt.date(2022, 12, 31)
-# The mid-term review the statuts reflect: past échéances are mostly done by then.
-REVUE = dt.date(2022, 6, 30)
+
+@dataclass(frozen=True)
+class Periode:
+    """The dates a generated contrat lives by: a 2020-2022 protocole, or a contrat « Quartiers 2030 »."""
+
+    debut: dt.date
+    fin: dt.date
+    fin_suivi: dt.date  # the data stop here (séances, changes)
+    revue: dt.date  # the mid-term review the statuts reflect: past échéances are mostly done by then
+    echeances: tuple[dt.date, dt.date]  # the span échéances fall in (they run past the data)
+    a_discuter_apres: dt.date  # points put on the agenda lately
+
+    @property
+    def annees_suivies(self) -> range:
+        return range(self.debut.year, self.fin_suivi.year + 1)
+
+
+PROTOCOLE = Periode(
+    dt.date(2020, 1, 1),
+    dt.date(2022, 12, 31),
+    dt.date(2022, 12, 31),
+    dt.date(2022, 6, 30),
+    (dt.date(2020, 3, 1), dt.date(2023, 12, 31)),
+    dt.date(2022, 9, 1),
+)
+DEBUT, FIN = PROTOCOLE.debut, PROTOCOLE.fin
 STATUTS = ("a_venir", "en_cours", "realise", "en_pause", "bloque", "abandonne")
 POIDS_STATUTS = (30, 35, 20, 7, 5, 3)
 # The statuts an engagement went through before its current one.
@@ -51,6 +72,10 @@ class Lignes:
 
     def poser(self, table: str, ident: int, *valeurs: object) -> None:
         self.rows[table].append((ident, *valeurs))
+
+    def lier(self, table: str, *valeurs: object) -> None:
+        """A row of a table without an id of its own (a link: an action and an objective it serves)."""
+        self.rows[table].append(valeurs)
 
     def ajouter(self, table: str, *valeurs: object) -> int:
         ident = self.reserver(table)
@@ -88,6 +113,7 @@ class _Contexte:
     bailleur: tuple[str, str]
     equipes: dict[str, list[str]]
     seances: list[tuple[int, int, dt.date, tuple[int, ...]]] = field(default_factory=list)  # id, comité, jour, axes
+    periode: Periode = PROTOCOLE
 
     def instant(self, jour: dt.date, minute: int | None = None) -> str:
         m = self.rng.randrange(8 * 60, 19 * 60) if minute is None else minute
@@ -180,9 +206,10 @@ def _structure(ctx: _Contexte, contrat_id: int, annexe: AnnexeLue, importe: str)
     return engagements
 
 
-def _equipe(rng: random.Random, court: str) -> list[str]:
+def _equipe(rng: random.Random, court: str, catalogue: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """The few people or services who pilot a partie's engagements in one contrat."""
-    services = t.SERVICES.get(court, t.SERVICES["Ville"])
+    catalogue = catalogue or t.SERVICES
+    services = catalogue.get(court, t.SERVICES["Ville"])
     equipe = []
     for _ in range(rng.randint(2, 5)):
         service = rng.choice(services)
@@ -197,15 +224,22 @@ def _comites(ctx: _Contexte, contrat_id: int, annexe: AnnexeLue) -> None:
     choisis = [(c.nom, c.description, _axes_annexe(c.nom)) for c in annexe.comites]
     choisis += ctx.rng.sample(t.COMITES, ctx.rng.choices((0, 1, 2), (30, 40, 30))[0])
     for nom, description, axes in choisis:
-        comite_id = ctx.lignes.ajouter("comite", contrat_id, nom, description)
-        absence = 0.6 if nom == "Comité de pilotage" else 0.15
-        for annee in (2020, 2021, 2022):
-            for mois in range(1, 13):
-                if mois == 8 or ctx.rng.random() < absence:
-                    continue
-                jour = _jour_ouvre(dt.date(annee, mois, ctx.rng.randint(3, 24)))
-                seance_id = ctx.lignes.ajouter("seance", comite_id, jour.isoformat(), *_lieu(ctx, jour))
-                ctx.seances.append((seance_id, comite_id, jour, axes))
+        comite(ctx, contrat_id, nom, description, axes)
+
+
+def comite(ctx: _Contexte, contrat_id: int, nom: str, description: str, axes: tuple[int, ...]) -> None:
+    """A comité and its séances, about monthly (the comité de pilotage less often) over the years followed."""
+    comite_id = ctx.lignes.ajouter("comite", contrat_id, nom, description)
+    absence = 0.6 if nom == "Comité de pilotage" else 0.15
+    for annee in ctx.periode.annees_suivies:
+        for mois in range(1, 13):
+            if mois == 8 or ctx.rng.random() < absence:
+                continue
+            jour = _jour_ouvre(dt.date(annee, mois, ctx.rng.randint(3, 24)))
+            if jour > ctx.periode.fin_suivi:
+                continue
+            seance_id = ctx.lignes.ajouter("seance", comite_id, jour.isoformat(), *_lieu(ctx, jour))
+            ctx.seances.append((seance_id, comite_id, jour, axes))
 
 
 def _axes_annexe(nom: str) -> tuple[int, ...]:
@@ -232,7 +266,7 @@ def _moments(ctx: _Contexte, axe_ordre: int, n: int, apres: dt.date) -> list[tup
             seance_id, jour = ctx.rng.choice(seances)
             found.append((jour, seance_id))
         else:
-            found.append((ctx.jour(apres + dt.timedelta(days=1), FIN_SUIVI), None))
+            found.append((ctx.jour(apres + dt.timedelta(days=1), ctx.periode.fin_suivi), None))
     return sorted(found, key=lambda m: (m[0], m[1] or 0))
 
 
@@ -273,7 +307,7 @@ def _suivre(ctx: _Contexte, e: _Engagement) -> None:
         ancien = e.statut = statut
     if rng.random() < 0.06:
         e.a_discuter = 1
-        _historiser(ctx, e, "a_discuter", "0", "1", _moments(ctx, e.axe_ordre, 1, dt.date(2022, 9, 1))[0])
+        _historiser(ctx, e, "a_discuter", "0", "1", _moments(ctx, e.axe_ordre, 1, ctx.periode.a_discuter_apres)[0])
     for _ in range(rng.choices((0, 1, 2, 3), (15, 40, 30, 15))[0]):
         _echeance(ctx, e, depart)
 
@@ -281,13 +315,14 @@ def _suivre(ctx: _Contexte, e: _Engagement) -> None:
 def _echeance(ctx: _Contexte, e: _Engagement, depart: dt.date) -> None:
     rng = ctx.rng
     precision = rng.choices(PRECISIONS, POIDS_PRECISIONS)[0]
-    date = fin_de_periode(ctx.jour(dt.date(2020, 3, 1), dt.date(2023, 12, 31)), precision)
+    fin_suivi = ctx.periode.fin_suivi
+    date = fin_de_periode(ctx.jour(*ctx.periode.echeances), precision)
     libelle = rng.choice(t.ECHEANCES)
-    ajout = (ctx.jour(depart + dt.timedelta(days=1), min(date, FIN_SUIVI) - dt.timedelta(days=20)), None)
+    ajout = (ctx.jour(depart + dt.timedelta(days=1), min(date, fin_suivi) - dt.timedelta(days=20)), None)
     faite = None
-    if e.statut == "realise" or rng.random() < (0.6 if date <= REVUE else 0.05):
+    if e.statut == "realise" or rng.random() < (0.6 if date <= ctx.periode.revue else 0.05):
         jour = date + dt.timedelta(days=rng.randint(-45, 30))
-        faite = min(max(jour, ajout[0] + dt.timedelta(days=1)), FIN_SUIVI)
+        faite = min(max(jour, ajout[0] + dt.timedelta(days=1)), fin_suivi)
     ident = ctx.lignes.ajouter(
         "echeance", e.id, libelle, date.isoformat(), precision, faite.isoformat() if faite else None
     )
@@ -298,7 +333,7 @@ def _echeance(ctx: _Contexte, e: _Engagement, depart: dt.date) -> None:
         _historiser(
             ctx, e, "echeance.ajout", None, f"{format_echeance(avant, precision)} {libelle}".strip(), ajout, ident
         )
-        moment = (ctx.jour(ajout[0], max(ajout[0], min(avant, FIN_SUIVI))), None)
+        moment = (ctx.jour(ajout[0], max(ajout[0], min(avant, fin_suivi))), None)
         _historiser(ctx, e, "echeance.date", format_echeance(avant, precision), quand, moment, ident)
     else:
         _historiser(ctx, e, "echeance.ajout", None, f"{quand} {libelle}".strip(), ajout, ident)

@@ -10,12 +10,13 @@ from suivi_tui.services.progression import (
     EngagementSuivi,
     Progression,
     mois_du_contrat,
+    par_racine,
     reconstruire,
 )
 
 
 def progression_de(donnees: Donnees) -> Progression:
-    """Réalisés and en cours at each month's end, per axe and overall, as services.progression computes them."""
+    """Réalisés and en cours at each month's end, per root of the tree and overall, as services.progression does."""
     changements = sorted(
         (
             ChangementStatut(
@@ -31,9 +32,7 @@ def progression_de(donnees: Donnees) -> Progression:
     mois = mois_du_contrat(
         donnees.contrat.debut, donnees.contrat.fin, donnees.today, dt.date.fromisoformat(dernier) if dernier else None
     )
-    return reconstruire(
-        [(a.id, a.numero, a.titre) for a in donnees.axes],
-        [EngagementSuivi(e.id, e.axe_id, e.statut) for e in donnees.engagements],
-        changements,
-        mois,
+    axes, engagements = par_racine(
+        donnees.axes, (EngagementSuivi(e.id, e.axe_id, e.statut) for e in donnees.engagements)
     )
+    return reconstruire(axes, engagements, changements, mois)

@@ -76,7 +76,7 @@ def _matrice(bilan: Bilan) -> str:
     haut = "".join(f'<th scope="colgroup" colspan="{len(MESURES)}">{n}</th>' for n in noms)
     bas = "".join(f'<th scope="col">{m}</th>' for _ in noms for m in MESURES)
     corps = "\n".join(
-        f'<tr><td class="axe">{escape(ligne.numero)} — {escape(ligne.titre)}</td>'
+        f'<tr><td class="axe"{_retrait(ligne.profondeur)}>{escape(ligne.numero)} — {escape(ligne.titre)}</td>'
         + "".join(_cellules(c) for c in (*ligne.par_partie, ligne.total))
         + "</tr>"
         for ligne in bilan.lignes
@@ -87,6 +87,11 @@ def _matrice(bilan: Bilan) -> str:
         f'<thead><tr><th scope="col" class="axe" rowspan="2">Axe</th>{haut}</tr><tr>{bas}</tr></thead>\n'
         f"<tbody>\n{corps}\n</tbody>\n<tfoot>{total}</tfoot>\n</table>\n</section>"
     )
+
+
+def _retrait(profondeur: int) -> str:
+    """A node under another is indented: its counts are already in the row above (the tree rolls up)."""
+    return f' style="padding-left: {0.35 + 1.2 * profondeur:.2f}rem"' if profondeur else ""
 
 
 def _cellules(c: Compte) -> str:

@@ -11,6 +11,8 @@ from suivi_tui.services.vocabulaire import libelle_statut
 from suivi_tui.texte import pluriel
 
 BARRES = " ▁▂▃▄▅▆▇█"
+# Said under the table of a tree: an enjeu's row is not to be added to its objectives'.
+_CUMUL = " Un enjeu ou une orientation compte aussi les engagements des niveaux en dessous."
 
 
 def etincelle(valeurs: tuple[int, ...], total: int) -> str:
@@ -36,7 +38,8 @@ def rendre(bilan: Bilan) -> str:
         "",
         "## Par axe et par partie",
         "",
-        "Dans chaque case : réalisés/engagements · en cours · en retard · % réalisé.",
+        "Dans chaque case : réalisés/engagements · en cours · en retard · % réalisé."
+        + (_CUMUL if any(ligne.parent_id is not None for ligne in bilan.lignes) else ""),
         "",
         "| Axe | " + " | ".join(echapper_md(p.nom_court) for p in bilan.parties) + " | Ensemble |",
         "|:--|" + "--:|" * (len(bilan.parties) + 1),

@@ -1,4 +1,4 @@
-"""The XLSX export (XlsxWriter): Synthèse, Engagements, Échéances, Journal, Historique sheets."""
+"""The XLSX export (XlsxWriter): Synthèse, Engagements, Échéances, Journal, Historique (and Indicateurs) sheets."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from suivi_tui.services.vocabulaire import STATUTS, libelle_statut
 # Never a formula or a link from a text, whatever it starts with; built in memory, so no
 # temporary file holding the data is left in the system's temp folder.
 OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True}
-FEUILLES = ("Synthèse", "Engagements", "Échéances", "Journal", "Historique")
+FEUILLES = ("Synthèse", "Engagements", "Échéances", "Journal", "Historique", "Indicateurs")
 
 
 class Styles:
@@ -32,6 +32,7 @@ class Styles:
         self._wb = wb
         self._proprietes: dict[int, dict[str, Any]] = {}
         self._cites: dict[int, Any] = {}
+        self._retraits: dict[int, Any] = {}
         base = {"valign": "top", "font_name": "Calibri", "font_size": 10}
         f = self._format
         self.texte = f(base)
@@ -68,6 +69,14 @@ class Styles:
         self._proprietes[id(fmt)] = proprietes
         return fmt
 
+    def retrait(self, profondeur: int) -> Any:
+        """The wrapped text format, indented by the node's depth in the tree (an objective under its enjeu)."""
+        if profondeur <= 0:
+            return self.long
+        if profondeur not in self._retraits:
+            self._retraits[profondeur] = self._format({**self._proprietes[id(self.long)], "indent": min(profondeur, 6)})
+        return self._retraits[profondeur]
+
     def cite(self, fmt: Any) -> Any:
         """fmt with the quote prefix: its text is shown as typed and never taken for a formula."""
         if id(fmt) not in self._cites:
@@ -93,6 +102,8 @@ def ecrire(
     styles = Styles(wb)
     _synthese(wb, styles, donnees)
     for nom, contenu in zip(FEUILLES[1:], TABLES, strict=True):
+        if contenu == "indicateurs" and not donnees.indicateurs:
+            continue  # a 2020-2022 protocole has none: no empty sheet
         ws = _feuille(wb, styles, nom, colonnes(contenu, donnees), lignes(contenu, donnees))
         if nom == formules.FEUILLE:
             formules.liste_des_statuts(ws, len(donnees.engagements))
@@ -159,6 +170,10 @@ def _cellule(ws: Any, styles: Styles, ligne: int, col: int, genre: str, valeur: 
         ws.write_datetime(ligne, col, au_format_local(valeur), styles.instant)
     elif genre == "nombre":
         ws.write_number(ligne, col, valeur, styles.numero)
+    elif genre == "decimal":
+        ws.write_number(ligne, col, valeur, styles.nombre)
+    elif genre == "part":
+        ws.write_number(ligne, col, valeur, styles.pourcent)
     elif genre == "statut":
         ws.write_string(ligne, col, libelle_statut(valeur), styles.statuts.get(valeur, styles.texte))
     elif genre == "alerte":
@@ -184,16 +199,20 @@ def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
     ws.set_row(3, hauteur(zip(entetes, largeurs, strict=True)))
     par_axe, total = synthese_axes(donnees)
     premiere, derniere = 4, 3 + len(par_axe)
-    for r, ligne in enumerate(par_axe, start=premiere):
+    rangs = formules.rangs_des_noeuds(donnees.axes, premiere)
+    for r, (axe, ligne) in enumerate(zip(donnees.axes, par_axe, strict=True), start=premiere):
         ecrire_texte(ws, styles, r, 0, ligne.numero, styles.texte)
-        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.long)
-        axe = (formules.AXE, formules.critere(ligne.numero))
-        ws.write_formula(r, 2, formules.nb_si(axe), styles.nombre, ligne.total)
+        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.retrait(ligne.profondeur))
+        enfants = rangs.enfants[axe.id]
+        noeud = (formules.AXE, formules.critere(ligne.numero))
+        ws.write_formula(r, 2, formules.nb_si_cumule(enfants, 2, noeud), styles.nombre, ligne.total)
         for c, code in enumerate(STATUTS, start=3):
             statut = (formules.STATUT, formules.critere(libelle_statut(code)))
-            ws.write_formula(r, c, formules.nb_si(axe, statut), styles.nombre, ligne.par_statut[code])
+            ws.write_formula(
+                r, c, formules.nb_si_cumule(enfants, c, noeud, statut), styles.nombre, ligne.par_statut[code]
+            )
         retard = (formules.RETARD, formules.critere("Oui"))
-        ws.write_formula(r, 9, formules.nb_si(axe, retard), styles.nombre, ligne.en_retard)
+        ws.write_formula(r, 9, formules.nb_si_cumule(enfants, 9, noeud, retard), styles.nombre, ligne.en_retard)
         _part(ws, r, styles.pourcent, ligne.part_realisee)
         ws.set_row(r, hauteur([(ligne.titre, largeurs[1])]))
     r = derniere + 1
@@ -201,7 +220,7 @@ def _synthese(wb: Any, styles: Styles, donnees: Donnees) -> None:
     ws.write_blank(r, 1, None, styles.total)
     valeurs = [total.total, *(total.par_statut[c] for c in STATUTS), total.en_retard]
     for c, valeur in enumerate(valeurs, start=2):
-        ws.write_formula(r, c, formules.somme(c, premiere, derniere), styles.total, valeur)
+        ws.write_formula(r, c, formules.somme_des_racines(rangs.racines, c, premiere, derniere), styles.total, valeur)
     _part(ws, r, styles.total_pourcent, total.part_realisee)
     ws.freeze_panes(4, 0)
     ws.autofilter(3, 0, derniere, len(entetes) - 1)

@@ -40,13 +40,16 @@ def _matrice(wb: Any, styles: Any, bilan: Bilan) -> None:
                 ws.write_blank(3, debut + m, None, styles.entete)
             ws.write_string(4, debut + m, mesure, styles.entete)
     premiere = 5
+    # A node's cells add its children's rows to its own COUNTIFS (see classeur_formules): the tree rolls up.
+    rangs = formules.rangs_des_noeuds(bilan.lignes, premiere)
     for r, ligne in enumerate(bilan.lignes, start=premiere):
         ecrire_texte(ws, styles, r, 0, ligne.numero, styles.texte)
-        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.long)
+        ecrire_texte(ws, styles, r, 1, ligne.titre, styles.retrait(ligne.profondeur))
         axe = (formules.AXE, formules.critere(ligne.numero))
         for g, ((_, partie), compte) in enumerate(zip(groupes, (*ligne.par_partie, ligne.total), strict=True)):
             conditions = [axe] + ([(formules.PARTIE, partie)] if partie else [])
-            _cellules(ws, styles, r, 2 + g * len(MESURES), conditions, compte, styles.nombre, styles.pourcent)
+            debut = 2 + g * len(MESURES)
+            _cellules(ws, styles, r, debut, conditions, compte, rangs.enfants[ligne.axe_id])
     r = premiere + len(bilan.lignes)
     ecrire_texte(ws, styles, r, 0, "Total", styles.total)
     ws.write_blank(r, 1, None, styles.total)
@@ -54,30 +57,34 @@ def _matrice(wb: Any, styles: Any, bilan: Bilan) -> None:
         debut = 2 + g * len(MESURES)
         valeurs = (compte.engagements, compte.realises, compte.en_cours, compte.en_retard)
         for m, valeur in enumerate(valeurs):
-            ws.write_formula(r, debut + m, formules.somme(debut + m, premiere, r - 1), styles.total, valeur)
+            somme = formules.somme_des_racines(rangs.racines, debut + m, premiere, r - 1)
+            ws.write_formula(r, debut + m, somme, styles.total, valeur)
         ws.write_formula(r, debut + 4, _part(r, debut), styles.total_pourcent, compte.part_realisee)
     ws.freeze_panes(5, 2)
     formules.progression(wb, ws, styles, bilan.progression, r + 3, "Bilan")
 
 
 def _cellules(
-    ws: Any, styles: Any, r: int, debut: int, conditions: list[tuple[str, str]], compte: Compte, fmt: Any, pct: Any
+    ws: Any, styles: Any, r: int, debut: int, conditions: list[tuple[str, str]], compte: Compte, enfants: list[int]
 ) -> None:
-    """One cell of the matrix: engagements, réalisés, en cours, en retard (COUNTIFS) and % réalisé."""
+    """One cell of the matrix: engagements, réalisés, en cours, en retard (COUNTIFS, plus the children's rows)
+    and % réalisé."""
 
     def statut(code: str) -> tuple[str, str]:
         return formules.STATUT, formules.critere(libelle_statut(code))
 
-    formes = (
-        formules.nb_si(*conditions),
-        formules.nb_si(*conditions, statut("realise")),
-        formules.nb_si(*conditions, statut("en_cours")),
-        formules.nb_si(*conditions, (formules.RETARD, formules.critere("Oui"))),
+    criteres: tuple[tuple[tuple[str, str], ...], ...] = (
+        (),
+        (statut("realise"),),
+        (statut("en_cours"),),
+        ((formules.RETARD, formules.critere("Oui")),),
     )
     valeurs = (compte.engagements, compte.realises, compte.en_cours, compte.en_retard)
-    for m, (forme, valeur) in enumerate(zip(formes, valeurs, strict=True)):
-        ws.write_formula(r, debut + m, forme, fmt, valeur)
-    ws.write_formula(r, debut + 4, _part(r, debut), pct, compte.part_realisee)
+    for m, (ajout, valeur) in enumerate(zip(criteres, valeurs, strict=True)):
+        ws.write_formula(
+            r, debut + m, formules.nb_si_cumule(enfants, debut + m, *conditions, *ajout), styles.nombre, valeur
+        )
+    ws.write_formula(r, debut + 4, _part(r, debut), styles.pourcent, compte.part_realisee)
 
 
 def _part(r: int, debut: int) -> str:

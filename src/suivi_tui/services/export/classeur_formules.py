@@ -4,15 +4,23 @@ A partner who changes a statut in the Engagements sheet sees the totals follow: 
 formula of the sheet, written with the value computed here as its cached result (what a reader shows
 before any recalculation). The formulas are ours: user text only ever reaches them as a quoted,
 escaped criterion, never as formula text.
+
+A tree (enjeu → orientation → objectif) rolls up in the formulas themselves: a node's cell counts
+its own engagements (COUNTIFS on its number) plus the cells of its children's rows, so that a
+statut changed under an objective moves the objective, its orientation and its enjeu; the total
+adds up the roots only (adding every row would count an objective three times). A 2020-2022
+protocole has only roots: its cells are plain COUNTIFS and its total a SUM of the column, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from xlsxwriter.utility import xl_rowcol_to_cell  # type: ignore[import-untyped]
 
+from suivi_tui.services.arbre import Branche, enfants_directs
 from suivi_tui.services.export.mise_en_forme import COULEURS_STATUT
 from suivi_tui.services.progression import Progression
 from suivi_tui.services.vocabulaire import STATUTS
@@ -31,6 +39,34 @@ def critere(valeur: str) -> str:
 def nb_si(*conditions: tuple[str, str]) -> str:
     """=COUNTIFS over the Engagements sheet: (column, criterion already quoted) pairs."""
     return "=COUNTIFS(" + ",".join(f"{FEUILLE}!{colonne},{valeur}" for colonne, valeur in conditions) + ")"
+
+
+@dataclass(frozen=True)
+class Rangs:
+    """Where the nodes are in a sheet: the rows of each node's children, and the rows of the roots."""
+
+    enfants: dict[int, list[int]]  # node id -> rows of its direct children
+    racines: list[int]
+
+
+def rangs_des_noeuds(noeuds: Sequence[Branche], premiere: int) -> Rangs:
+    """Rows of the nodes written one per row from `premiere`, in the order given (depth first)."""
+    rang = {n.id: premiere + i for i, n in enumerate(noeuds)}
+    enfants = {nid: [rang[e] for e in ids] for nid, ids in enfants_directs(noeuds).items()}
+    racines = [rang[n.id] for n in noeuds if n.parent_id is None or n.parent_id not in rang]
+    return Rangs(enfants, racines)
+
+
+def nb_si_cumule(enfants: Sequence[int], colonne: int, *conditions: tuple[str, str]) -> str:
+    """=COUNTIFS(...) for the node's own engagements, plus its children's cells of the same column."""
+    return nb_si(*conditions) + "".join(f"+{xl_rowcol_to_cell(r, colonne)}" for r in enfants)
+
+
+def somme_des_racines(racines: Sequence[int], colonne: int, premiere: int, derniere: int) -> str:
+    """The total of a column: SUM of every row when all are roots, else of the roots' cells only."""
+    if len(racines) == derniere - premiere + 1:
+        return somme(colonne, premiere, derniere)
+    return "=SUM(" + ",".join(xl_rowcol_to_cell(r, colonne) for r in racines) + ")"
 
 
 def part(realises: str, total: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from suivi_tui.erreurs import ErreurSuivi
 
 FORMATS = ("sqlite", "xlsx", "csv", "md", "html", "ics")
-TABLES_CSV = ("engagements", "echeances", "notes", "historique")
+TABLES_CSV = ("engagements", "echeances", "notes", "historique", "indicateurs")
 
 NOMS_FORMATS: dict[str, str] = {
     "sqlite": "Base SQLite (.sqlite)",
@@ -62,7 +62,7 @@ class DemandeExport:
     force: bool = False
     inclure_confidentiel: bool = False
     contrat_id: int | None = None
-    table: str = "engagements"  # CSV only: engagements | echeances | notes | historique
+    table: str = "engagements"  # CSV only: engagements | echeances | notes | historique | indicateurs
     pour: str | None = None  # a fiche de suivi for this partie or pilote (.xlsx or .csv), see export/fiche.py
 
 

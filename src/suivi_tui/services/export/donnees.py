@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from suivi_tui.db.database import Lecture, lit
+from suivi_tui.services.arbre import lire_arbre
 from suivi_tui.services.export.demande import ExportInvalide
 from suivi_tui.services.fragments_sql import DELAI, EN_RETARD, JOUR_NOTE, NOTES_DU_JOURNAL, PROCHAINE_ECHEANCE
+from suivi_tui.services.indicateurs import IndicateurContrat, indicateurs_contrat
 from suivi_tui.services.reglages import DERNIER_CONTRAT
 from suivi_tui.today import now_local
 
@@ -25,9 +27,14 @@ class ContratInfo:
 
 @dataclass(frozen=True)
 class AxeInfo:
+    """A node of the contrat's tree (an axe of a 2020-2022 protocole: a root of niveau « Axe »)."""
+
     id: int
     numero: str
     titre: str
+    niveau: str = "Axe"
+    parent_id: int | None = None
+    profondeur: int = 0
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,8 @@ class Donnees:
     seances: tuple[SeanceExport, ...]
     notes: tuple[NoteExport, ...]  # newest séance first
     historique: tuple[HistoriqueExport, ...]  # newest first
+    # In the order of the tree, each with its two latest mesures (the last value and the trend).
+    indicateurs: tuple[IndicateurContrat, ...] = ()
 
     def axe(self, axe_id: int) -> AxeInfo:
         return next(a for a in self.axes if a.id == axe_id)
@@ -186,11 +195,9 @@ def charger(lecture: Lecture, contrat_id: int | None, today: dt.date, *, inclure
         exporte_le=now_local(),
         confidentiel_inclus=inclure_confidentiel,
         notes_exclues=exclues,
+        # Depth first (each node followed by the nodes below it): the order every table and roll-up expects.
         axes=tuple(
-            AxeInfo(*r)
-            for r in lecture.execute(
-                "SELECT id, numero, titre FROM axe WHERE contrat_id = :contrat ORDER BY ordre, id", params
-            )
+            AxeInfo(n.id, n.numero, n.titre, n.niveau, n.parent_id, n.profondeur) for n in lire_arbre(lecture, cid)
         ),
         parties=tuple(
             PartieInfo(*r)
@@ -203,6 +210,7 @@ def charger(lecture: Lecture, contrat_id: int | None, today: dt.date, *, inclure
         seances=_seances(lecture, params),
         notes=notes,
         historique=_historique(lecture, params),
+        indicateurs=tuple(indicateurs_contrat(lecture, cid, limite=2)),
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from suivi_tui.dates import format_date
+from suivi_tui.services.arbre import cumuler
 from suivi_tui.services.export.donnees import (
     AxeInfo,
     Donnees,
@@ -23,12 +24,19 @@ NOTES_PAR_ENGAGEMENT = 3
 
 @dataclass(frozen=True)
 class LigneAxe:
-    """One row of the per-axis table (or the total row, with numero « Total »)."""
+    """One row of the per-axis table (or the total row, with numero « Total »).
+
+    A node of a tree counts the engagements of every node below it too (its own come first in none:
+    an enjeu often has none of its own).
+    """
 
     numero: str
     titre: str
     par_statut: dict[str, int]
     en_retard: int
+    niveau: str = "Axe"
+    profondeur: int = 0
+    sous_niveaux: bool = False  # the node has nodes below it: its counts include theirs
 
     @property
     def total(self) -> int:
@@ -83,17 +91,31 @@ class Rapport:
 
 
 def synthese_axes(donnees: Donnees) -> tuple[tuple[LigneAxe, ...], LigneAxe]:
-    """Per axis: engagements per statut and en retard; and the total row."""
-    lignes = []
-    for axe in donnees.axes:
-        engagements = [e for e in donnees.engagements if e.axe_id == axe.id]
-        lignes.append(_ligne(axe.numero, axe.titre, engagements))
+    """Per node of the tree (per axis): engagements per statut and en retard, rolled up; and the total row."""
+    propres: dict[int, list[EngagementExport]] = {}
+    for e in donnees.engagements:
+        propres.setdefault(e.axe_id, []).append(e)
+    cumules = cumuler(donnees.axes, propres, list, lambda a, b: [*a, *b])
+    parents = {a.parent_id for a in donnees.axes}
+    lignes = [
+        _ligne(axe.numero, axe.titre, cumules[axe.id], axe.niveau, axe.profondeur, axe.id in parents)
+        for axe in donnees.axes
+    ]
     return tuple(lignes), _ligne("Total", "", list(donnees.engagements))
 
 
-def _ligne(numero: str, titre: str, engagements: list[EngagementExport]) -> LigneAxe:
+def _ligne(
+    numero: str,
+    titre: str,
+    engagements: list[EngagementExport],
+    niveau: str = "Axe",
+    profondeur: int = 0,
+    sous_niveaux: bool = False,
+) -> LigneAxe:
     par_statut = {code: sum(1 for e in engagements if e.statut == code) for code in STATUTS}
-    return LigneAxe(numero, titre, par_statut, sum(1 for e in engagements if e.en_retard))
+    return LigneAxe(
+        numero, titre, par_statut, sum(1 for e in engagements if e.en_retard), niveau, profondeur, sous_niveaux
+    )
 
 
 def construire(donnees: Donnees) -> Rapport:

@@ -20,6 +20,8 @@ from suivi_tui.services.export.mise_en_forme import (
     quand,
 )
 from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
+from suivi_tui.services.export.rapport_indicateurs import CSS as CSS_INDICATEURS
+from suivi_tui.services.export.rapport_indicateurs import section_html as indicateurs_html
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut
 from suivi_tui.texte import accord, nombre, pluriel
 from suivi_tui.today import iso_utc
@@ -123,7 +125,7 @@ def rendre(rapport: Rapport) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Point d'étape — {titre}</title>",
-        f"<style>{_css(d)}{CSS_GRAPHIQUES}</style>",
+        f"<style>{_css(d)}{CSS_GRAPHIQUES}{CSS_INDICATEURS}</style>",
         "</head>",
         "<body>",
         '<header class="entete">',
@@ -133,6 +135,7 @@ def rendre(rapport: Rapport) -> str:
         "</header>",
         _synthese(rapport),
         _avancement(d),
+        indicateurs_html(d),
         _retards(rapport),
         *(_section(d, s) for s in rapport.sections),
         f'<footer>Exporté par suivi <time datetime="{iso_utc(d.exporte_le)}">{exporte_le(d.exporte_le)}</time>.'
@@ -183,8 +186,10 @@ def _synthese(rapport: Rapport) -> str:
 def _ligne_axe(ligne: LigneAxe) -> str:
     nombres = "".join(f'<td class="n">{ligne.par_statut[c]}</td>' for c in STATUTS)
     retard = f'<td class="n{" retard" if ligne.en_retard else ""}">{ligne.en_retard}</td>'
+    # A node under another is indented: its counts are already in the row above (the tree rolls up).
+    retrait = f' style="padding-left: {0.4 + 1.2 * ligne.profondeur:.2f}rem"' if ligne.profondeur else ""
     return (
-        f'<tr><td>{escape(ligne.numero)}</td><td>{escape(ligne.titre)}</td><td class="n">{ligne.total}</td>'
+        f'<tr><td>{escape(ligne.numero)}</td><td{retrait}>{escape(ligne.titre)}</td><td class="n">{ligne.total}</td>'
         f'{nombres}{retard}<td class="n">{pourcent(ligne.part_realisee)}</td></tr>'
     )
 
@@ -212,10 +217,12 @@ def _ligne_retard(d: Donnees, f: Fiche) -> str:
 
 def _section(d: Donnees, section: SectionAxe) -> str:
     ligne = section.ligne
+    axe = section.axe
+    dessous = " (avec les niveaux en dessous)" if ligne.sous_niveaux else ""
     morceaux = [
         '<section class="axe">',
-        f"<h2>Axe {escape(section.axe.numero)} — {escape(section.axe.titre)}</h2>",
-        f'<p class="resume">{pluriel(ligne.total, "engagement")} · {pluriel(ligne.realises, "réalisé")} · '
+        f"<h2>{escape(axe.niveau)} {escape(axe.numero)} — {escape(axe.titre)}</h2>",
+        f'<p class="resume">{pluriel(ligne.total, "engagement")}{dessous} · {pluriel(ligne.realises, "réalisé")} · '
         f"{nombre(ligne.en_retard)} en retard</p>",
     ]
     for groupe in section.parties:

@@ -10,6 +10,7 @@ from suivi_tui.services.export.donnees import Donnees
 from suivi_tui.services.export.markdown import echapper_md, echapper_md_lignes
 from suivi_tui.services.export.mise_en_forme import etat_echeance, exporte_le, pourcent, quand
 from suivi_tui.services.export.rapport import Fiche, LigneAxe, Rapport, SectionAxe, construire, raison_du_retard
+from suivi_tui.services.export.rapport_indicateurs import section_md as indicateurs_md
 from suivi_tui.services.vocabulaire import STATUTS, TYPES_NOTE, accord_statut, libelle_statut
 from suivi_tui.texte import nombre, pluriel
 
@@ -36,6 +37,8 @@ def rendre(rapport: Rapport) -> str:
         "",
         _tableau(rapport),
         "",
+        *_cumul(rapport),
+        *indicateurs_md(d),
     ]
     if rapport.en_retard:
         parties += [f"## En retard ({len(rapport.en_retard)})", ""]
@@ -87,12 +90,21 @@ def _tableau(rapport: Rapport) -> str:
     return "\n".join(lignes)
 
 
+def _cumul(rapport: Rapport) -> list[str]:
+    """Said under the table of a tree: an enjeu's row already holds its objectives' engagements."""
+    if not any(ligne.sous_niveaux for ligne in rapport.lignes):
+        return []
+    return ["Un enjeu ou une orientation compte aussi les engagements des niveaux en dessous.", ""]
+
+
 def _section(d: Donnees, section: SectionAxe) -> list[str]:
     ligne = section.ligne
+    axe = section.axe
+    dessous = " (avec les niveaux en dessous)" if ligne.sous_niveaux else ""
     lignes = [
-        f"## Axe {echapper_md(section.axe.numero)} — {echapper_md(section.axe.titre)}",
+        f"## {echapper_md(axe.niveau)} {echapper_md(axe.numero)} — {echapper_md(axe.titre)}",
         "",
-        f"{pluriel(ligne.total, 'engagement')}, {pluriel(ligne.realises, 'réalisé')}, "
+        f"{pluriel(ligne.total, 'engagement')}{dessous}, {pluriel(ligne.realises, 'réalisé')}, "
         f"{nombre(ligne.en_retard)} en retard.",
         "",
     ]

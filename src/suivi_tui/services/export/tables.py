@@ -19,22 +19,30 @@ TABLES = TABLES_CSV
 class Colonne:
     titre: str
     largeur: float
-    genre: str = "texte"  # texte, long, date, instant, nombre, statut, alerte
+    genre: str = "texte"  # texte, long, date, instant, nombre, decimal, part, statut, alerte
 
 
 def colonnes(table: str, donnees: Donnees) -> tuple[Colonne, ...]:
     if table == "notes":
         return _colonnes_journal(donnees)
-    return {"engagements": _COLONNES_ENGAGEMENTS, "echeances": _COLONNES_ECHEANCES, "historique": _COLONNES_HISTORIQUE}[
-        table
-    ]
+    return {
+        "engagements": _COLONNES_ENGAGEMENTS,
+        "echeances": _COLONNES_ECHEANCES,
+        "historique": _COLONNES_HISTORIQUE,
+        "indicateurs": _COLONNES_INDICATEURS,
+    }[table]
 
 
 def lignes(table: str, donnees: Donnees) -> Iterable[list[Any]]:
     """The rows of a table, one value per column: str, int, date, datetime (UTC), bool or None."""
-    return {"engagements": _engagements, "echeances": _echeances, "notes": _journal, "historique": _historique}[table](
-        donnees
-    )
+    lecteurs = {
+        "engagements": _engagements,
+        "echeances": _echeances,
+        "notes": _journal,
+        "historique": _historique,
+        "indicateurs": _indicateurs,
+    }
+    return lecteurs[table](donnees)
 
 
 # A fuzzy échéance (« juin 2021 », « T3 2021 ») is stored at the last day of its period: the date
@@ -161,4 +169,44 @@ def _historique(d: Donnees) -> Iterable[list[Any]]:
             valeur_historique(h.champ, h.ancien),
             valeur_historique(h.champ, h.nouveau),
             h.seance,
+        ]
+
+
+# An indicator where the tree places it (its node, or its engagement's node), what it measures, toward
+# what, and where it stands: the « bilan d'indicateurs » of the yearly meeting, one row each.
+_COLONNES_INDICATEURS = (
+    Colonne("Axe", 7),
+    Colonne("Rattaché à", 40, "long"),
+    Colonne("Indicateur", 45, "long"),
+    Colonne("Unité", 12),
+    Colonne("Référence", 11, "decimal"),
+    Colonne("Année de référence", 11, "nombre"),
+    Colonne("Cible", 11, "decimal"),
+    Colonne("Année cible", 10, "nombre"),
+    Colonne("Source", 22, "long"),
+    Colonne("Dernière valeur", 11, "decimal"),
+    Colonne("Mesurée le", 12, "date"),
+    Colonne("Part du chemin vers la cible", 12, "part"),
+    Colonne("Tendance", 20),
+)
+
+
+def _indicateurs(d: Donnees) -> Iterable[list[Any]]:
+    for i in d.indicateurs:
+        info = i.info
+        derniere = info.derniere
+        yield [
+            i.axe_numero,
+            f"Engagement : {i.engagement}" if i.engagement is not None else info.porteur,
+            info.libelle,
+            info.unite,
+            info.reference,
+            info.reference_annee,
+            info.cible,
+            info.cible_annee,
+            info.source,
+            derniere.valeur if derniere else None,
+            derniere.date if derniere else None,
+            info.avancement,
+            info.tendance,
         ]

@@ -39,6 +39,10 @@ def _texte(genre: str, valeur: Any) -> str:
         return f"{au_format_local(valeur):%d/%m/%Y %H:%M}"
     if genre == "nombre":
         return str(valeur)
+    if genre == "decimal":  # as French Excel reads a number: a decimal comma, no thousands separator
+        return f"{valeur:f}".rstrip("0").rstrip(".").replace(".", ",")
+    if genre == "part":
+        return f"{round(valeur * 100)} %"
     if genre == "statut":
         return libelle_statut(valeur)
     if genre == "alerte":

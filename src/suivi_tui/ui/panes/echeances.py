@@ -54,7 +54,9 @@ class EcheancesPane(DataTable[Text]):
         largeur = self.scrollable_content_region.width
         self._largeur = largeur
         court = largeur < 60
-        quand, axe = (13, 0) if court else (19, 5)
+        # The axe's number whole (« 1.2.3 » in a contrat « Quartiers 2030 »), 4 columns at least.
+        numero = min(max([len(e.axe_numero) for e in self.lignes] + [4]), 8)
+        quand, axe = (13, 0) if court else (19, numero + 1)
         reste = max(largeur - quand - 11 - axe, 10)
         self.clear(columns=True)
         self.add_column(" Quand", width=quand)

@@ -19,6 +19,7 @@ from suivi_tui.ui.touches import liaisons
 LIBELLE_LISIBLE = 50  # what a row should show of its libellé (over one line, else two)
 LIBELLE_MIN = 30  # the least a one-line row shows when the table is narrow
 PARTIE_MAX = 9  # « Départem… »: the partie's full name is in the detail
+AXE_MAX = 8  # « 1.2.3.4 »: deeper numbers are cut (the detail names the node)
 PILOTE = 11
 
 
@@ -51,7 +52,8 @@ def colonnes(largeur: int, lignes: Sequence[EngagementLigne], avec_axe: bool) ->
     rather than five; the deadline is in the detail and the Échéances pane); two lines without it.
     """
     partie = min(max([len(ligne.partie) for ligne in lignes] + [len("Partie")]), PARTIE_MAX) + 1
-    axe = 4 if avec_axe else 0
+    # « IV » for a protocole, « 1.2.3 » for an objective of a contrat « Quartiers 2030 »: never cut in two.
+    axe = min(max([len(ligne.axe_numero) for ligne in lignes] + [3]), AXE_MAX) + 1 if avec_axe else 0
     reste = largeur - (axe + partie + STATUT + DISCUTER)
     libelle = reste - ECHEANCE
     if libelle - 1 - PILOTE >= LIBELLE_LISIBLE:

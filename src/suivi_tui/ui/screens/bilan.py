@@ -48,28 +48,65 @@ def _valeurs(compte: Compte, colonnes: tuple[tuple[str, int], ...]) -> Content:
     return Content.assemble(*morceaux)
 
 
+# Below this width the row's label would be a number alone: the parties are then shown a few at a time.
+LIBELLE_MIN = 16
+Groupe = tuple[str, tuple[tuple[str, int], ...]]  # a column group: its name and its (title, width) columns
+
+
 def matrice(bilan: Bilan, largeur: int) -> Content:
-    """The table axes × parties (then all of them), each partie's columns complete when the width allows."""
+    """The table axes × parties (then all of them), each partie's columns complete when the width allows.
+
+    A contrat « Quartiers 2030 » has 10 to 30 signataires: when they do not all fit beside a readable
+    label, the table is cut into blocks of parties one under the other (the first one with « Ensemble »),
+    each repeating the tree's labels, rather than running off the screen.
+    """
     n = len(bilan.parties)
     complet = largeur - (n + 1) * (_largeur(COMPLET) + 1) >= 16
     groupe = COMPLET if complet else COMPACT
-    titre = max(largeur - n * (_largeur(groupe) + 1) - _largeur(COMPLET) - 1, 4)
-    groupes = [(p.nom_court, groupe) for p in bilan.parties] + [("Ensemble", COMPLET)]
+    titre = largeur - n * (_largeur(groupe) + 1) - _largeur(COMPLET) - 1
+    if titre >= LIBELLE_MIN or n <= 2:  # one table, as a protocole's always was
+        groupes = [(p.nom_court, groupe) for p in bilan.parties] + [("Ensemble", COMPLET)]
+        return _bloc(bilan, list(range(n)), groupes, max(titre, 4), ensemble=True)
+    largeur_compacte = _largeur(COMPACT) + 1
+    premier = max((largeur - LIBELLE_MIN - _largeur(COMPLET) - 1) // largeur_compacte, 1)
+    suivants = max((largeur - LIBELLE_MIN) // largeur_compacte, 1)
+    decoupe = [list(range(min(premier, n)))]
+    while decoupe[-1][-1] < n - 1:
+        debut = decoupe[-1][-1] + 1
+        decoupe.append(list(range(debut, min(debut + suivants, n))))
+    blocs = []
+    for rang, indices in enumerate(decoupe):
+        groupes: list[Groupe] = [(bilan.parties[i].nom_court, COMPACT) for i in indices]
+        groupes += [("Ensemble", COMPLET)] if rang == 0 else []
+        titre = largeur - sum(_largeur(g) + 1 for _, g in groupes)
+        blocs.append(_bloc(bilan, indices, groupes, titre, ensemble=rang == 0))
+    return Content("\n\n").join(blocs)
+
+
+def _bloc(bilan: Bilan, indices: list[int], groupes: list[Groupe], titre: int, *, ensemble: bool) -> Content:
+    """The rows of the tree for the parties at those indices (and the « Ensemble » group when asked)."""
     entete = "".ljust(titre) + "".join(" " + tronquer(nom, _largeur(g)).center(_largeur(g)) for nom, g in groupes)
     sous = "".ljust(titre) + "".join(" " + "".join(t.rjust(w) for t, w in g) for _, g in groupes)
     lignes = [Content.styled(entete.rstrip(), "bold"), Content.styled(sous, "$text-muted")]
+
+    def comptes(par_partie: tuple[Compte, ...], total: Compte) -> tuple[Compte, ...]:
+        return (*(par_partie[i] for i in indices), *((total,) if ensemble else ()))
+
     for ligne in bilan.lignes:
-        libelle = tronquer(f"{ligne.numero:<4}{ligne.titre}", titre) if titre >= 12 else ligne.numero
-        lignes.append(_rangee(libelle, (*ligne.par_partie, ligne.total), groupes, titre))
+        # A node under another is indented: its counts are part of the row above (the tree rolls up).
+        retrait = " " * ligne.profondeur
+        texte = f"{ligne.numero} {ligne.titre}" if titre >= 12 else ligne.numero
+        libelle = retrait + tronquer(texte, titre - len(retrait))
+        lignes.append(_rangee(libelle, comptes(ligne.par_partie, ligne.total), groupes, titre))
     lignes.append(Content.styled("─" * len(sous), "$text-muted"))
-    lignes.append(_rangee("Total", (*bilan.par_partie, bilan.total), groupes, titre, gras=True))
+    lignes.append(_rangee("Total", comptes(bilan.par_partie, bilan.total), groupes, titre, gras=True))
     return Content("\n").join(lignes)
 
 
 def _rangee(
     libelle: str,
     comptes: tuple[Compte, ...],
-    groupes: list[tuple[str, tuple[tuple[str, int], ...]]],
+    groupes: list[Groupe],
     titre: int,
     *,
     gras: bool = False,
@@ -112,7 +149,13 @@ def contenu_a_reporter(r: AReporter, presentation: bool, largeur: int) -> Conten
         " · ",
         (statut, STYLES_STATUT.get(r.statut, "")),
         "\n    ",
-        (f"pilote : {tronquer(pilote(r.pilote, presentation), 40)}" if r.pilote else "sans pilote", "$text-muted"),
+        # Room for « · aucune décision notée » after it (a fiche action's pilote is often a long service name).
+        (
+            f"pilote : {tronquer(pilote(r.pilote, presentation), min(40, largeur - 37))}"
+            if r.pilote
+            else "sans pilote",
+            "$text-muted",
+        ),
     ]
     d = r.decision
     if d is None:
@@ -177,11 +220,12 @@ class BilanVue(Vue):
         if bilan is None:
             return
         t = bilan.total
-        self.titrer(
-            f"Bilan — {bilan.titre} · situation au {format_date(bilan.today)}",
-            f"{tableau_de_bord(bilan)} · Ensemble : {t.realises}/{t.engagements} réalisés, "
-            f"{t.en_cours} en cours, {t.en_retard} en retard",
-        )
+        ensemble = f"Ensemble : {t.realises}/{t.engagements} réalisés, {t.en_cours} en cours, {t.en_retard} en retard"
+        parties = tableau_de_bord(bilan)
+        # 10 to 30 signataires would push the table off a small screen: their scores are in its columns.
+        if len(parties) + len(ensemble) + 3 > 2 * self.size.width - 4:
+            parties = f"{len(bilan.parties)} parties (leurs scores : dans le tableau)"
+        self.titrer(f"Bilan — {bilan.titre} · situation au {format_date(bilan.today)}", f"{parties} · {ensemble}")
         self.montrer(self._options(bilan))
         # The matrix and the curve first: the cursor waits on the first engagement to carry over, unseen.
         self.query_one(ListeVue).scroll_home(animate=False)

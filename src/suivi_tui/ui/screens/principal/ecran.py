@@ -49,6 +49,7 @@ from suivi_tui.ui.panes.progression import Progression
 from suivi_tui.ui.protocoles import AppSuivi
 from suivi_tui.ui.screens.principal.edition import Edition
 from suivi_tui.ui.screens.principal.navigation import Navigation
+from suivi_tui.ui.screens.principal.programmation import Financements
 from suivi_tui.ui.screens.principal.quartiers import Quartiers
 from suivi_tui.ui.screens.principal.seances import Seances
 from suivi_tui.ui.touches import liaisons
@@ -84,7 +85,8 @@ class EcranPrincipal(Screen[None]):
     """One contrat; everything shown comes from one snapshot read in a worker thread.
 
     The screen holds the state and the panes, and reads and shows the base; what its keys do is in
-    three collaborators: `edition` (the changes), `navigation` (moving), `seances` (the meeting).
+    collaborators: `edition` (the changes), `navigation` (moving), `seances` (the meeting), `quartiers`
+    (mesures, the yearly review) and `financements` (the programmation).
     Each key is declared in ui/touches.py; its `action_…` here says which collaborator does it.
     """
 
@@ -117,6 +119,7 @@ class EcranPrincipal(Screen[None]):
         self.navigation = Navigation(self)
         self.seances = Seances(self)
         self.quartiers = Quartiers(self)
+        self.financements = Financements(self)
 
     @property
     def suivi(self) -> AppSuivi:
@@ -484,6 +487,15 @@ class EcranPrincipal(Screen[None]):
 
     def action_mesure(self) -> None:
         self.quartiers.mesure()
+
+    def action_revue(self) -> None:
+        self.quartiers.revue()
+
+    def action_financement(self) -> None:
+        self.financements.saisir()
+
+    def action_programmation(self) -> None:
+        self.financements.vue()
 
     def action_filtre(self) -> None:
         self.navigation.filtre()
