@@ -178,6 +178,13 @@ def test_suivi_revue_writes_valid_html_and_refuses_bad_input(
     assert "--force" in capsys.readouterr().err
     assert main([*base, "revue", "2025", str(tmp_path / "revue.xlsx")]) == 2  # no such format for the review
     assert not (tmp_path / "revue.xlsx").exists()
+    capsys.readouterr()
+    assert main([*base, "revue", "2025", "--format", "html"]) == 2  # HTML is not written to the terminal
+    assert "La revue en html s'écrit dans un fichier" in capsys.readouterr().err
+    assert main([*base, "revue", "2025"]) == 0  # Markdown on stdout, the reminder on stderr
+    terminal = capsys.readouterr()
+    assert terminal.out.startswith("# Revue annuelle 2025") and "Mme X" not in terminal.out
+    assert "1 décision confidentielle masquée ; --include-confidential" in terminal.err
     with pytest.raises(SystemExit) as sortie_argparse:
         main([*base, "revue", "l'an dernier"])
     assert sortie_argparse.value.code == 2

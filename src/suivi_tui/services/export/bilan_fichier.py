@@ -10,7 +10,7 @@ from pathlib import Path
 from suivi_tui.atomic import staged_file
 from suivi_tui.db.database import Database
 from suivi_tui.services.bilan import Bilan, lire_bilan
-from suivi_tui.services.export.demande import DemandeExport, ExportInvalide, format_depuis_extension
+from suivi_tui.services.export.demande import DemandeExport, format_document
 from suivi_tui.today import now_local
 
 FORMATS_BILAN = ("md", "html", "xlsx")
@@ -25,17 +25,13 @@ class BilanEcrit:
 
 
 def format_bilan(chemin: Path | None, voulu: str | None) -> str:
-    """The bilan's format: --format, else the extension; md on the standard output. ExportInvalide otherwise."""
-    try:
-        fmt = voulu or (format_depuis_extension(chemin) if chemin is not None else "md")
-    except ExportInvalide:
-        fmt = ""
-    if fmt not in FORMATS_BILAN:
-        raise ExportInvalide(
-            "Le bilan s'écrit en Markdown (.md), en HTML (.html) ou en classeur (.xlsx) : "
-            "choisissez une de ces extensions ou précisez --format."
-        )
-    return fmt
+    return format_document(
+        chemin,
+        voulu,
+        FORMATS_BILAN,
+        "Le bilan s'écrit en Markdown (.md), en HTML (.html) ou en classeur (.xlsx) : "
+        "choisissez une de ces extensions ou précisez --format.",
+    )
 
 
 def ecrire_bilan(

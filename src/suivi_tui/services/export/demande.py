@@ -94,6 +94,20 @@ def format_depuis_extension(chemin: Path) -> str:
     )
 
 
+def format_document(chemin: Path | None, voulu: str | None, permis: tuple[str, ...], refus: str) -> str:
+    """A document's format (the bilan, the review): --format, else the extension; md on the standard output.
+
+    ExportInvalide with the document's own sentence (refus) when the format is not one it is written in.
+    """
+    try:
+        fmt = voulu or (format_depuis_extension(chemin) if chemin is not None else "md")
+    except ExportInvalide:
+        fmt = ""
+    if fmt not in permis:
+        raise ExportInvalide(refus)
+    return fmt
+
+
 def format_demande(demande: DemandeExport) -> str:
     """The format of a request: the explicit one, else the extension's; ExportInvalide if neither is known."""
     if demande.format is None:

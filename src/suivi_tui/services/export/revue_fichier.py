@@ -11,7 +11,7 @@ from pathlib import Path
 
 from suivi_tui.atomic import staged_file
 from suivi_tui.db.database import Database
-from suivi_tui.services.export.demande import DemandeExport, ExportInvalide, format_depuis_extension
+from suivi_tui.services.export.demande import DemandeExport, format_document
 from suivi_tui.services.revue import Revue, lire_revue
 from suivi_tui.texte import sans_accents
 from suivi_tui.today import now_local
@@ -28,17 +28,13 @@ class RevueEcrite:
 
 
 def format_revue(chemin: Path | None, voulu: str | None) -> str:
-    """--format, else the extension; md on the standard output. ExportInvalide otherwise."""
-    try:
-        fmt = voulu or (format_depuis_extension(chemin) if chemin is not None else "md")
-    except ExportInvalide:
-        fmt = ""
-    if fmt not in FORMATS_REVUE:
-        raise ExportInvalide(
-            "La revue annuelle s'écrit en Markdown (.md) ou en HTML (.html) : choisissez une de ces extensions "
-            "ou précisez --format."
-        )
-    return fmt
+    return format_document(
+        chemin,
+        voulu,
+        FORMATS_REVUE,
+        "La revue annuelle s'écrit en Markdown (.md) ou en HTML (.html) : choisissez une de ces extensions "
+        "ou précisez --format.",
+    )
 
 
 def rendre_revue(revue: Revue, fmt: str) -> str:
