@@ -71,6 +71,18 @@ async def test_j_d_in_one_burst_puts_the_echeance_on_the_new_row(app: SuiviApp) 
         assert sql(app.db, "SELECT engagement_id, date FROM echeance") == [(eid, "2020-12-31")]
 
 
+async def test_tab_in_a_burst_moves_to_the_next_field_before_the_text_that_follows(app: SuiviApp) -> None:
+    # Textual hands every key of a read to the widget focused when the app takes it, and tab moves the
+    # focus only once it has come back up: « date⇥libellé » would all land in the date.
+    async with ouvrir(app) as pilot:
+        eid = await choisir(pilot, COWORKING)
+        await terminal(pilot, "d")
+        await terminal(pilot, "T4 2020\tbilan au comité\r")
+        assert sql(app.db, "SELECT engagement_id, date, libelle FROM echeance") == [
+            (eid, "2020-12-31", "bilan au comité")
+        ]
+
+
 async def test_j_p_in_one_burst_names_the_pilote_of_the_new_row(app: SuiviApp) -> None:
     async with ouvrir(app) as pilot:
         await choisir(pilot, COWORKING)

@@ -112,9 +112,25 @@ class SuiviApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if await self._deplacer_le_focus(event.key):
+                return
             # Where Textual sends it: the screen, and the widget with the focus (None while a dialog mounts).
             event.envoi = (self.screen, self.focused)  # type: ignore[attr-defined]
         await super().on_event(event)
+
+    async def _deplacer_le_focus(self, touche: str) -> bool:
+        """tab and shift+tab move the focus now, when no widget takes them (the path field completes with tab).
+
+        Textual hands each key of a read to the widget focused when it takes the key, and runs the
+        screen's tab only once the key has come back up: « T4 2020⇥bilan » would all go to the date.
+        """
+        if touche not in ("tab", "shift+tab"):
+            return False
+        lien = self.screen.active_bindings.get(touche)
+        if lien is None or lien.node not in (self.screen, self) or not lien.enabled:
+            return False
+        await self.run_action(lien.binding.action, lien.node)
+        return True
 
     def on_key(self, event: events.Key) -> None:
         """A printable key that came back from the screen it was typed on, now covered by a dialog, is the dialog's.

@@ -6,8 +6,10 @@ import re
 
 # Characters that Markdown (CommonMark, GitHub) would read as markup, HTML or an entity.
 _SPECIAUX = re.compile(r"([\\`*_\[\]<>#|~&!])")
-# At a line's start these open a list, a quote or a heading: « - », « + », « > », « = », « 1. », « 2) ».
-_DEBUT_BLOC = re.compile(r"^(\s*)(?:([-+>=])|(\d+)([.)]))")
+# At a line's start these open a quote (« > »), a list (« - », « + », « 1. », « 2) », followed by a
+# space or nothing) or a rule or heading underline (« --- », « === »). A number such as « 1.1 » is
+# none of them and stays as written.
+_DEBUT_BLOC = re.compile(r"^(\s*)(?:(>|[-+=](?=\s|$|[-=]))|(\d+)([.)])(?=\s|$))")
 
 
 def _bloc(m: re.Match[str]) -> str:

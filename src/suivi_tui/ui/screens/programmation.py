@@ -145,11 +145,11 @@ class ProgrammationVue(Vue):
             intertitre("Accordé par objectif et par année"),
             remarque("Une action compte dans chaque objectif qu'elle sert, et au-dessus."),
         ]
-        if p.annees:
-            options += [Option(ligne, disabled=True) for ligne in matrice(p, annee, largeur)]
-        else:
-            options.append(remarque("Aucune action programmée. $ pour en saisir une."))
+        if not p.annees:
+            options.append(remarque("Aucune action programmée : $ pour en saisir une."))
             options.append(remarque("Un tableau de programmation : suivi programmation import FICHIER."))
+            return options
+        options += [Option(ligne, disabled=True) for ligne in matrice(p, annee, largeur)]
         if courante is None:
             options.append(remarque(f"Aucune action programmée en {annee} : $ pour en saisir une."))
             return options
