@@ -96,7 +96,7 @@ class Dialogue(ModalScreen[V | None], Generic[V]):
         display: none;
     }
     Dialogue .dialogue-etiquette {
-        width: auto;
+        width: 1fr;  /* wrapped at 80 columns rather than cut */
         color: $text-muted;
     }
     """
