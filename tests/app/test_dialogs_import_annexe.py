@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.app.conftest import PETIT, appuyer, calme, messages, ouvrir, sql, taper
+from tests.app.conftest import PETIT, appuyer, calme, messages, ouvrir, sql, taper, terminal
 from textual.widgets import Input, Static
 
 from suivi_tui.ui.aide import sections_aide
@@ -123,6 +123,16 @@ async def test_tab_complete_le_chemin(app: SuiviApp, tmp_path: Path) -> None:
         assert dialogue.query_one("#chemin", Input).value == f"{tmp_path}/annexes/stains-2020.pdf"
         await appuyer(pilot, "enter")
         assert "Stains" in _apercu(dialogue)
+
+
+async def test_tab_dans_la_meme_rafale_que_les_lettres_complete_aussi(app: SuiviApp, tmp_path: Path) -> None:
+    # The suggestion shown is computed in the background: tab must not wait for it.
+    (tmp_path / "annexes").mkdir()
+    shutil.copy(FORMATS / "deux-colonnes.pdf", tmp_path / "annexes" / "stains-2020.pdf")
+    async with ouvrir(app) as pilot:
+        dialogue = await _ouvrir_dialogue(pilot, tmp_path)
+        await terminal(pilot, "/ann\tst\t")
+        assert dialogue.query_one("#chemin", Input).value == f"{tmp_path}/annexes/stains-2020.pdf"
 
 
 @pytest.mark.parametrize("taille", [(140, 45), PETIT])

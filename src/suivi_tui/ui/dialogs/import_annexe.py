@@ -80,8 +80,11 @@ class ChampChemin(ChampTexte):
     BINDINGS: ClassVar[list[BindingType]] = liaisons("champ_chemin")
 
     def action_completer(self) -> None:
-        if self._suggestion and self._suggestion != self.value:
-            self.value = self._suggestion
+        # From the text as it is now: the suggestion shown is computed in the background, and is not
+        # there yet when tab comes in the same burst as the letters (a paste, a macro, `tmux send-keys`).
+        complete = completer(self.value)
+        if complete and complete != self.value:
+            self.value = complete
             self.cursor_position = len(self.value)
         else:
             self.screen.focus_next()
