@@ -135,19 +135,7 @@ def generer_contrat(
     _comites(ctx, contrat_id, annexe)
     for e in engagements:
         _suivre(ctx, e)
-        lignes.poser(
-            "engagement",
-            e.id,
-            e.axe_id,
-            e.partie_id,
-            e.ordre,
-            e.libelle,
-            e.statut,
-            e.pilote,
-            e.a_discuter,
-            e.cree_le,
-            e.modifie_le,
-        )
+        _poser_engagement(lignes, e)
     _notes(ctx, engagements)
 
 
@@ -283,6 +271,24 @@ def _historiser(
     le = ctx.instant(moment[0], minute)
     ctx.lignes.ajouter("historique", e.id, echeance_id, champ, ancien, nouveau, le, moment[1])
     e.modifie_le = max(e.modifie_le, le)
+
+
+def _poser_engagement(lignes: Lignes, e: _Engagement, *fiche: object) -> None:
+    """The engagement's row once followed; a fiche action's columns (Quartiers 2030) after the common ones."""
+    lignes.poser(
+        "engagement",
+        e.id,
+        e.axe_id,
+        e.partie_id,
+        e.ordre,
+        e.libelle,
+        e.statut,
+        e.pilote,
+        e.a_discuter,
+        e.cree_le,
+        e.modifie_le,
+        *fiche,
+    )
 
 
 def _suivre(ctx: _Contexte, e: _Engagement) -> None:

@@ -19,6 +19,7 @@ from suivi_tui.services.demo.contrat import (
     _Engagement,
     _equipe,
     _notes,
+    _poser_engagement,
     _suivre,
     comite,
 )
@@ -80,20 +81,7 @@ def generer_contrat_2030(rng: random.Random, lignes: Lignes, ville: Ville, titre
     for e in engagements:
         _suivre(ctx, e)
     for e in engagements:
-        lignes.poser(
-            "engagement",
-            e.id,
-            e.axe_id,
-            e.partie_id,
-            e.ordre,
-            e.libelle,
-            e.statut,
-            e.pilote,
-            e.a_discuter,
-            e.cree_le,
-            e.modifie_le,
-            *_fiche(ctx, e, parties),
-        )
+        _poser_engagement(lignes, e, *_fiche(ctx, e, parties))
     _notes(ctx, engagements)
     _indicateurs(ctx, objectifs, engagements)
     _programmation(ctx, contrat_id, objectifs, [q.ENJEUX[i] for i in sorted(enjeux)])
