@@ -194,3 +194,52 @@ def test_an_objective_with_nothing_under_it_is_refused() -> None:
     erreur = _refus(texte)
     assert re.search(r"2\.1\.2.*n'a ni sous-niveau, ni engagement", str(erreur))
     assert erreur.ligne == _ligne(texte, "#### 2.1.2")
+
+
+@pytest.mark.parametrize(
+    ("remplacer", "par"),
+    [
+        # a folded line of an indicator under « Indicateurs : » in a fiche
+        ("référence 0 en 2024 ; cible 400", "référence 0 en\n    2024 ; cible 400"),
+        # the rest of the indicator as a paragraph of its bullet (deeper, after a blank line): a PDF's wrapped line
+        ("référence 0 en 2024 ; cible 400", "référence 0 en\n\n    2024 ; cible 400"),
+        # a folded field
+        (
+            "- Partenaires : Mission locale, PLIE Cœur de Brie, ville",
+            "- Partenaires : Mission locale, PLIE Cœur de Brie,\n  ville",
+        ),
+    ],
+    ids=["folded indicator", "indicator's paragraph", "folded field"],
+)
+def test_a_folded_line_in_a_fiche_goes_on_with_its_field_or_indicator(remplacer: str, par: str) -> None:
+    texte = VAL_FLEURI.read_text(encoding="utf-8").replace(remplacer, par)
+    assert texte != VAL_FLEURI.read_text(encoding="utf-8")
+    fiche = next(e for a in lire_annexe(texte).axes for e in a.engagements if e.libelle == "Bus de l'emploi")
+    assert fiche.partenaires == "Mission locale, PLIE Cœur de Brie, ville de Val-Fleuri"
+    recus = fiche.indicateurs[0]
+    assert (recus.reference, recus.reference_annee, recus.cible, recus.cible_annee, recus.source) == (
+        0,
+        2024,
+        400,
+        2027,
+        "France Travail",
+    )
+
+
+def test_a_paragraph_at_the_fields_level_after_a_blank_line_describes_the_fiche() -> None:
+    texte = VAL_FLEURI.read_text(encoding="utf-8").replace(
+        "cible 30 % en 2027\n", "cible 30 % en 2027\n\n  Le bus passe chaque semaine dans les trois quartiers.\n", 1
+    )
+    fiche = next(e for a in lire_annexe(texte).axes for e in a.engagements if e.libelle == "Bus de l'emploi")
+    assert [(i.libelle, i.cible, i.cible_annee, i.source) for i in fiche.indicateurs] == [
+        ("Personnes reçues au bus de l'emploi", 400, 2027, "France Travail"),
+        ("Part des personnes reçues en emploi six mois après", 30, 2027, ""),
+    ]
+
+
+def test_an_objectives_indicator_goes_on_in_a_deeper_paragraph() -> None:
+    texte = VAL_FLEURI.read_text(encoding="utf-8").replace(
+        "référence 48 en 2023 ; cible 90", "référence 48 en 2023 ;\n\n  cible 90", 1
+    )
+    (creche,) = next(a for a in lire_annexe(texte).axes if a.numero == "1.1.1").indicateurs
+    assert (creche.reference, creche.cible, creche.cible_annee, creche.source) == (48, 90, 2028, "CAF")

@@ -12,9 +12,11 @@ Règles (en plus de celles du paquet pour le balisage, le mobilier de page et le
   un signataire sans engagement, un texte sans puce après une ligne vide : refus, avec la ligne.
 * « Fiche action … – Titre » ouvre une fiche : un engagement de la partie de son « Pilote : » (ou de
   son « Signataire : »), qui garde pilote, « Partenaires : », « Calendrier : » et « Indicateurs : »
-  (``fiches``). Une fiche sans pilote est refusée. Les autres lignes d'une fiche la décrivent et
-  sont laissées de côté.
-* « Indicateurs : » hors d'une fiche : les indicateurs du nœud.
+  (``fiches``). Une fiche sans pilote est refusée. Une ligne repliée (sans ligne vide avant), ou un
+  paragraphe plus en retrait que la dernière puce du champ, prolonge le champ ou son dernier
+  indicateur. Les autres lignes d'une fiche la décrivent et sont laissées de côté.
+* « Indicateurs : » hors d'une fiche : les indicateurs du nœud (une ligne repliée, ou un paragraphe
+  plus en retrait que leurs puces, prolonge le dernier).
 * Un titre Markdown qui n'est ni un nœud ni l'un des blocs ci-dessus, au niveau des nœuds de tête
   ou au-dessus, ou une formule de clôture, fait sortir de l'arbre ; plus profond, c'est une
   sous-partie du nœud.
@@ -52,6 +54,7 @@ class _Fiche:
     indicateurs: list[tuple[int, str]] = field(default_factory=list)
     champ: str | None = None  # the field a deeper bullet continues
     retrait: int = 0
+    retrait_puce: int = -1  # the field's last sub-bullet (an indicator), which a deeper text line continues
 
 
 @dataclass
@@ -103,6 +106,7 @@ class LecteurArbre:
         self.retrait_haut = 0
         self.blanc = False
         self.fiche: _Fiche | None = None
+        self.retrait_indicateur = 0  # the node's indicator bullets, which a deeper text line continues
 
     def refus(self, message: str, ligne: int | None) -> AnnexeIllisible:
         return AnnexeIllisible(message, ligne, self.source)
@@ -286,7 +290,9 @@ class LecteurArbre:
     def _ligne_d_indicateurs(self, ligne: Ligne) -> None:
         if ligne.genre is Genre.PUCE:
             self.noeud.indicateurs.append((ligne.numero, ligne.texte))
-        elif not self.blanc and self.noeud.indicateurs:
+            self.retrait_indicateur = ligne.retrait
+        elif self.noeud.indicateurs and (not self.blanc or ligne.retrait > self.retrait_indicateur):
+            # a folded line, or a paragraph of the bullet (deeper): the indicator goes on
             numero, texte = self.noeud.indicateurs[-1]
             self.noeud.indicateurs[-1] = (numero, f"{texte} {ligne.texte}")
         else:
@@ -298,6 +304,7 @@ class LecteurArbre:
         champ = lire_champ(texte)
         if champ is not None:
             fiche.champ, fiche.retrait = champ[0], ligne.retrait
+            fiche.retrait_puce = -1
             if champ[0] == "indicateurs":
                 if champ[1]:
                     fiche.indicateurs.append((ligne.numero, champ[1]))
@@ -305,13 +312,32 @@ class LecteurArbre:
                 fiche.champs[champ[0]] = champ[1]
             return
         if ligne.genre is Genre.PUCE and fiche.champ and ligne.retrait > fiche.retrait:
+            fiche.retrait_puce = ligne.retrait
             if fiche.champ == "indicateurs":
                 fiche.indicateurs.append((ligne.numero, ligne.texte))
             else:
                 avant = fiche.champs.get(fiche.champ, "")
                 fiche.champs[fiche.champ] = f"{avant}, {ligne.texte}" if avant else ligne.texte
             return
+        if ligne.genre is Genre.TEXTE and fiche.champ and self._suite_de_champ(ligne, fiche):
+            return
         fiche.champ = None  # the fiche's description: context, not data
+
+    def _suite_de_champ(self, ligne: Ligne, fiche: _Fiche) -> bool:
+        """A folded line (no blank line before it), or a paragraph deeper than the field's last bullet, goes on
+        with that field or its last indicator: « référence 0 en » / « 2024 ; cible 400 en 2027 » is one line."""
+        if self.blanc and ligne.retrait <= max(fiche.retrait, fiche.retrait_puce):
+            return False
+        if fiche.champ == "indicateurs":
+            if not fiche.indicateurs:
+                return False
+            numero, texte = fiche.indicateurs[-1]
+            fiche.indicateurs[-1] = (numero, f"{texte} {ligne.texte}")
+        else:
+            assert fiche.champ is not None
+            avant = fiche.champs.get(fiche.champ, "")
+            fiche.champs[fiche.champ] = f"{avant} {ligne.texte}".strip()
+        return True
 
     # --- closing -----------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 Titres par leur style (« Titre 1 », « Heading 1 », identifiants ``Titre1``/``Heading1``, niveau
 hiérarchique) ; puces et numéros d'après la numérotation de Word (``w:numPr`` : le texte n'a
-aucun caractère de puce) ; tableaux ; sauts de ligne manuels ; modifications suivies acceptées
+aucun caractère de puce), leur profondeur d'après le niveau dans la liste (``w:ilvl``) ou le style
+de liste de Word qui la porte (« List Bullet 2 », « List Number 3 » : une liste à part, plus en
+retrait, dont le niveau reste 0) ; tableaux ; sauts de ligne manuels ; modifications suivies acceptées
 (``w:ins`` gardé, ``w:del`` écarté) ; commentaires, notes, codes de champ et table des matières
 ignorés. Le résultat de chaque champ (numéro de page…) est gardé, son code non.
 """
@@ -23,6 +25,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RE_TITRE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 _RE_TABLE_DES_MATIERES = re.compile(r"^(?:toc|tm)\s*\d", re.IGNORECASE)
+# Les styles de liste de Word d'un niveau donné (« List Bullet 2 », « List Number 3 », « List 2 ») : chacun a
+# sa propre liste à un seul niveau, plus en retrait ; son chiffre est la profondeur (``ilvl`` y reste 0).
+_RE_LISTE_DE_NIVEAU = re.compile(
+    r"^(?:list|liste)\s*(?:bullet|number|continue|[àa]\s*puces|puces|num[ée]ro(?:s|t[ée]e)?|numros|suite)?\s*([2-9])$",
+    re.IGNORECASE,
+)
 # Ce qui n'est pas du texte du document : supprimé, déplacé ailleurs, code de champ, commentaire, note, dessin.
 _SAUTES = {
     f"{W}{nom}"
@@ -54,6 +62,7 @@ class _Style:
     gras: bool | None
     numerotation: tuple[str, int] | None  # (numId, ilvl)
     sommaire: bool
+    niveau_liste: int = 0  # « List Bullet 2 » : 1 ; 0 pour les autres
 
 
 def _val(element: Element | None) -> str | None:
@@ -102,8 +111,15 @@ def _styles(racine: Element | None) -> dict[str, _Style]:
             _gras(style.find(f"{W}rPr")),
             _numerotation(ppr),
             bool(_RE_TABLE_DES_MATIERES.match(nom) or _RE_TABLE_DES_MATIERES.match(identifiant)),
+            _niveau_de_liste(identifiant, nom),
         )
     return styles
+
+
+def _niveau_de_liste(identifiant: str, nom: str) -> int:
+    """La profondeur d'un style de liste de Word numéroté (« List Bullet 2 » : 1), 0 pour un autre style."""
+    trouve = _RE_LISTE_DE_NIVEAU.match(nom) or _RE_LISTE_DE_NIVEAU.match(identifiant)
+    return int(trouve[1]) - 1 if trouve else 0
 
 
 def _chaine(styles: dict[str, _Style], identifiant: str | None) -> list[_Style]:
@@ -209,7 +225,9 @@ class _LecteurDocx:
             niveau = self.listes.get(numerotation[0], {}).get(numerotation[1])
             if niveau is not None and niveau.format != "none":
                 marque = self.compteurs.suivant(numerotation[0], numerotation[1], niveau, self.listes[numerotation[0]])
-                paragraphe.puce, paragraphe.niveau = marque, numerotation[1]
+                # La profondeur : le niveau dans la liste (ilvl), ou celle du style (« List Bullet 2 »).
+                profondeur = max(numerotation[1], next((s.niveau_liste for s in chaine if s.niveau_liste), 0))
+                paragraphe.puce, paragraphe.niveau = marque, profondeur
         elif self.precedent is not None and self.precedent.puce is not None and not titre and _retrait(ppr) > 0:
             # Un paragraphe en retrait, sans numéro, juste après un élément de liste : la suite de cet élément.
             paragraphe.suite, paragraphe.niveau = True, self.precedent.niveau

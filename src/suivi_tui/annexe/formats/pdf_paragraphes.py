@@ -22,7 +22,7 @@ from itertools import pairwise
 from ..balisage import plier
 from ..modele import Origine
 from .document import Redaction
-from .pdf_lignes import LignePdf, texte_des_mots
+from .pdf_lignes import LignePdf, Mot, texte_des_mots
 from .texte import est_glyphe_de_puce, joindre, lexique, normaliser, retirer_codes_de_champ
 
 MARGE = 0.12  # haut et bas de page où vivent en-têtes et pieds de page (part de la hauteur)
@@ -172,9 +172,24 @@ def _continue(paragraphe: _Paragraphe, ligne: _Ligne, seuil: float, corps: float
         return True  # titre sur plusieurs lignes, texte centré : la longueur de ligne ne dit rien
     if avant.texte.endswith("-"):
         return True
-    premier_mot = ligne.source.mots[0]
     place = avant.source.droite - avant.source.x1
-    return place <= (premier_mot.x1 - premier_mot.x0) + 0.3 * ligne.taille + 1
+    return place <= _largeur_insecable(ligne.source.mots) + 0.3 * ligne.taille + 1
+
+
+# Une ponctuation que la coupure de ligne ne sépare pas du mot d'avant, même après une espace (règle
+# LB13 d'Unicode, suivie par LibreOffice et Word) : « 2023 ; cible » ne se coupe qu'après « ; ».
+_RE_PONCTUATION_LIEE = re.compile(r"[;:!?,.)\]…]+")
+
+
+def _largeur_insecable(mots: list[Mot]) -> float:
+    """La largeur du début d'une ligne qui ne pouvait pas finir la ligne d'avant : son premier mot et la
+    ponctuation qui lui reste attachée (« 2023 ; »)."""
+    fin = mots[0].x1
+    for mot in mots[1:]:
+        if not _RE_PONCTUATION_LIEE.fullmatch(mot.texte):
+            break
+        fin = mot.x1
+    return fin - mots[0].x0
 
 
 def assembler(pages: list[list[LignePdf]], hauteurs: list[float], redaction: Redaction) -> None:
