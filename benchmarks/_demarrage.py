@@ -4,7 +4,8 @@
 headless and an auto-pilot that exits right after the first frame that shows the contrat (header,
 axes, engagements, detail, échéances, journal). `python _demarrage.py nu` runs a bare Textual
 app with the same widget types and about as many rows, exiting after its first frame;
-`nu+sqlalchemy` the same after importing SQLAlchemy's ORM (what suivi's data layer costs to load).
+`nu+sqlalchemy` the same after importing SQLAlchemy's ORM (what suivi's data layer costs to load);
+`nu-terminal` the bare app in the terminal it is started in, until it is killed (bench_terminal.py).
 Both print, on stderr, the seconds from the first line of this script to that frame.
 """
 
@@ -84,7 +85,7 @@ def _ecran_complet(app: Any) -> bool:
     return ecran.engagement_id is None or (ecran.detail is not None and ecran.detail.id == ecran.engagement_id)
 
 
-def nu() -> int:
+def nu(dans_un_terminal: bool = False) -> int:
     from textual.app import App, ComposeResult
     from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import DataTable, Footer, Header, OptionList, Static
@@ -111,9 +112,13 @@ def nu() -> int:
             echeances = self.query_one("#echeances", DataTable)
             echeances.add_columns("Date", "Axe", "Partie", "Échéance")
             echeances.add_rows([("31/03/2021", "Axe I", "Ville", f"Échéance n°{i}") for i in range(100)])
-            self.call_after_refresh(lambda: (_signaler(), self.exit()))
+            if not dans_un_terminal:
+                self.call_after_refresh(lambda: (_signaler(), self.exit()))
 
-    Nu().run(headless=True, size=TAILLE)
+    if dans_un_terminal:
+        Nu().run()  # in tmux: bench_terminal.py reads the screen, then ends the session
+    else:
+        Nu().run(headless=True, size=TAILLE)
     return 0
 
 
@@ -121,4 +126,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "nu+sqlalchemy":
         # The bare app plus the one dependency suivi reads its first screen through.
         import sqlalchemy.orm  # noqa: F401
-    sys.exit(suivi(sys.argv[2]) if sys.argv[1] == "suivi" else nu())
+    sys.exit(suivi(sys.argv[2]) if sys.argv[1] == "suivi" else nu(dans_un_terminal=sys.argv[1] == "nu-terminal"))

@@ -59,7 +59,7 @@ def run() -> list[Resultat]:
         ),
     ]
     for nom, runs, cible in (
-        ("suivi, base d'Antony (52 engagements)", antony, "≤ 1,15×"),
+        ("suivi, base d'Antony (52 engagements)", antony, "≤ 1,3×"),
         ("suivi, base nationale (435 contrats)", nationale, "≤ 1,5×"),
         ("suivi, base nationale Quartiers 2030 (435 contrats)", quartiers, "≤ 1,5×"),
     ):

@@ -19,6 +19,7 @@ BANCS = (
     "bench_bilan",
     "bench_snapshot",
     "bench_startup",
+    "bench_terminal",
     "bench_memory",
     "bench_app",
     "bench_seed_formats",
