@@ -27,7 +27,7 @@ from suivi_tui.ui.affichage import raison
 from suivi_tui.ui.collage import proteger_les_collages
 from suivi_tui.ui.dialogs.base import Brouillon, Dialogue
 from suivi_tui.ui.ecritures import annulation
-from suivi_tui.ui.messages import ChangementEnregistre
+from suivi_tui.ui.messages import ChangementEnregistre, PremierEcranPeint
 from suivi_tui.ui.screens.principal import EcranPrincipal, PremiereLecture, premiere_lecture
 from suivi_tui.ui.touches import affichage, liaisons
 
@@ -206,14 +206,16 @@ class SuiviApp(App[None]):
         ecran = EcranPrincipal(contrat_id, premiere)
         if self.principal is None:
             self.push_screen(ecran)
-            # The first screen is drawn without SQLAlchemy; the writes' modules load now, before a key asks.
-            self.call_after_refresh(self._preparer_ecritures)
         else:
             self.switch_screen(ecran)
         self.principal = ecran
         if self.annonce:
             self.notify(self.annonce, timeout=8)
             self.annonce = None
+
+    def on_premier_ecran_peint(self, _: PremierEcranPeint) -> None:
+        # The first screen is drawn without SQLAlchemy; the writes' modules load now, before a key asks.
+        self._preparer_ecritures()
 
     @work(thread=True, group="preparation", exit_on_error=False)
     def _preparer_ecritures(self) -> None:

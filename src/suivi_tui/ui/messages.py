@@ -12,6 +12,10 @@ from suivi_tui.services.engagements import PageEngagements
 from suivi_tui.services.panorama import Panorama
 
 
+class PremierEcranPeint(Message):
+    """The main screen's first contents are painted: what the writes need may load now, not while they fill."""
+
+
 @dataclass
 class AxeChoisi(Message):
     """The axes pane highlighted an axis (None: every axis)."""

@@ -34,6 +34,7 @@ from suivi_tui.ui.messages import (
     EngagementSurligne,
     FinDeTableAtteinte,
     NoteChoisie,
+    PremierEcranPeint,
     SuiteChargee,
 )
 from suivi_tui.ui.panes.axes import AxesPane
@@ -177,7 +178,15 @@ class EcranPrincipal(Screen[None]):
             return
         premiere, self._premiere = self._premiere, None
         # After the first layout, when the panes know their widths: the rows are built once, not twice.
-        self.call_after_refresh(self._montrer, EcranCharge(premiere.ecran, None, self._generation), premiere.detail)
+        self.call_after_refresh(
+            self._premier_affichage, EcranCharge(premiere.ecran, None, self._generation), premiere.detail
+        )
+
+    def _premier_affichage(self, charge: EcranCharge, detail: EngagementDetail | None) -> None:
+        self._montrer(charge, detail)
+        # Said once the filled panes are painted: loading SQLAlchemy meanwhile (a quarter of a second of
+        # Python, holding the interpreter) would delay that first full screen by as much.
+        self.call_after_refresh(self.post_message, PremierEcranPeint())
 
     def on_resize(self) -> None:
         etroit = self.size.width < LARGEUR_ETROITE
