@@ -18,12 +18,15 @@ MODULES = ("statut", "pilote", "echeance", "note", "comite", "filtre", "recherch
 
 
 def _modules_du_paquet() -> list[str]:
-    """Every dialog module, including those added later: they all follow the same rules."""
+    """Every dialog module, including those added later: they all follow the same rules.
+
+    The modules named base… hold what several dialogs share (the frame, the two files of a document).
+    """
     import pkgutil
 
     import suivi_tui.ui.dialogs as paquet
 
-    return [m.name for m in pkgutil.iter_modules(paquet.__path__) if m.name != "base"]
+    return [m.name for m in pkgutil.iter_modules(paquet.__path__) if not m.name.startswith("base")]
 
 
 class Hote(App[None]):

@@ -17,7 +17,7 @@ from suivi_tui.services.seances.journal import SeanceInfo
 from suivi_tui.services.seances.registre import SeanceResume
 from suivi_tui.services.seances.releve import nom_fichier_releve
 from suivi_tui.texte import pluriel
-from suivi_tui.ui.dialogs.deux_fichiers import DialogueDeuxFichiers
+from suivi_tui.ui.dialogs.base_fichiers import DialogueDeuxFichiers
 from suivi_tui.ui.touches import liaisons
 
 

@@ -17,7 +17,7 @@ from suivi_tui.services.export.revue_fichier import nom_fichier_revue
 from suivi_tui.services.saisie import SaisieInvalide, lire_annee
 from suivi_tui.ui.champs import ChampTexte
 from suivi_tui.ui.dialogs.base import ligne_libelle
-from suivi_tui.ui.dialogs.deux_fichiers import DialogueDeuxFichiers
+from suivi_tui.ui.dialogs.base_fichiers import DialogueDeuxFichiers
 from suivi_tui.ui.touches import liaisons
 
 
