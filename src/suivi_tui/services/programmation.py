@@ -22,16 +22,10 @@ class FinancementInfo:
     accorde: int | None
 
 
-@dataclass(frozen=True)
-class ActionProgrammee:
-    id: int
-    annee: int
-    porteur: str
-    intitule: str
-    dauphin: str
-    cpo: str
-    objectifs: tuple[str, ...]  # the numeros of the nodes it serves
-    financements: tuple[FinancementInfo, ...] = field(default_factory=tuple)
+class _Montants:
+    """An action's totals in centimes, demandé and accordé (a financeur without an amount counts 0)."""
+
+    financements: tuple[FinancementInfo, ...]
 
     @property
     def demande(self) -> int:
@@ -40,6 +34,18 @@ class ActionProgrammee:
     @property
     def accorde(self) -> int:
         return sum(f.accorde or 0 for f in self.financements)
+
+
+@dataclass(frozen=True)
+class ActionProgrammee(_Montants):
+    id: int
+    annee: int
+    porteur: str
+    intitule: str
+    dauphin: str
+    cpo: str
+    objectifs: tuple[str, ...]  # the numeros of the nodes it serves
+    financements: tuple[FinancementInfo, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ def _montant_ou_none(texte: str) -> int | None:
 
 
 @dataclass(frozen=True)
-class ActionSaisie:
+class ActionSaisie(_Montants):
     """An action of the programmation as the form gives it: objectives by axe id, amounts in centimes."""
 
     annee: int
@@ -109,14 +115,6 @@ class ActionSaisie:
     cpo: str
     objectifs: tuple[int, ...]
     financements: tuple[FinancementInfo, ...]
-
-    @property
-    def demande(self) -> int:
-        return sum(f.demande or 0 for f in self.financements)
-
-    @property
-    def accorde(self) -> int:
-        return sum(f.accorde or 0 for f in self.financements)
 
 
 TEXTE_MAX = 300
