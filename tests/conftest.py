@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -64,3 +64,21 @@ def seeded(empty_db: Database) -> tuple[Database, int]:
 def quartiers(empty_db: Database) -> tuple[Database, int]:
     """The example contrat « Quartiers 2030 » (Val-Fleuri: 3 enjeux, 12 objectifs) seeded: (db, contrat_id)."""
     return empty_db, seed_bundled(empty_db, VAL_FLEURI)
+
+
+def empreinte_des_tables(path: Path, tables: Iterable[str]) -> str:
+    """Every row of these tables, in key order: two equal digests mean identical contents.
+
+    Identities aside: each base gives its rows their own UUIDs, a generated one included.
+    """
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    h = hashlib.sha256()
+    for table in tables:
+        colonnes = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "uuid")
+        for row in conn.execute(f"SELECT {colonnes} FROM {table} ORDER BY 1, 2"):
+            h.update(repr(row).encode())
+    conn.close()
+    return h.hexdigest()

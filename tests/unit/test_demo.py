@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import subprocess
@@ -12,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.conftest import TODAY
+from tests.conftest import TODAY, empreinte_des_tables
 
 from suivi_tui.dates import fin_de_periode
 from suivi_tui.db.opening import open_database
@@ -26,18 +25,7 @@ from suivi_tui.services.seances.journal import journal_comite, lister_comites
 
 
 def _digest(path: Path) -> str:
-    """Every row of every table, in id order: two equal digests mean identical contents.
-
-    Identities aside: each base gives its rows their own UUIDs, a generated one included.
-    """
-    conn = sqlite3.connect(path)
-    h = hashlib.sha256()
-    for table in TABLES:
-        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "uuid")
-        for row in conn.execute(f"SELECT {columns} FROM {table} ORDER BY id"):
-            h.update(repr(row).encode())
-    conn.close()
-    return h.hexdigest()
+    return empreinte_des_tables(path, TABLES)
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ fiches with indicators and mesures, the programmation — deterministic, sound, 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import empreinte_des_tables
 
 from suivi_tui.db.opening import open_database
 from suivi_tui.services.demo.generateur import DemoRefusee, generer
@@ -32,14 +32,7 @@ def _rows(path: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def _digest(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    h = hashlib.sha256()
-    for table in TABLES_2030:
-        colonnes = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "uuid")
-        for row in conn.execute(f"SELECT {colonnes} FROM {table} ORDER BY 1, 2"):
-            h.update(repr(row).encode())
-    conn.close()
-    return h.hexdigest()
+    return empreinte_des_tables(path, TABLES_2030)
 
 
 @pytest.fixture(scope="module")
